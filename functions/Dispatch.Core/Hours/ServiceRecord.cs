@@ -1,0 +1,31 @@
+using Dispatch.Core.Members;
+
+namespace Dispatch.Core.Hours;
+
+public enum ConfirmedBy
+{
+    Resident,
+    Organizer,
+}
+
+/// <summary>One confirmed service, immutable once written. The record id is the order id, so an order
+/// can credit hours only once; a correction is a new record (see <see cref="ServiceCorrection"/>).</summary>
+public sealed record ServiceRecord(
+    string RecordId,
+    string OrderId,
+    string MemberId,
+    Location Location,
+    ServiceCategory Category,
+    bool IsWish,
+    int HalfHours,
+    DateOnly ServedOn,
+    DateTimeOffset ConfirmedAt,
+    ConfirmedBy ConfirmedBy,
+    int? Rating,
+    string? CorrectsRecordId = null,
+    string? Reason = null)
+{
+    public decimal Hours => HalfHours / 2m;
+
+    public bool IsCorrection => CorrectsRecordId is not null;
+}

@@ -1,0 +1,3 @@
+namespace Dispatch.Core.Matching;
+
+public sealed record Candidate(string MemberId, MatchReason Reason);

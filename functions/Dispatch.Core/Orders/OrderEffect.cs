@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using Dispatch.Core.Hours;
+using Dispatch.Core.Matching;
+
+namespace Dispatch.Core.Orders;
+
+/// <summary>What the host must do after a decision. Effects carry ids only, never residents' details,
+/// and each has a natural key so the host can run it more than once with one outcome.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(FindCandidate), "findCandidate")]
+[JsonDerivedType(typeof(SendOffer), "sendOffer")]
+[JsonDerivedType(typeof(WithdrawOffer), "withdrawOffer")]
+[JsonDerivedType(typeof(ScheduleTimer), "scheduleTimer")]
+[JsonDerivedType(typeof(Notify), "notify")]
+[JsonDerivedType(typeof(RecordService), "recordService")]
+[JsonDerivedType(typeof(Escalate), "escalate")]
+public abstract record OrderEffect
+{
+    /// <summary>Unique per order: hosts use it as the idempotency key for the effect.</summary>
+    public abstract string Key { get; }
+}
+
+/// <summary>Run the matching policy for the order, leaving out <see cref="Excluded"/>, and answer with
+/// <see cref="CandidateFound"/> or <see cref="NoCandidateLeft"/>.</summary>
+public sealed record FindCandidate(string OrderId, int Attempt, ImmutableArray<string> Excluded) : OrderEffect
+{
+    public override string Key => $"find-{Attempt}";
+}
+
+public sealed record SendOffer(string OrderId, string MemberId, int Attempt, DateTimeOffset Deadline, MatchReason Reason)
+    : OrderEffect
+{
+    public override string Key => $"offer-{Attempt}";
+}
+
+/// <summary>Tell a member an offer they hold is no longer theirs (claimed, cancelled, re-dispatched).</summary>
+public sealed record WithdrawOffer(string OrderId, string MemberId, int Attempt) : OrderEffect
+{
+    public override string Key => $"withdraw-{Attempt}";
+}
+
+public sealed record ScheduleTimer(string OrderId, TimerKind Kind, int Round, DateTimeOffset DueAt) : OrderEffect
+{
+    public override string Key => $"timer-{Kind}-{Round}";
+}
+
+public enum Recipient
+{
+    Resident,
+    Member,
+    Organizers,
+}
+
+public enum NoticeKind
+{
+    OrderReceived,
+    OfferReminder,
+    OfferExpired,
+    OfferWithdrawn,
+    OrderAccepted,
+    ConfirmRequested,
+    ConfirmReminder,
+    ServiceConfirmed,
+    ServiceReopened,
+    OrderCancelled,
+    Escalated,
+}
+
+/// <summary>A notice through the notifier port. <see cref="MemberId"/> is set when the recipient is a member.</summary>
+public sealed record Notify(string OrderId, Recipient Recipient, NoticeKind Notice, string? MemberId, string Round)
+    : OrderEffect
+{
+    public override string Key => $"notify-{Recipient}-{Notice}-{MemberId}-{Round}";
+}
+
+public sealed record RecordService(ServiceRecord Record) : OrderEffect
+{
+    public override string Key => "record";
+}
+
+public enum EscalationReason
+{
+    NoCandidate,
+    TooManyAttempts,
+    ConfirmationOverdue,
+}
+
+public sealed record Escalate(string OrderId, string CommunityId, EscalationReason Reason, int Round) : OrderEffect
+{
+    public override string Key => $"escalate-{Reason}-{Round}";
+}

@@ -1,0 +1,5 @@
+namespace Dispatch.Core.Orders;
+
+/// <summary>Who the resident is and where to go. Stored only on the order entity; shown to the assigned
+/// member after they accept, and to organizers; never put in messages, timers, history or logs.</summary>
+public sealed record ResidentDetails(string Name, string Phone, string Address, string Description);
