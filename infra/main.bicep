@@ -1,0 +1,251 @@
+// Dispatch: Azure infrastructure (azd template layout, modelled on the Azure-Samples Functions
+// quickstarts). Subscription scope: creates the resource group and everything in it.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; seeds resource names and the resource token.')
+param environmentName string
+
+@minLength(1)
+@description('Region for every resource. Must offer Flex Consumption (az functionapp list-flexconsumption-locations).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the developer running azd (AZURE_PRINCIPAL_ID). Gets data roles for local debugging. Empty = none.')
+param principalId string = ''
+
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+@description('Kind of principal principalId is (ServicePrincipal when provisioning from CI).')
+param principalType string = 'User'
+
+@description('Resource group name; default rg-<environmentName>.')
+param resourceGroupName string = ''
+
+@secure()
+@description('''Value of the Key Vault secret token-signing-key. The newGuid() default is evaluated on every
+deployment, so the key rotates on each `azd provision` (invalidating issued tokens) unless a value is
+supplied: `azd env set TOKEN_SIGNING_KEY <value>` keeps it stable between runs.''')
+param tokenSigningKey string = newGuid()
+
+@minValue(0)
+@maxValue(10)
+@description('''Always-ready instances per group in alwaysReadyGroups. 0 = scale to zero (cheapest; cold start on the
+first call after idle). Always-ready instances are billed continuously, even with no traffic; 1 keeps
+dispatch latency low.''')
+param alwaysReady int = 0
+
+@description('Flex Consumption groups kept warm when alwaysReady > 0: http, durable, blob, or function:<FunctionName>.')
+param alwaysReadyGroups string[] = [
+  'http'
+]
+
+@minValue(1)
+@maxValue(1000)
+@description('Flex Consumption scale-out limit.')
+param maximumInstanceCount int = 40
+
+@allowed([
+  512
+  2048
+  4096
+])
+@description('Memory per Flex Consumption instance (MB).')
+param instanceMemoryMB int = 2048
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  app: 'dispatch'
+}
+
+// Names are computed here (not read back from module outputs) so what-if can resolve them.
+var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
+var identityName = '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
+var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
+var serviceBusNamespaceName = '${abbrs.serviceBusNamespaces}${resourceToken}'
+var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
+var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
+var taskHubName = 'dispatch'
+var assignmentsQueueName = 'assignments'
+var tokenSigningSecretName = 'token-signing-key'
+
+// Flex Consumption runtime: dotnet-isolated 10.0. The Microsoft.Web/sites schema types
+// functionAppConfig.runtime.version as a free string, and Flex Consumption lists .NET 10 (isolated)
+// as a supported stack, so 10.0 matches the app's net10.0 target (8.0 would be the fallback).
+var dotnetRuntimeVersion = '10.0'
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'core/identity/user-assigned-identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'core/monitor/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'core/storage/storage-account.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+    containerNames: [
+      deploymentContainerName
+    ]
+  }
+}
+
+module serviceBus 'core/messaging/service-bus.bicep' = {
+  name: 'serviceBus'
+  scope: rg
+  params: {
+    name: serviceBusNamespaceName
+    location: location
+    tags: tags
+    assignmentsQueueName: assignmentsQueueName
+  }
+}
+
+module keyVault 'core/security/key-vault.bicep' = {
+  name: 'keyVault'
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    tokenSigningSecretName: tokenSigningSecretName
+    tokenSigningKey: tokenSigningKey
+  }
+}
+
+module plan 'core/host/flex-consumption-plan.bicep' = {
+  name: 'plan'
+  scope: rg
+  params: {
+    name: '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storageAccountName
+    serviceBusNamespaceName: serviceBusNamespaceName
+    assignmentsQueueName: assignmentsQueueName
+    keyVaultName: keyVaultName
+    tokenSigningSecretName: tokenSigningSecretName
+    applicationInsightsName: applicationInsightsName
+    managedIdentityPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+  }
+  dependsOn: [
+    storage
+    serviceBus
+    keyVault
+    monitoring
+  ]
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    location: location
+    tags: tags
+    serviceName: 'api'
+    appServicePlanId: plan.outputs.resourceId
+    identityId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storageAccountName
+    deploymentStorageContainerName: deploymentContainerName
+    applicationInsightsName: applicationInsightsName
+    runtimeName: 'dotnet-isolated'
+    runtimeVersion: dotnetRuntimeVersion
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    alwaysReadyInstanceCount: alwaysReady
+    alwaysReadyGroups: alwaysReadyGroups
+    // The settings Dispatch's code reads (a contract with functions/Dispatch.Functions).
+    // api.bicep adds AzureWebJobsStorage__*, APPLICATIONINSIGHTS_* and Dispatch__PublicBaseUrl.
+    appSettings: {
+      // App data tables (Azure.Data.Tables with the user-assigned identity).
+      Storage__TableServiceUri: storage.outputs.tableServiceUri
+      Storage__ClientId: identity.outputs.clientId
+      // Service Bus connection "ServiceBus" (trigger + sender), identity-based.
+      ServiceBus__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+      ServiceBus__credential: 'managedidentity'
+      ServiceBus__clientId: identity.outputs.clientId
+      AssignmentsQueue: assignmentsQueueName
+      // Durable Functions task hub (Azure Storage provider on AzureWebJobsStorage).
+      TaskHubName: taskHubName
+      // Resolved by the platform with keyVaultReferenceIdentity (the user-assigned identity).
+      Tokens__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.tokenSigningSecretUri})'
+      // Timer schedules are UTC: WEBSITE_TIME_ZONE is not supported on Linux consumption plans.
+      // Every 5 minutes.
+      ReminderSweepSchedule: '0 */5 * * * *'
+      // 16:05 UTC on 31 December = 00:05 China Standard Time (UTC+8) on 1 January.
+      AnnualTallySchedule: '0 5 16 31 12 *'
+    }
+  }
+  // Roles first, so the Key Vault reference and identity-based host storage work on first start.
+  dependsOn: [
+    rbac
+  ]
+}
+
+// ---- Outputs (azd stores each as an environment value) ----
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_FUNCTION_NAME string = api.outputs.name
+output SERVICE_API_NAME string = api.outputs.name
+output SERVICE_API_URI string = api.outputs.uri
+output DISPATCH_PUBLIC_BASE_URL string = api.outputs.uri
+output AZURE_USER_ASSIGNED_IDENTITY_NAME string = identity.outputs.name
+output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output STORAGE_TABLE_SERVICE_URI string = storage.outputs.tableServiceUri
+output STORAGE_DEPLOYMENT_CONTAINER_NAME string = deploymentContainerName
+output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.name
+output SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output ASSIGNMENTS_QUEUE_NAME string = serviceBus.outputs.assignmentsQueueName
+output TASK_HUB_NAME string = taskHubName
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.vaultUri
+output TOKEN_SIGNING_KEY_SECRET_NAME string = keyVault.outputs.tokenSigningSecretName
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
