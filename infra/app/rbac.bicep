@@ -6,6 +6,8 @@
 //                     Storage Queue Data Contributor Durable task hub control/work-item queues
 //                     Storage Table Data Contributor Durable history/instances tables + app data tables
 //   assignments queue Azure Service Bus Data Receiver / Data Sender
+//                     (Data Owner would let the scale controller read exact message counts; without
+//                     it scaling falls back to peeking, which is less precise. Kept to least privilege.)
 //   signing secret    Key Vault Secrets User         resolves the Tokens__SigningKey Key Vault reference
 //   App Insights      Monitoring Metrics Publisher   telemetry ingestion with Entra ID (local auth off)
 //
