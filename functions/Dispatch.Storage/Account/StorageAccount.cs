@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+
+namespace Dispatch.Storage;
+
+/// <summary>The storage account: builds the table and queue clients once and names every table and queue.</summary>
+public sealed partial class StorageAccount
+{
+    private readonly Lock _gate = new();
+    private Task? _ensureCreated;
+
+    public StorageAccount(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        if (!PrefixPattern().IsMatch(options.TablePrefix))
+        {
+            throw new ArgumentException(
+                "TablePrefix must be empty or letters and digits starting with a letter.", nameof(options));
+        }
+
+        if (!QueueNamePattern().IsMatch(options.AssignmentQueueName))
+        {
+            throw new ArgumentException(
+                "AssignmentQueueName must be lower-case letters, digits and single hyphens.", nameof(options));
+        }
+
+        // Azure.Storage.Queues 12.28 sends a newer service version than Azurite 3.35 accepts: pin it.
+        var queueOptions = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05)
+        {
+            MessageEncoding = QueueMessageEncoding.Base64,
+        };
+
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            Tables = new TableServiceClient(options.ConnectionString);
+            Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
+        }
+        else if (options.TableServiceUri is { } tableUri && options.QueueServiceUri is { } queueUri)
+        {
+            TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = options.ClientId,
+            });
+            Tables = new TableServiceClient(tableUri, credential);
+            Queues = new QueueServiceClient(queueUri, credential, queueOptions);
+        }
+        else
+        {
+            throw new ArgumentException(
+                "Set either ConnectionString, or both TableServiceUri and QueueServiceUri.", nameof(options));
+        }
+
+        AssignmentQueueName = (options.TablePrefix + options.AssignmentQueueName).ToLowerInvariant();
+        PoisonQueueName = AssignmentQueueName + "-poison";
+    }
+
+    public StorageOptions Options { get; }
+
+    public TableServiceClient Tables { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    /// <summary>The full name of the offer queue (prefix lower-cased + base name).</summary>
+    public string AssignmentQueueName { get; }
+
+    public string PoisonQueueName { get; }
+
+    /// <summary>The full table name for a base name from <see cref="TableNames"/>.</summary>
+    public string TableName(string baseName) => Options.TablePrefix + baseName;
+
+    public TableClient Table(string baseName) => Tables.GetTableClient(TableName(baseName));
+
+    public QueueClient Queue(string fullName) => Queues.GetQueueClient(fullName);
+
+    /// <summary>Creates every table and queue if missing. Runs once per instance; a failed run is retried
+    /// by the next call. Safe to call from many threads and many processes.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_ensureCreated is null || _ensureCreated.IsFaulted || _ensureCreated.IsCanceled)
+            {
+                _ensureCreated = CreateAllAsync(cancellationToken);
+            }
+
+            return _ensureCreated;
+        }
+    }
+
+    private async Task CreateAllAsync(CancellationToken cancellationToken)
+    {
+        var work = new List<Task>();
+        foreach (var name in TableNames.All)
+        {
+            work.Add(Table(name).CreateIfNotExistsAsync(cancellationToken));
+        }
+
+        work.Add(Queue(AssignmentQueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        work.Add(Queue(PoisonQueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        await Task.WhenAll(work).ConfigureAwait(false);
+    }
+
+    [GeneratedRegex("^([A-Za-z][A-Za-z0-9]*)?$")]
+    private static partial Regex PrefixPattern();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex QueueNamePattern();
+}

@@ -1,0 +1,210 @@
+using System.Collections.Immutable;
+using Azure;
+using Azure.Data.Tables;
+using Dispatch.Core.Orders;
+
+namespace Dispatch.Storage;
+
+/// <summary>The <c>orders</c> table. Partition = order id; row "order" holds the current state, the
+/// resident's details and the outbox; rows "e{version:D6}" hold one accepted event each.</summary>
+public sealed class OrderStore(StorageAccount account)
+{
+    public const string CurrentRow = "order";
+    public const int CompleteEffectsTries = 10;
+
+    private readonly TableClient _table = account.Table(TableNames.Orders);
+
+    public static string HistoryRow(int version) => $"e{version:D6}";
+
+    public async Task<StoredOrder?> GetAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        Keys.Id(orderId, nameof(orderId));
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(orderId, CurrentRow, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return response.HasValue && response.Value is { } entity ? ToStored(entity) : null;
+    }
+
+    /// <summary>Writes a new order and its first history row in one transaction. If the order already
+    /// exists (a retried request), nothing is written and the stored order is returned.</summary>
+    public async Task<StoredOrder> CreateAsync(
+        OrderState state,
+        ResidentDetails resident,
+        OrderEvent placed,
+        DateTimeOffset at,
+        ImmutableArray<OrderEffect> outbox,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(resident);
+        ArgumentNullException.ThrowIfNull(placed);
+        Keys.Id(state.OrderId, "state.OrderId");
+
+        var current = ToEntity(state, resident, outbox);
+        var history = ToHistory(state.OrderId, state.Version, placed, at);
+        try
+        {
+            await _table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, current),
+                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, history)],
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            return await GetAsync(state.OrderId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Order {state.OrderId} conflicted on create but cannot be read.", e);
+        }
+
+        // The transaction response does not reliably carry per-entity ETags (Azurite): read it back.
+        return await GetAsync(state.OrderId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Order {state.OrderId} was created but cannot be read.");
+    }
+
+    /// <summary>Replaces the order if it is unchanged since <paramref name="previous"/> was read (If-Match on
+    /// a single operation, since Azurite ignores If-Match inside batches), then records the event as
+    /// history row e{next.Version:D6} (an idempotent upsert).</summary>
+    /// <exception cref="ConcurrencyConflictException">Someone saved the order first (HTTP 412).</exception>
+    public async Task<StoredOrder> SaveAsync(
+        StoredOrder previous,
+        OrderState next,
+        OrderEvent evt,
+        DateTimeOffset at,
+        ImmutableArray<OrderEffect> outbox,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(evt);
+        if (next.OrderId != previous.OrderId)
+        {
+            throw new ArgumentException("The next state belongs to another order.", nameof(next));
+        }
+
+        var entity = ToEntity(next, previous.Resident, outbox);
+        Response response;
+        try
+        {
+            response = await _table.UpdateEntityAsync(entity, previous.ETag, TableUpdateMode.Replace, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.IsPreconditionFailed())
+        {
+            throw new ConcurrencyConflictException($"Order {next.OrderId} was changed since version {previous.State.Version}.", e);
+        }
+
+        await _table.UpsertEntityAsync(ToHistory(next.OrderId, next.Version, evt, at), TableUpdateMode.Replace, cancellationToken)
+            .ConfigureAwait(false);
+        return new StoredOrder(next, previous.Resident, Normalize(outbox), response.Headers.ETag ?? ETag.All);
+    }
+
+    /// <summary>Removes the effects with these keys from the outbox, guarded by ETag, re-reading and
+    /// retrying on a conflict. Returns the order after the change (null if it does not exist).</summary>
+    public async Task<StoredOrder?> CompleteEffectsAsync(
+        string orderId,
+        IReadOnlySet<string> doneKeys,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(doneKeys);
+        for (var attempt = 0; attempt < CompleteEffectsTries; attempt++)
+        {
+            var stored = await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var remaining = stored.Outbox.RemoveAll(e => doneKeys.Contains(e.Key));
+            if (remaining.Length == stored.Outbox.Length)
+            {
+                return stored;
+            }
+
+            var patch = new TableEntity(orderId, CurrentRow) { [Columns.Outbox] = Json.WriteEffects(remaining) };
+            try
+            {
+                var response = await _table.UpdateEntityAsync(patch, stored.ETag, TableUpdateMode.Merge, cancellationToken)
+                    .ConfigureAwait(false);
+                return stored with { Outbox = remaining, ETag = response.Headers.ETag ?? ETag.All };
+            }
+            catch (RequestFailedException e) when (e.IsPreconditionFailed())
+            {
+                // Someone saved the order in between: re-read and remove the keys from the new outbox.
+            }
+        }
+
+        throw new ConcurrencyConflictException(
+            $"Order {orderId}: outbox not updated after {CompleteEffectsTries} conflicting tries.");
+    }
+
+    /// <summary>The order's accepted events in version order.</summary>
+    public async Task<IReadOnlyList<OrderHistoryEntry>> HistoryAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        Keys.Id(orderId, nameof(orderId));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orderId} and RowKey ge {"e"} and RowKey lt {"f"}");
+        var list = new List<OrderHistoryEntry>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var role = Enum.Parse<ActorRole>(e.GetString(Columns.ActorRole));
+            list.Add(new OrderHistoryEntry(
+                e.GetInt32(Columns.Version) ?? int.Parse(e.RowKey[1..], System.Globalization.CultureInfo.InvariantCulture),
+                Json.Read<OrderEvent>(e.GetString(Columns.Event), "Event"),
+                e.GetDateTimeOffset(Columns.At) ?? throw new InvalidDataException("At is missing."),
+                new Actor(role, e.GetString(Columns.ActorId))));
+        }
+
+        return list.OrderBy(h => h.Version).ToList();
+    }
+
+    private static ImmutableArray<OrderEffect> Normalize(ImmutableArray<OrderEffect> outbox) =>
+        outbox.IsDefault ? [] : outbox;
+
+    private static TableEntity ToEntity(OrderState state, ResidentDetails resident, ImmutableArray<OrderEffect> outbox) =>
+        new(state.OrderId, CurrentRow)
+        {
+            [Columns.State] = Json.Write(state),
+            [Columns.Name] = resident.Name,
+            [Columns.Phone] = resident.Phone,
+            [Columns.Address] = resident.Address,
+            [Columns.Description] = resident.Description,
+            [Columns.Outbox] = Json.WriteEffects(outbox),
+            [Columns.Status] = state.Status.ToString(),
+            [Columns.CommunityId] = state.Request.Location.CommunityId,
+            [Columns.Version] = state.Version,
+        };
+
+    private static TableEntity ToHistory(string orderId, int version, OrderEvent evt, DateTimeOffset at) =>
+        new(orderId, HistoryRow(version))
+        {
+            [Columns.Event] = Json.Write(evt),
+            [Columns.At] = at,
+            [Columns.ActorRole] = evt.Actor.Role.ToString(),
+            [Columns.ActorId] = evt.Actor.Id,
+            [Columns.Version] = version,
+        };
+
+    private static StoredOrder ToStored(TableEntity e) => new(
+        Json.Read<OrderState>(e.GetString(Columns.State), "State"),
+        new ResidentDetails(
+            e.GetString(Columns.Name) ?? "",
+            e.GetString(Columns.Phone) ?? "",
+            e.GetString(Columns.Address) ?? "",
+            e.GetString(Columns.Description) ?? ""),
+        Json.ReadEffects(e.GetString(Columns.Outbox)),
+        e.ETag);
+
+    internal static class Columns
+    {
+        public const string State = "State";
+        public const string Name = "Name";
+        public const string Phone = "Phone";
+        public const string Address = "Address";
+        public const string Description = "Description";
+        public const string Outbox = "Outbox";
+        public const string Status = "Status";
+        public const string CommunityId = "CommunityId";
+        public const string Version = "Version";
+        public const string Event = "Event";
+        public const string At = "At";
+        public const string ActorRole = "ActorRole";
+        public const string ActorId = "ActorId";
+    }
+}

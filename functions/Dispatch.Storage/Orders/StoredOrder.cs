@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Azure;
+using Dispatch.Core.Orders;
+
+namespace Dispatch.Storage;
+
+/// <summary>An order as stored: the decider's state, the resident's details (kept only here), the effects
+/// still to run, and the ETag that guards the next save.</summary>
+public sealed record StoredOrder(
+    OrderState State,
+    ResidentDetails Resident,
+    ImmutableArray<OrderEffect> Outbox,
+    ETag ETag)
+{
+    public string OrderId => State.OrderId;
+}
+
+/// <summary>One accepted event of an order, as kept in its history (no personal data).</summary>
+public sealed record OrderHistoryEntry(int Version, OrderEvent Event, DateTimeOffset At, Actor Actor);
