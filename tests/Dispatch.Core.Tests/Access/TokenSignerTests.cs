@@ -1,0 +1,47 @@
+using Dispatch.Core.Access;
+using Dispatch.Core.Privacy;
+
+namespace Dispatch.Core.Tests.Access;
+
+public class TokenSignerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+    private readonly TokenSigner _signer = TokenSigner.FromSecret("test-secret-of-enough-length");
+
+    [Fact]
+    public void A_signed_link_opens_its_own_order_until_it_expires()
+    {
+        var token = _signer.Sign(new AccessToken(TokenRole.Resident, "resident", "o1", Now.AddDays(30)));
+        Assert.Equal("o1", _signer.Require(token, TokenRole.Resident, "o1", Now.AddDays(29)).Scope);
+        Assert.Equal(TokenFailure.Expired, Fails(() => _signer.Require(token, TokenRole.Resident, "o1", Now.AddDays(30))));
+        Assert.Equal(TokenFailure.WrongScope, Fails(() => _signer.Require(token, TokenRole.Resident, "o2", Now)));
+        Assert.Equal(TokenFailure.WrongRole, Fails(() => _signer.Require(token, TokenRole.Member, "o1", Now)));
+    }
+
+    [Fact]
+    public void Forged_tampered_garbled_and_missing_tokens_are_refused_by_name()
+    {
+        var token = _signer.Sign(new AccessToken(TokenRole.Member, "m1", "o1", Now.AddDays(1)));
+        var other = TokenSigner.FromSecret("another-secret-entirely").Sign(new AccessToken(TokenRole.Member, "m1", "o1", Now.AddDays(1)));
+        var forSomeoneElse = _signer.Sign(new AccessToken(TokenRole.Member, "m2", "o1", Now.AddDays(1)));
+        var tampered = forSomeoneElse.Split('.')[0] + "." + token.Split('.')[1];
+
+        Assert.Equal(TokenFailure.BadSignature, Fails(() => _signer.Verify(other, Now)));
+        Assert.Equal(TokenFailure.BadSignature, Fails(() => _signer.Verify(tampered, Now)));
+        Assert.Equal(TokenFailure.Malformed, Fails(() => _signer.Verify("not a token", Now)));
+        Assert.Equal(TokenFailure.Missing, Fails(() => _signer.Verify(null, Now)));
+    }
+
+    [Theory]
+    [InlineData("13812345678", true)]
+    [InlineData("010-12345678", true)]
+    [InlineData("12812345678", false)]
+    [InlineData("1381234567", false)]
+    [InlineData("abc", false)]
+    public void Phone_numbers_are_checked(string phone, bool valid) => Assert.Equal(valid, Phone.IsValid(phone));
+
+    [Fact]
+    public void Phones_are_masked_for_logs() => Assert.Equal("138****5678", Phone.Mask("13812345678"));
+
+    private static TokenFailure Fails(Action action) => Assert.Throws<InvalidTokenException>(action).Failure;
+}

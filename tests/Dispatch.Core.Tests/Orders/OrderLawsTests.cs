@@ -1,0 +1,188 @@
+using CsCheck;
+using Dispatch.Core.Hours;
+using Dispatch.Core.Matching;
+using Dispatch.Core.Members;
+using Dispatch.Core.Orders;
+
+namespace Dispatch.Core.Tests.Orders;
+
+/// <summary>Laws of the lifecycle over random event sequences: whatever residents, members, organizers
+/// and timers do, and in whatever order, the order never reaches a forbidden state.</summary>
+public class OrderLawsTests
+{
+    private static readonly HashSet<(OrderStatus From, OrderStatus To)> Allowed =
+    [
+        (OrderStatus.Placed, OrderStatus.Offered), (OrderStatus.Placed, OrderStatus.Escalated),
+        (OrderStatus.Placed, OrderStatus.Accepted), (OrderStatus.Placed, OrderStatus.Cancelled),
+        (OrderStatus.Open, OrderStatus.Placed), (OrderStatus.Open, OrderStatus.Offered),
+        (OrderStatus.Open, OrderStatus.Accepted), (OrderStatus.Open, OrderStatus.Cancelled),
+        (OrderStatus.Offered, OrderStatus.Offered), (OrderStatus.Offered, OrderStatus.Placed),
+        (OrderStatus.Offered, OrderStatus.Accepted), (OrderStatus.Offered, OrderStatus.Escalated),
+        (OrderStatus.Offered, OrderStatus.Cancelled),
+        (OrderStatus.Escalated, OrderStatus.Offered), (OrderStatus.Escalated, OrderStatus.Accepted),
+        (OrderStatus.Escalated, OrderStatus.Cancelled),
+        (OrderStatus.Accepted, OrderStatus.Done), (OrderStatus.Accepted, OrderStatus.Cancelled),
+        (OrderStatus.Done, OrderStatus.Accepted), (OrderStatus.Done, OrderStatus.Confirmed),
+    ];
+
+    private static readonly string[] Members = ["m1", "m2", "m3"];
+
+    private static readonly Gen<OrderEvent> GenEvent =
+        Gen.Select(Gen.Int[0, 13], Gen.Int[0, 2], Gen.Int[0, 4], (kind, m, n) => Make(kind, Members[m], n));
+
+    private static readonly Gen<(OrderKind Kind, bool Urgent, (OrderEvent Event, int Minutes)[] Steps)> GenRun =
+        Gen.Select(
+            Gen.Enum<OrderKind>(),
+            Gen.Bool,
+            Gen.Select(GenEvent, Gen.Int[0, 200]).Array[1, 60]);
+
+    [Fact]
+    public void No_event_sequence_reaches_a_state_the_lifecycle_forbids()
+    {
+        GenRun.Sample(run =>
+        {
+            foreach (var (before, decision, _) in Drive(run))
+            {
+                var after = decision.State!;
+                if (after.Status != before.Status)
+                {
+                    Assert.Contains((before.Status, after.Status), Allowed);
+                }
+
+                Assert.Equal(before.Version + 1, after.Version);
+                Assert.Equal(after.Status == OrderStatus.Offered, after.Offer is not null);
+                if (after.Status != OrderStatus.Cancelled)
+                {
+                    // A cancelled order remembers who had taken it; every other state has a member exactly when taken.
+                    Assert.Equal(after.Status is OrderStatus.Accepted or OrderStatus.Done or OrderStatus.Confirmed, after.MemberId is not null);
+                }
+
+                Assert.Equal(after.Status is OrderStatus.Done or OrderStatus.Confirmed, after.Hours is not null);
+            }
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void Hours_are_credited_exactly_once_and_only_for_a_confirmed_order()
+    {
+        GenRun.Sample(run =>
+        {
+            var steps = Drive(run).ToList();
+            var records = steps.SelectMany(s => s.Decision.Effects.OfType<RecordService>()).ToList();
+            var final = steps.Count == 0 ? null : steps[^1].Decision.State;
+            if (final?.Status == OrderStatus.Confirmed)
+            {
+                var record = Assert.Single(records).Record;
+                Assert.Equal((final.MemberId, final.Hours!.Value.HalfHours), (record.MemberId, record.HalfHours));
+            }
+            else
+            {
+                Assert.Empty(records);
+            }
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void Every_order_is_terminal_or_waits_on_a_named_event_or_a_scheduled_timer()
+    {
+        GenRun.Sample(run =>
+        {
+            var timers = new HashSet<(TimerKind, int)>();
+            var asked = new HashSet<int>();
+            foreach (var (_, decision, _) in Drive(run))
+            {
+                foreach (var effect in decision.Effects)
+                {
+                    if (effect is ScheduleTimer t) timers.Add((t.Kind, t.Round));
+                    if (effect is FindCandidate f) asked.Add(f.Attempt);
+                }
+
+                var state = decision.State!;
+                var waiting = NextAction.Of(state);
+                Assert.Equal(state.IsTerminal, waiting == Waiting.Nothing);
+                switch (waiting)
+                {
+                    case Waiting.MemberReplyOrDeadline:
+                        Assert.Contains((TimerKind.OfferDeadline, state.Attempt), timers);
+                        break;
+                    case Waiting.Dispatcher:
+                        Assert.Contains(state.Attempt + 1, asked);
+                        break;
+                    case Waiting.ClaimOrBoardTimer:
+                        Assert.Contains((TimerKind.BoardExpiry, 0), timers);
+                        break;
+                    case Waiting.ResidentConfirmation:
+                        Assert.Contains((TimerKind.ConfirmEscalation, state.ConfirmRound), timers);
+                        break;
+                }
+            }
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void A_terminal_order_refuses_everything_and_automatic_dispatch_stops_at_the_attempt_limit()
+    {
+        GenRun.Sample(run =>
+        {
+            var decider = new OrderDecider(OrderPolicy.Default);
+            OrderState? state = null;
+            var now = OrderScenario.Start;
+            state = decider.Decide(null, Placed(run.Kind, run.Urgent), now).State;
+            foreach (var (e, minutes) in run.Steps)
+            {
+                now = now.AddMinutes(minutes);
+                var d = decider.Decide(state, e, now);
+                if (state!.IsTerminal)
+                {
+                    Assert.False(d.Accepted);
+                }
+
+                if (d.Accepted && e is CandidateFound)
+                {
+                    Assert.True(d.State!.Attempt <= decider.Policy.MaxAttempts);
+                }
+
+                state = d.State ?? state;
+            }
+        }, iter: 2000);
+    }
+
+    private static IEnumerable<(OrderState Before, Decision Decision, OrderEvent Event)> Drive(
+        (OrderKind Kind, bool Urgent, (OrderEvent Event, int Minutes)[] Steps) run)
+    {
+        var decider = new OrderDecider(OrderPolicy.Default);
+        var now = OrderScenario.Start;
+        var state = decider.Decide(null, Placed(run.Kind, run.Urgent), now).State!;
+        foreach (var (e, minutes) in run.Steps)
+        {
+            now = now.AddMinutes(minutes);
+            var decision = decider.Decide(state, e, now);
+            if (decision.Accepted)
+            {
+                yield return (state, decision, e);
+                state = decision.State!;
+            }
+        }
+    }
+
+    private static OrderPlaced Placed(OrderKind kind, bool urgent) =>
+        new("o1", new OrderRequest(kind, ServiceCategory.Visit, OrderScenario.Home, urgent, null));
+
+    private static OrderEvent Make(int kind, string member, int n) => kind switch
+    {
+        0 => new CandidateFound(member, new MatchReason(Closeness.SameGrid, 0, 0, 0, 1, 3)),
+        1 => new NoCandidateLeft(),
+        2 => new HandDispatched("org1", member),
+        3 => new OfferAccepted(member),
+        4 => new OfferDeclined(member),
+        5 => new WishClaimed(member),
+        6 => new HoursReported(member, ServiceHours.FromHalfHours(n + 1)),
+        7 => new ServiceConfirmed(n % 2 == 0 ? ConfirmedBy.Resident : ConfirmedBy.Organizer, "org1", n == 0 ? null : n),
+        8 => new ServiceDisputed(),
+        9 => new OrderCancelled(),
+        10 => new TimerFired(TimerKind.OfferDeadline, n),
+        11 => new TimerFired(TimerKind.OfferReminder, n),
+        12 => new TimerFired(TimerKind.BoardExpiry, 0),
+        _ => new TimerFired(n % 2 == 0 ? TimerKind.ConfirmReminder : TimerKind.ConfirmEscalation, n),
+    };
+}
