@@ -1,0 +1,110 @@
+using Dispatch.Core.Members;
+using Dispatch.Core.Orders;
+using Dispatch.Core.Privacy;
+
+namespace Dispatch.Core.Api;
+
+/// <summary>Checks the resident's form and splits it into the request the decider sees and the
+/// personal details only the order entity keeps.</summary>
+public static class OrderForm
+{
+    public const int MaxName = 40;
+    public const int MaxAddress = 120;
+    public const int MaxDescription = 500;
+    public const int MaxId = 40;
+    public const int MaxIdempotencyKey = 100;
+
+    /// <exception cref="ApiProblemException">With one message per bad field.</exception>
+    public static (OrderRequest Request, ResidentDetails Resident) Validate(PlaceOrderRequest? form, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (form is null)
+        {
+            throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]> { ["body"] = ["The order form is missing."] }));
+        }
+
+        var kind = ParseEnum<OrderKind>(form.Kind ?? nameof(OrderKind.Service), "kind", errors);
+        var category = ParseEnum<ServiceCategory>(form.Category, "category", errors);
+        var community = Required(form.CommunityId, "communityId", MaxId, errors);
+        var grid = Required(form.GridId, "gridId", MaxId, errors);
+        var building = Required(form.BuildingId, "buildingId", MaxId, errors);
+        var household = Optional(form.HouseholdId, "householdId", MaxId, errors);
+        var name = Required(form.Name, "name", MaxName, errors);
+        var phone = Required(form.Phone, "phone", 20, errors)?.Replace(" ", "", StringComparison.Ordinal);
+        if (phone is not null && !Phone.IsValid(phone))
+        {
+            errors["phone"] = ["Enter a mobile number (11 digits) or a landline with area code."];
+        }
+
+        var address = Required(form.Address, "address", MaxAddress, errors);
+        var description = Optional(form.Description, "description", MaxDescription, errors) ?? "";
+        if (form.WantedAt is { } wanted && (wanted < now.AddHours(-1) || wanted > now.AddDays(90)))
+        {
+            errors["wantedAt"] = ["Choose a time from now to 90 days ahead."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ApiProblemException(ApiProblem.Validation(errors));
+        }
+
+        return (
+            new OrderRequest(kind!.Value, category!.Value, new Location(community!, grid!, building!, household), form.Urgent, form.WantedAt),
+            new ResidentDetails(name!, phone!, address!, description));
+    }
+
+    public static string? IdempotencyKey(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        return key.Length <= MaxIdempotencyKey
+            ? key.Trim()
+            : throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["Idempotency-Key"] = [$"At most {MaxIdempotencyKey} characters."],
+            }));
+    }
+
+    private static T? ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors)
+        where T : struct, Enum
+    {
+        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+
+        errors[field] = [$"Choose one of: {string.Join(", ", Enum.GetNames<T>())}."];
+        return null;
+    }
+
+    private static string? Required(string? value, string field, int max, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = ["Required."];
+            return null;
+        }
+
+        return Optional(value, field, max, errors);
+    }
+
+    private static string? Optional(string? value, string field, int max, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > max)
+        {
+            errors[field] = [$"At most {max} characters."];
+            return null;
+        }
+
+        return trimmed;
+    }
+}

@@ -1,0 +1,83 @@
+using Dispatch.Core.Members;
+using Dispatch.Core.Orders;
+
+namespace Dispatch.Core.Api;
+
+/// <summary>Shapes an order for each audience, deciding who may see which personal details.</summary>
+public static class OrderViews
+{
+    public static ResidentOrderView ForResident(
+        OrderState state, ResidentDetails resident, Member? assigned, IEnumerable<(OrderEvent Event, DateTimeOffset At)> history) => new(
+        state.OrderId,
+        state.Request.Kind.ToString(),
+        state.Request.Category.ToString(),
+        state.Status.ToString(),
+        state.Request.Location.CommunityId,
+        state.Request.Location.GridId,
+        state.Request.Location.BuildingId,
+        state.Request.Urgent,
+        state.PlacedAt,
+        state.Request.WantedAt,
+        resident.Description,
+        assigned is null || state.MemberId != assigned.MemberId ? null : new AssignedMember(assigned.MemberId, assigned.Name, assigned.Phone),
+        state.Hours?.Value,
+        state.Rating,
+        CanCancel: state.Status is OrderStatus.Placed or OrderStatus.Open or OrderStatus.Offered or OrderStatus.Escalated or OrderStatus.Accepted,
+        CanConfirm: state.Status == OrderStatus.Done,
+        Timeline(history, state.MemberId == assigned?.MemberId ? assigned?.Name : null));
+
+    /// <summary>The resident's phone and address go only to the member who accepted or claimed the order.</summary>
+    public static MemberOrderView ForMember(OrderState state, ResidentDetails resident, string memberId)
+    {
+        var role = state.Offer?.MemberId == memberId ? "offered"
+            : state.MemberId == memberId ? "assigned"
+            : "none";
+        var taken = state.MemberId == memberId && state.Status != OrderStatus.Cancelled;
+        var reason = state.Offer?.MemberId == memberId ? state.Offer.Reason : null;
+        return new MemberOrderView(
+            state.OrderId,
+            state.Request.Kind.ToString(),
+            state.Request.Category.ToString(),
+            state.Status.ToString(),
+            state.Request.Location.CommunityId,
+            state.Request.Location.GridId,
+            state.Request.Location.BuildingId,
+            state.Request.Urgent,
+            state.PlacedAt,
+            state.Request.WantedAt,
+            resident.Description,
+            role,
+            state.Offer?.MemberId == memberId ? state.Offer.Deadline : null,
+            reason?.ExplainZh(),
+            reason?.Explain(),
+            taken ? new ResidentContact(resident.Name, resident.Phone, resident.Address) : null,
+            state.Hours?.Value);
+    }
+
+    private static List<TimelineEntry> Timeline(IEnumerable<(OrderEvent Event, DateTimeOffset At)> history, string? assignedName) =>
+        [.. history.Select(h => new TimelineEntry(h.At, What(h.Event), h.Event is OfferAccepted or WishClaimed ? assignedName : null))];
+
+    /// <summary>Residents see what happened, not which other members were asked.</summary>
+    public static string What(OrderEvent e) => e switch
+    {
+        OrderPlaced => "placed",
+        CandidateFound or HandDispatched => "offered",
+        NoCandidateLeft => "escalated",
+        OfferAccepted => "accepted",
+        OfferDeclined => "declined",
+        WishClaimed => "claimed",
+        HoursReported => "done",
+        ServiceConfirmed => "confirmed",
+        ServiceDisputed => "reopened",
+        OrderCancelled => "cancelled",
+        TimerFired t => t.Kind switch
+        {
+            TimerKind.OfferDeadline => "expired",
+            TimerKind.OfferReminder => "reminded",
+            TimerKind.BoardExpiry => "dispatching",
+            TimerKind.ConfirmReminder => "confirmReminder",
+            _ => "toOrganizers",
+        },
+        _ => "updated",
+    };
+}

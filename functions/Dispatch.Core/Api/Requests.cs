@@ -1,0 +1,24 @@
+namespace Dispatch.Core.Api;
+
+/// <summary>The resident's order form. Strings are checked by <see cref="OrderForm.Validate"/>.</summary>
+public sealed record PlaceOrderRequest(
+    string? Kind,
+    string? Category,
+    string? CommunityId,
+    string? GridId,
+    string? BuildingId,
+    string? HouseholdId,
+    bool Urgent,
+    DateTimeOffset? WantedAt,
+    string? Name,
+    string? Phone,
+    string? Address,
+    string? Description);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record ConfirmRequest(int? Rating);
+
+public sealed record HoursRequest(decimal? Hours);
+
+public sealed record DispatchRequest(string? MemberId);

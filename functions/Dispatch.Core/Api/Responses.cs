@@ -1,0 +1,92 @@
+namespace Dispatch.Core.Api;
+
+public sealed record PlaceOrderResponse(string OrderId, string Status, string TrackingUrl, string Token);
+
+public sealed record AssignedMember(string MemberId, string Name, string Phone);
+
+public sealed record ResidentContact(string Name, string Phone, string Address);
+
+public sealed record TimelineEntry(DateTimeOffset At, string What, string? MemberName);
+
+/// <summary>What the resident sees: status, the assigned member's name and phone, never other members.</summary>
+public sealed record ResidentOrderView(
+    string OrderId,
+    string Kind,
+    string Category,
+    string Status,
+    string CommunityId,
+    string GridId,
+    string BuildingId,
+    bool Urgent,
+    DateTimeOffset PlacedAt,
+    DateTimeOffset? WantedAt,
+    string Description,
+    AssignedMember? Member,
+    decimal? Hours,
+    int? Rating,
+    bool CanCancel,
+    bool CanConfirm,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>What a member sees of an order. <see cref="Resident"/> is filled only for the member who took it.</summary>
+public sealed record MemberOrderView(
+    string OrderId,
+    string Kind,
+    string Category,
+    string Status,
+    string CommunityId,
+    string GridId,
+    string BuildingId,
+    bool Urgent,
+    DateTimeOffset PlacedAt,
+    DateTimeOffset? WantedAt,
+    string Description,
+    string YourRole,
+    DateTimeOffset? OfferDeadline,
+    string? ReasonZh,
+    string? ReasonEn,
+    ResidentContact? Resident,
+    decimal? Hours);
+
+public sealed record NoticeView(DateTimeOffset At, string OrderId, string Notice);
+
+public sealed record MemberSummary(string MemberId, string Name, string CommunityId, string GridId, string BuildingId);
+
+public sealed record InboxView(
+    MemberSummary Member,
+    IReadOnlyList<MemberOrderView> Offers,
+    IReadOnlyList<MemberOrderView> Assignments,
+    IReadOnlyList<MemberOrderView> Past,
+    IReadOnlyList<NoticeView> Notices);
+
+public sealed record BoardItem(string OrderId, string Category, string GridId, string BuildingId, DateTimeOffset PlacedAt, string Description);
+
+public sealed record RecordView(
+    string RecordId, string OrderId, string Category, bool IsWish, decimal Hours, DateOnly ServedOn, string ConfirmedBy, int? Rating, string? Reason);
+
+public sealed record MyRecordsView(int Year, decimal Hours, int Services, int Wishes, IReadOnlyList<RecordView> Records);
+
+/// <summary>One open order on the organizer's list. Organizers see the resident's contact to follow up.</summary>
+public sealed record OrganizerOrderView(
+    string OrderId,
+    string Kind,
+    string Category,
+    string Status,
+    string GridId,
+    string BuildingId,
+    bool Urgent,
+    DateTimeOffset PlacedAt,
+    string? MemberId,
+    string? OfferedTo,
+    DateTimeOffset? OfferDeadline,
+    string? Escalation,
+    bool AwaitingOrganizerConfirmation);
+
+public sealed record OrganizerMemberView(
+    string MemberId, string Name, string GridId, string BuildingId, IReadOnlyList<string> Skills, bool Active, decimal HoursThisYear, int OpenAssignments);
+
+public sealed record CommunityView(string CommunityId, string NameZh, string NameEn, IReadOnlyList<GridView> Grids);
+
+public sealed record GridView(string GridId, string NameZh, string NameEn, IReadOnlyList<BuildingView> Buildings);
+
+public sealed record BuildingView(string BuildingId, string NameZh, string NameEn);
