@@ -1,0 +1,121 @@
+using Azure.Data.Tables;
+using Dispatch.Core.Members;
+using Dispatch.Core.Orders;
+
+namespace Dispatch.Storage;
+
+/// <summary>A non-terminal order as the organizer page and the matching load see it (no personal data).</summary>
+public sealed record OpenOrder(
+    string CommunityId,
+    string OrderId,
+    OrderStatus Status,
+    OrderKind Kind,
+    ServiceCategory Category,
+    string GridId,
+    string BuildingId,
+    bool Urgent,
+    string? MemberId,
+    string? OfferedTo,
+    DateTimeOffset? OfferDeadline,
+    DateTimeOffset PlacedAt,
+    EscalationReason? Escalation,
+    bool AwaitingOrganizerConfirmation,
+    int Version);
+
+/// <summary>The <c>openorders</c> table: partition = community id, row = order id; only non-terminal orders.</summary>
+public sealed class OrderIndex(StorageAccount account)
+{
+    private readonly TableClient _table = account.Table(TableNames.OpenOrders);
+
+    /// <summary>Upserts the order's row, or deletes it when the order is terminal. Idempotent; an older
+    /// state never overwrites a newer one.</summary>
+    public async Task ProjectAsync(OrderState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var communityId = Keys.Id(state.Request.Location.CommunityId, "CommunityId");
+        Keys.Id(state.OrderId, nameof(state.OrderId));
+        if (state.IsTerminal)
+        {
+            await Projection.DeleteIfExistsAsync(_table, communityId, state.OrderId, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var entity = new TableEntity(communityId, state.OrderId)
+        {
+            ["Status"] = state.Status.ToString(),
+            ["Kind"] = state.Request.Kind.ToString(),
+            ["Category"] = state.Request.Category.ToString(),
+            ["GridId"] = state.Request.Location.GridId,
+            ["BuildingId"] = state.Request.Location.BuildingId,
+            ["Urgent"] = state.Request.Urgent,
+            ["MemberId"] = state.MemberId,
+            ["OfferedTo"] = state.Offer?.MemberId,
+            ["OfferDeadline"] = state.Offer?.Deadline,
+            ["PlacedAt"] = state.PlacedAt,
+            ["Escalation"] = state.Escalation?.ToString(),
+            ["AwaitingOrganizerConfirmation"] = state.AwaitingOrganizerConfirmation,
+            [Projection.Version] = state.Version,
+        };
+        await Projection.UpsertIfNotOlderAsync(_table, entity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The community's open orders, oldest first; optionally only those in one status.</summary>
+    public async Task<IReadOnlyList<OpenOrder>> ListOpenAsync(
+        string communityId,
+        OrderStatus? status = null,
+        CancellationToken cancellationToken = default)
+    {
+        Keys.Id(communityId, nameof(communityId));
+        var filter = status is { } s
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {communityId} and Status eq {s.ToString()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {communityId}");
+        var list = new List<OpenOrder>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ToOpenOrder(e));
+        }
+
+        return list.OrderBy(o => o.PlacedAt).ThenBy(o => o.OrderId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>How many orders each member of the community holds (accepted, or done and awaiting
+    /// confirmation): the load the matching policy spreads.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> OpenAssignmentsAsync(
+        string communityId,
+        CancellationToken cancellationToken = default)
+    {
+        Keys.Id(communityId, nameof(communityId));
+        var accepted = nameof(OrderStatus.Accepted);
+        var done = nameof(OrderStatus.Done);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {communityId} and (Status eq {accepted} or Status eq {done})");
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["MemberId"], cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            if (e.GetString("MemberId") is { Length: > 0 } memberId)
+            {
+                counts[memberId] = counts.GetValueOrDefault(memberId) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static OpenOrder ToOpenOrder(TableEntity e) => new(
+        e.PartitionKey,
+        e.RowKey,
+        Enum.Parse<OrderStatus>(e.GetString("Status")),
+        Enum.Parse<OrderKind>(e.GetString("Kind")),
+        Enum.Parse<ServiceCategory>(e.GetString("Category")),
+        e.GetString("GridId") ?? "",
+        e.GetString("BuildingId") ?? "",
+        e.GetBoolean("Urgent") ?? false,
+        e.GetString("MemberId"),
+        e.GetString("OfferedTo"),
+        e.GetDateTimeOffset("OfferDeadline"),
+        e.GetDateTimeOffset("PlacedAt") ?? default,
+        e.GetString("Escalation") is { } esc ? Enum.Parse<EscalationReason>(esc) : null,
+        e.GetBoolean("AwaitingOrganizerConfirmation") ?? false,
+        e.GetInt32(Projection.Version) ?? 0);
+}
