@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using Azure.Data.Tables;
+using Dispatch.Core.Hours;
+using Dispatch.Core.Orders;
+using Dispatch.Testing;
+
+namespace Dispatch.Storage.Tests;
+
+public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurite)
+{
+    private OrderStore Store => new(Account);
+
+    private async Task<(StoredOrder Stored, List<(OrderEvent Event, Decision Decision, DateTimeOffset At)> Steps)> PlaceAsync(string? id = null)
+    {
+        var orderId = id ?? Sample.NewId();
+        var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()));
+        var (placed, d, at) = steps[0];
+        var stored = await Store.CreateAsync(d.State!, Sample.Resident, placed, at, d.Effects);
+        return (stored, steps);
+    }
+
+    [Fact]
+    public async Task Create_then_get_keeps_every_field()
+    {
+        var orderId = Sample.NewId();
+        var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason));
+        var (_, offered, at) = steps[1];
+        Assert.Contains(offered.Effects, e => e is SendOffer);
+        Assert.Contains(offered.Effects, e => e is ScheduleTimer);
+
+        await Store.CreateAsync(offered.State!, Sample.Resident, steps[0].Event, at, offered.Effects);
+        var got = await Store.GetAsync(orderId);
+
+        Assert.NotNull(got);
+        Assert.Equal(Sample.Json(offered.State), Sample.Json(got.State));
+        Assert.Equal(Sample.Resident, got.Resident);
+        Assert.Equal(Sample.JsonOfEffects(offered.Effects), Sample.JsonOfEffects(got.Outbox));
+        Assert.Equal(offered.Effects.Select(e => e.GetType()), got.Outbox.Select(e => e.GetType()));
+        Assert.Equal(offered.State!.Offer, got.State.Offer);
+        Assert.NotEqual(default, got.ETag);
+    }
+
+    [Fact]
+    public async Task Get_of_unknown_order_is_null()
+    {
+        Assert.Null(await Store.GetAsync("nope"));
+    }
+
+    [Fact]
+    public async Task Second_create_returns_the_existing_order_and_writes_nothing()
+    {
+        var (first, steps) = await PlaceAsync();
+        var other = new ResidentDetails("李四", "13900000000", "别处", "别的");
+
+        var second = await Store.CreateAsync(steps[0].Decision.State!, other, steps[0].Event, steps[0].At.AddHours(1), []);
+
+        Assert.Equal(first.Resident, second.Resident);
+        Assert.Equal(first.ETag, second.ETag);
+        Assert.Equal(Sample.JsonOfEffects(first.Outbox), Sample.JsonOfEffects(second.Outbox));
+        var history = await Store.HistoryAsync(first.OrderId);
+        Assert.Single(history);
+        Assert.Equal(steps[0].At, history[0].At);
+    }
+
+    [Fact]
+    public async Task Save_with_a_stale_etag_throws_and_changes_nothing()
+    {
+        var orderId = Sample.NewId();
+        var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason), new OfferAccepted("m1"));
+        var created = await Store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
+        var saved = await Store.SaveAsync(created, steps[1].Decision.State!, steps[1].Event, steps[1].At, steps[1].Decision.Effects);
+        Assert.NotEqual(created.ETag, saved.ETag);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            Store.SaveAsync(created, steps[2].Decision.State!, steps[2].Event, steps[2].At, steps[2].Decision.Effects));
+
+        var now = await Store.GetAsync(orderId);
+        Assert.Equal(OrderStatus.Offered, now!.State.Status);
+        Assert.Equal(saved.ETag, now.ETag);
+        Assert.Equal(2, (await Store.HistoryAsync(orderId)).Count);
+    }
+
+    [Fact]
+    public async Task Of_two_concurrent_saves_exactly_one_wins()
+    {
+        var (created, steps) = await PlaceAsync();
+        var a = Sample.Decider.Decide(created.State, new CandidateFound("mA", Sample.Reason), steps[0].At.AddMinutes(1));
+        var b = Sample.Decider.Decide(created.State, new CandidateFound("mB", Sample.Reason), steps[0].At.AddMinutes(1));
+
+        var attempts = await Task.WhenAll(
+            Outcome(() => Store.SaveAsync(created, a.State!, new CandidateFound("mA", Sample.Reason), steps[0].At, a.Effects)),
+            Outcome(() => Store.SaveAsync(created, b.State!, new CandidateFound("mB", Sample.Reason), steps[0].At, b.Effects)));
+
+        Assert.Single(attempts, r => r is StoredOrder);
+        Assert.Single(attempts, r => r is ConcurrencyConflictException);
+        var winner = (StoredOrder)attempts.Single(r => r is StoredOrder)!;
+        var now = await Store.GetAsync(created.OrderId);
+        Assert.Equal(winner.State.Offer!.MemberId, now!.State.Offer!.MemberId);
+        Assert.Equal(winner.ETag, now.ETag);
+
+        static async Task<object?> Outcome(Func<Task<StoredOrder>> save)
+        {
+            try
+            {
+                return await save();
+            }
+            catch (ConcurrencyConflictException e)
+            {
+                return e;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task History_comes_back_in_order_and_holds_no_personal_data()
+    {
+        var orderId = Sample.NewId();
+        var steps = Sample.Run(
+            new OrderPlaced(orderId, Sample.Request()),
+            new CandidateFound("m1", Sample.Reason),
+            new OfferAccepted("m1"),
+            new HoursReported("m1", ServiceHours.FromHours(1.5m)),
+            new ServiceConfirmed(ConfirmedBy.Resident, Rating: 5));
+        var stored = await Store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
+        foreach (var (e, d, at) in steps.Skip(1))
+        {
+            stored = await Store.SaveAsync(stored, d.State!, e, at, d.Effects);
+        }
+
+        var history = await Store.HistoryAsync(orderId);
+
+        Assert.Equal(steps.Select(s => s.Event.GetType()), history.Select(h => h.Event.GetType()));
+        Assert.Equal(Enumerable.Range(1, steps.Count), history.Select(h => h.Version));
+        Assert.Equal(steps.Select(s => s.At), history.Select(h => h.At));
+        Assert.Equal(steps.Select(s => s.Event.Actor), history.Select(h => h.Actor));
+        Assert.Equal(Sample.Json(steps[^1].Decision.State), Sample.Json(Sample.Decider.Replay(history.Select(h => (h.Event, h.At)))));
+
+        var table = Account.Table(TableNames.Orders);
+        var raw = table.Query<TableEntity>(e => e.PartitionKey == orderId).ToList();
+        var historyRows = raw.Where(e => e.RowKey.StartsWith('e')).ToList();
+        Assert.Equal(steps.Count, historyRows.Count);
+        foreach (var value in historyRows.SelectMany(r => r.Select(kv => kv.Value)).Select(v => v?.ToString() ?? ""))
+        {
+            Assert.DoesNotContain(Sample.Resident.Phone, value, StringComparison.Ordinal);
+            Assert.DoesNotContain(Sample.Resident.Name, value, StringComparison.Ordinal);
+            Assert.DoesNotContain(Sample.Resident.Address, value, StringComparison.Ordinal);
+            Assert.DoesNotContain(Sample.Resident.Description, value, StringComparison.Ordinal);
+        }
+
+        // The resident's details live on the current row, and only there.
+        var current = Assert.Single(raw, e => e.RowKey == OrderStore.CurrentRow);
+        Assert.Equal(Sample.Resident.Phone, current.GetString("Phone"));
+        Assert.DoesNotContain(Sample.Resident.Phone, current.GetString("State"), StringComparison.Ordinal);
+        Assert.DoesNotContain(Sample.Resident.Phone, current.GetString("Outbox"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Completing_effects_removes_only_the_given_keys()
+    {
+        var orderId = Sample.NewId();
+        var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason));
+        var created = await Store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
+        var (e1, d1, at1) = steps[1];
+        var saved = await Store.SaveAsync(created, d1.State!, e1, at1, created.Outbox.AddRange(d1.Effects));
+        var keys = saved.Outbox.Select(e => e.Key).ToList();
+        Assert.True(keys.Count >= 4, string.Join(",", keys));
+
+        var done = new HashSet<string> { keys[0], keys[2] };
+        var after = await Store.CompleteEffectsAsync(orderId, done);
+
+        var expected = keys.Where(k => !done.Contains(k)).ToList();
+        Assert.Equal(expected, after!.Outbox.Select(e => e.Key));
+        var reloaded = await Store.GetAsync(orderId);
+        Assert.Equal(expected, reloaded!.Outbox.Select(e => e.Key));
+        Assert.Equal(after.ETag, reloaded.ETag);
+        Assert.Equal(Sample.Json(d1.State), Sample.Json(reloaded.State));
+        Assert.Equal(Sample.Resident, reloaded.Resident);
+
+        // Completing again (a retry) is harmless; the old ETag is now stale for a save.
+        await Store.CompleteEffectsAsync(orderId, done);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            Store.SaveAsync(saved, d1.State!, e1, at1, []));
+    }
+
+    [Fact]
+    public async Task Completing_effects_of_an_unknown_order_returns_null()
+    {
+        Assert.Null(await Store.CompleteEffectsAsync("missing", new HashSet<string> { "x" }));
+    }
+}
