@@ -1,0 +1,82 @@
+using Dispatch.Core.Orders;
+using Dispatch.Core.Privacy;
+using Dispatch.Local.Hosting;
+using Dispatch.Storage;
+
+namespace Dispatch.Local.Assignments;
+
+/// <summary>The local notifier: writes the member's inbox and the notice lists, and logs what an SMS
+/// would say — with ids and masked phones only.</summary>
+public sealed class InboxNotifier(
+    OrderStore orders,
+    MemberInbox inbox,
+    NoticeStore notices,
+    Links links,
+    TimeProvider clock,
+    ILogger<InboxNotifier> logger) : INotifier
+{
+    public async Task DeliverOfferAsync(string orderId, string memberId, int attempt, DateTimeOffset deadline, CancellationToken ct)
+    {
+        var order = await orders.GetAsync(orderId, ct);
+        if (order is null)
+        {
+            logger.LogWarning("Offer for unknown order {OrderId} dropped", orderId);
+            return;
+        }
+
+        var state = order.State;
+        var stillOffered = state.Offer is { } offer && offer.MemberId == memberId && offer.Attempt == attempt;
+        var role = stillOffered ? InboxRole.Offered
+            : state.MemberId == memberId ? InboxRole.Assigned
+            : state.Excluded.Contains(memberId) ? InboxRole.Expired
+            : InboxRole.Withdrawn;
+        await inbox.ProjectAsync(state, memberId, role, cancellationToken: ct);
+        await notices.AddAsync(MemberKey(memberId), orderId, NoticeKind.OrderReceived, $"offer-{attempt}", clock.GetUtcNow(), cancellationToken: ct);
+        if (stillOffered)
+        {
+            logger.LogInformation(
+                "Offer of order {OrderId} to member {MemberId} until {Deadline:u}: {Link}",
+                orderId, memberId, deadline, links.Offer(orderId, memberId, state.Request.Location.CommunityId));
+        }
+    }
+
+    public async Task WithdrawAsync(WithdrawOffer withdraw, CancellationToken ct)
+    {
+        await notices.AddAsync(MemberKey(withdraw.MemberId), withdraw.OrderId, NoticeKind.OfferWithdrawn, withdraw.Key, clock.GetUtcNow(), cancellationToken: ct);
+        if (await orders.GetAsync(withdraw.OrderId, ct) is { } order)
+        {
+            await inbox.ProjectAsync(order.State, withdraw.MemberId, InboxRole.Withdrawn, cancellationToken: ct);
+        }
+
+        logger.LogInformation("Offer of order {OrderId} withdrawn from member {MemberId}", withdraw.OrderId, withdraw.MemberId);
+    }
+
+    public async Task NotifyAsync(Notify notify, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        switch (notify.Recipient)
+        {
+            case Recipient.Member when notify.MemberId is { } member:
+                await notices.AddAsync(MemberKey(member), notify.OrderId, notify.Notice, notify.Key, now, cancellationToken: ct);
+                logger.LogInformation("Notice {Notice} to member {MemberId} about order {OrderId}", notify.Notice, member, notify.OrderId);
+                break;
+            case Recipient.Resident:
+                await notices.AddAsync(NoticeRecipient.Resident(notify.OrderId), notify.OrderId, notify.Notice, notify.Key, now, cancellationToken: ct);
+                var phone = (await orders.GetAsync(notify.OrderId, ct))?.Resident.Phone;
+                logger.LogInformation("Notice {Notice} to resident {Phone} about order {OrderId}", notify.Notice, Phone.Mask(phone), notify.OrderId);
+                break;
+            default:
+                logger.LogInformation("Notice {Notice} about order {OrderId}", notify.Notice, notify.OrderId);
+                break;
+        }
+    }
+
+    public async Task EscalateAsync(Escalate escalate, CancellationToken ct)
+    {
+        await notices.AddAsync(NoticeRecipient.Organizers(escalate.CommunityId), escalate.OrderId, NoticeKind.Escalated, escalate.Key, clock.GetUtcNow(), cancellationToken: ct);
+        logger.LogWarning("Order {OrderId} escalated to the organizers of {CommunityId}: {Reason}",
+            escalate.OrderId, escalate.CommunityId, escalate.Reason);
+    }
+
+    private static string MemberKey(string memberId) => NoticeRecipient.Member(memberId);
+}

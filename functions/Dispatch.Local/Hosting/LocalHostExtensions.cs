@@ -1,0 +1,95 @@
+using Dispatch.Core;
+using Dispatch.Core.Access;
+using Dispatch.Core.Orders;
+using Dispatch.Local.Assignments;
+using Dispatch.Local.Demo;
+using Dispatch.Local.Members;
+using Dispatch.Local.Orders;
+using Dispatch.Local.Organizers;
+using Dispatch.Local.Timers;
+using Dispatch.Storage;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Local.Hosting;
+
+public static class LocalHostExtensions
+{
+    /// <summary>Everything the local host needs: storage on Azurite, the decider, the workflow, the loops.</summary>
+    public static WebApplicationBuilder AddDispatchLocal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
+        services.AddOptions<OrderPolicy>().Configure(_ => { });
+        services.TryAddTimeProvider();
+
+        services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new OrderStore(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new OrderIndex(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new MemberInbox(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new MemberStore(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new OrgDirectory(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new ServiceRecordStore(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new IdempotencyStore(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TimerStore(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new OutboxMarkers(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new NoticeStore(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new AssignmentQueue(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton(sp => new OrderDecider(sp.GetRequiredService<IOptions<OrderPolicy>>().Value));
+        services.AddSingleton(sp => TokenSigner.FromSecret(sp.GetRequiredService<IOptions<DispatchOptions>>().Value.SigningKey));
+        services.AddSingleton<Links>();
+        services.AddSingleton<Access>();
+        services.AddSingleton<OrderProjector>();
+        services.AddSingleton<OrderWorkflow>();
+        services.AddSingleton<EffectRunner>();
+        services.AddSingleton<OrderActions>();
+        services.AddSingleton<INotifier, InboxNotifier>();
+        services.AddSingleton<TimerPump>();
+        services.AddSingleton<AssignmentConsumer>();
+        services.AddSingleton<OutboxSweeper>();
+        services.AddHostedService<DemoSeeder>();
+        services.AddHostedService<BackgroundLoops>();
+
+        services.Configure<JsonOptions>(o =>
+        {
+            foreach (var converter in CoreJson.Options.Converters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ProblemHandler>();
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication MapDispatchLocal(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                await ProblemHandler.WriteAsync(context.HttpContext, Core.Api.ApiProblem.NotFound("resource"), context.HttpContext.RequestAborted);
+            }
+        });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOrders();
+        app.MapMembers();
+        app.MapOrganizer();
+        app.MapDemo();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

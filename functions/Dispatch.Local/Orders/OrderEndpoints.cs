@@ -1,0 +1,112 @@
+using Dispatch.Core.Access;
+using Dispatch.Core.Api;
+using Dispatch.Core.Hours;
+using Dispatch.Core.Orders;
+using Dispatch.Local.Hosting;
+using Dispatch.Storage;
+
+namespace Dispatch.Local.Orders;
+
+/// <summary>Residents', members' and organizers' actions on one order: parse, check the link, let the
+/// decider rule, answer with the caller's view.</summary>
+public static class OrderEndpoints
+{
+    public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Routes.Orders, PlaceAsync);
+        app.MapGet(Routes.Order, GetAsync);
+        app.MapPost(Routes.Cancel, (string orderId, ReasonRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
+            a.AsResidentAsync(http, orderId, new OrderCancelled(body?.Reason), ct));
+        app.MapPost(Routes.Dispute, (string orderId, ReasonRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
+            a.AsResidentAsync(http, orderId, new ServiceDisputed(body?.Reason), ct));
+        app.MapPost(Routes.Confirm, ConfirmAsync);
+        app.MapPost(Routes.Accept, (string orderId, HttpContext http, OrderActions a, CancellationToken ct) =>
+            a.AsMemberAsync(http, orderId, m => new OfferAccepted(m), ct));
+        app.MapPost(Routes.Decline, (string orderId, ReasonRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
+            a.AsMemberAsync(http, orderId, m => new OfferDeclined(m, body?.Reason), ct));
+        app.MapPost(Routes.Claim, (string orderId, HttpContext http, OrderActions a, CancellationToken ct) =>
+            a.AsMemberAsync(http, orderId, m => new WishClaimed(m), ct));
+        app.MapPost(Routes.Hours, (string orderId, HoursRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
+            a.AsMemberAsync(http, orderId, m => new HoursReported(m, ServiceHours.FromHours(body?.Hours ?? 0)), ct));
+        app.MapPost(Routes.Dispatch, DispatchAsync);
+        return app;
+    }
+
+    private static async Task<IResult> PlaceAsync(
+        PlaceOrderRequest? body, HttpContext http, OrgDirectory org, OrderWorkflow workflow, EffectRunner runner,
+        OrderStore orders, Links links, TimeProvider clock, CancellationToken ct)
+    {
+        var (request, resident) = OrderForm.Validate(body, clock.GetUtcNow());
+        var key = OrderForm.IdempotencyKey(http.Request.Headers["Idempotency-Key"].ToString());
+        await CheckPlaceAsync(org, request, ct);
+        var (order, created) = await workflow.PlaceAsync(request, resident, key, ct);
+        await runner.RunAsync(order.OrderId, ct);
+        var token = links.ResidentToken(order.OrderId);
+        var current = await orders.GetAsync(order.OrderId, ct) ?? order;
+        var response = new PlaceOrderResponse(current.OrderId, current.State.Status.ToString(), Routes.TrackingPage(current.OrderId, token), token);
+        return created ? Results.Created($"/api/orders/{order.OrderId}", response) : Results.Ok(response);
+    }
+
+    /// <summary>The order must name a real community, grid and building.</summary>
+    private static async Task CheckPlaceAsync(OrgDirectory org, OrderRequest request, CancellationToken ct)
+    {
+        var where = request.Location;
+        var community = await org.GetCommunityAsync(where.CommunityId, ct);
+        var errors = new Dictionary<string, string[]>();
+        if (community is null)
+        {
+            errors["communityId"] = ["No such community."];
+        }
+        else if (community.Grids.All(g => g.GridId != where.GridId))
+        {
+            errors["gridId"] = ["No such grid in this community."];
+        }
+        else if (community.BuildingsOf(where.GridId).All(b => b.BuildingId != where.BuildingId))
+        {
+            errors["buildingId"] = ["No such building in this grid."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ApiProblemException(ApiProblem.Validation(errors));
+        }
+    }
+
+    private static async Task<IResult> GetAsync(string orderId, HttpContext http, OrderActions actions, CancellationToken ct)
+    {
+        var order = await actions.LoadAsync(orderId, ct);
+        return Results.Ok(await actions.ViewForAsync(http, order, ct));
+    }
+
+    private static async Task<IResult> ConfirmAsync(string orderId, ConfirmRequest? body, HttpContext http, OrderActions actions, Access access, CancellationToken ct)
+    {
+        var order = await actions.LoadAsync(orderId, ct);
+        var token = access.Read(http);
+        var e = token.Role == TokenRole.Organizer
+            ? new ServiceConfirmed(ConfirmedBy.Organizer, access.Organizer(http, order.State.Request.Location.CommunityId).Subject, body?.Rating)
+            : new ServiceConfirmed(ConfirmedBy.Resident, null, body?.Rating);
+        if (token.Role != TokenRole.Organizer)
+        {
+            access.Resident(http, orderId);
+        }
+
+        return await actions.ApplyAsync(http, orderId, e, ct);
+    }
+
+    private static async Task<IResult> DispatchAsync(
+        string orderId, DispatchRequest? body, HttpContext http, OrderActions actions, Access access, MemberStore members, CancellationToken ct)
+    {
+        var order = await actions.LoadAsync(orderId, ct);
+        var community = order.State.Request.Location.CommunityId;
+        var organizer = access.Organizer(http, community);
+        if (string.IsNullOrWhiteSpace(body?.MemberId) || await members.GetAsync(community, body.MemberId, ct) is not { Active: true })
+        {
+            throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["memberId"] = ["Choose an active member of this community."],
+            }));
+        }
+
+        return await actions.ApplyAsync(http, orderId, new HandDispatched(organizer.Subject, body.MemberId), ct);
+    }
+}

@@ -1,0 +1,80 @@
+using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
+using Dispatch.Storage;
+
+namespace Dispatch.Local.Orders;
+
+/// <summary>Drives one order through the decider: read, decide, save with an ETag, then run the
+/// effects. The effects wait in the order's outbox (and an outbox marker) until they ran, so a
+/// crash between the save and the effects loses nothing: the sweeper picks them up.</summary>
+public sealed class OrderWorkflow(
+    OrderStore orders,
+    IdempotencyStore idempotency,
+    OutboxMarkers markers,
+    OrderProjector projector,
+    OrderDecider decider,
+    TimeProvider clock,
+    ILogger<OrderWorkflow> logger)
+{
+    /// <summary>How often a save is retried when another writer got there first.</summary>
+    public const int SaveTries = 8;
+
+    public OrderDecider Decider => decider;
+
+    /// <summary>Places an order once per idempotency key: a resubmitted form returns the first order.</summary>
+    public async Task<(StoredOrder Order, bool Created)> PlaceAsync(
+        OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct)
+    {
+        var proposed = NewOrderId();
+        var orderId = idempotencyKey is null ? proposed : await idempotency.ReserveAsync(idempotencyKey, proposed, ct);
+        if (await orders.GetAsync(orderId, ct) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        var now = clock.GetUtcNow();
+        var placed = new OrderPlaced(orderId, request);
+        var decision = decider.Decide(null, placed, now);
+        await markers.MarkAsync(orderId, ct);
+        var stored = await orders.CreateAsync(decision.State!, resident, placed, now, decision.Effects, ct);
+        var created = stored.State.Version == decision.State!.Version && stored.State.PlacedAt == now;
+        await projector.ProjectAsync(null, stored.State, ct);
+        logger.LogInformation("Order {OrderId} placed: {Kind} {Category} in {CommunityId}/{GridId}", orderId,
+            request.Kind, request.Category, request.Location.CommunityId, request.Location.GridId);
+        return (stored, created);
+    }
+
+    /// <summary>Decides one event and saves the result; re-reads and re-decides when another writer
+    /// saved first. Does not run effects: call <see cref="EffectRunner"/> after.</summary>
+    public async Task<(StoredOrder Order, Decision Decision)> ApplyAsync(string orderId, OrderEvent e, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await orders.GetAsync(orderId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("order"));
+            var now = clock.GetUtcNow();
+            var decision = decider.Decide(stored.State, e, now);
+            if (!decision.Accepted)
+            {
+                return (stored, decision);
+            }
+
+            try
+            {
+                if (!decision.Effects.IsEmpty)
+                {
+                    await markers.MarkAsync(orderId, ct);
+                }
+
+                var saved = await orders.SaveAsync(stored, decision.State!, e, now, stored.Outbox.AddRange(decision.Effects), ct);
+                await projector.ProjectAsync(stored.State, saved.State, ct);
+                return (saved, decision);
+            }
+            catch (ConcurrencyConflictException) when (attempt < SaveTries)
+            {
+                logger.LogDebug("Order {OrderId} changed under us; deciding {Event} again", orderId, e.GetType().Name);
+            }
+        }
+    }
+
+    private static string NewOrderId() => $"o{Guid.CreateVersion7():N}"[..21];
+}

@@ -1,0 +1,160 @@
+// DOM and formatting helpers shared by the pages. Server text only ever goes in through textContent.
+import { t, has, lang, locale } from './i18n.js';
+import { api } from './api.js';
+
+/**
+ * Create an element. attrs: class, text (textContent), on{Event} handlers, dataset via data-*, booleans set as properties.
+ * Children: nodes or strings (strings become text nodes), null/false skipped.
+ */
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  if (attrs) {
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v == null || v === false) continue;
+      if (k === 'class') el.className = v;
+      else if (k === 'text') el.textContent = v;
+      else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v);
+      else if (k === 'value' || k === 'checked' || k === 'disabled' || k === 'selected') el[k] = v;
+      else el.setAttribute(k, v === true ? '' : String(v));
+    }
+  }
+  for (const c of children.flat()) {
+    if (c == null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+export function clear(el) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  return el;
+}
+
+const CHINA = 'Asia/Shanghai';
+
+/** "6月3日 14:30" / "3 Jun, 14:30" in China time. */
+export function fmtTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: CHINA, month: lang() === 'zh' ? 'long' : 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(d);
+}
+
+export function fmtDate(isoDate) {
+  if (!isoDate) return '';
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? `${isoDate}T12:00:00+08:00` : isoDate);
+  if (Number.isNaN(d.getTime())) return String(isoDate);
+  return new Intl.DateTimeFormat(locale(), { timeZone: CHINA, year: 'numeric', month: 'short', day: 'numeric' }).format(d);
+}
+
+export function fmtHours(n) {
+  const v = Number(n);
+  return Number.isFinite(v) ? (Math.round(v * 10) / 10).toString() : '';
+}
+
+/** Translate one server field message where we know it; otherwise the server's text. */
+export function fieldMessage(msg) {
+  const s = String(msg || '').trim();
+  if (/^required\.?$/i.test(s)) return t('err.required');
+  let m = s.match(/^At most (\d+) characters/i);
+  if (m) return t('err.maxLength', { n: m[1] });
+  if (/mobile number|landline/i.test(s)) return t('err.phone');
+  if (/90 days/i.test(s)) return t('err.wantedAt');
+  if (/^Choose one of/i.test(s)) return t('err.choose');
+  if (/hours?/i.test(s) && /0\.5|12/.test(s)) return t('err.hours');
+  m = s.match(/rating/i);
+  if (m && /1.*5/.test(s)) return t('err.rating');
+  return s;
+}
+
+/** One sentence for an ApiError (or any error), in the page language; the server's detail as a fallback. */
+export function errorText(err) {
+  if (!err) return '';
+  if (err.status === 0) return t('err.network');
+  const code = err.code || '';
+  if (code && has(`problem.${code}`)) return t(`problem.${code}`);
+  if (code.startsWith('token-')) return err.status === 403 ? t('err.forbidden') : t('err.token');
+  if (err.status === 401) return t('err.token');
+  if (code === 'validation') return t('err.validation');
+  const detail = err.problem?.detail || err.problem?.title || err.message;
+  if (lang() === 'en' && detail) return detail;
+  if (err.status === 404) return t('err.notFound');
+  if (err.status === 403) return t('err.forbidden');
+  if (err.status === 409) return detail ? `${t('err.conflict')}（${detail}）` : t('err.conflict');
+  if (err.status >= 500) return t('err.server', { status: err.status });
+  return detail || t('err.server', { status: err.status });
+}
+
+/** A message box: kind = error | ok | info. */
+export function message(kind, text) {
+  return h('p', { class: `msg msg-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+}
+
+/** Replace the content of a live region with a message (or clear it). */
+export function say(region, kind, text) {
+  clear(region);
+  if (text) region.append(message(kind, text));
+}
+
+/** Places: id → {zh, en} names for communities, grids and buildings, loaded once from the public list. */
+let placesPromise;
+export function loadPlaces() {
+  if (!placesPromise) {
+    placesPromise = api('/api/communities').then((list) => {
+      const names = new Map();
+      for (const c of list || []) {
+        names.set(`c:${c.communityId}`, c);
+        for (const g of c.grids || []) {
+          names.set(`g:${g.gridId}`, g);
+          for (const b of g.buildings || []) names.set(`b:${b.buildingId}`, b);
+        }
+      }
+      return { list: list || [], names };
+    }).catch(() => ({ list: [], names: new Map() }));
+  }
+  return placesPromise;
+}
+
+export function placeName(places, kind, id) {
+  const p = places?.names?.get(`${kind}:${id}`);
+  if (!p) return id || '';
+  return (lang() === 'zh' ? p.nameZh : p.nameEn) || p.nameZh || p.nameEn || id;
+}
+
+export function where(places, gridId, buildingId) {
+  return [placeName(places, 'g', gridId), placeName(places, 'b', buildingId)].filter(Boolean).join(' · ');
+}
+
+/** A status pill. */
+export function statusBadge(status) {
+  return h('span', { class: `badge status-${String(status || '').toLowerCase()}` }, t(`status.${status}`));
+}
+
+/** Label / value rows. */
+export function facts(rows) {
+  return h('dl', { class: 'facts' }, rows.filter(Boolean).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
+}
+
+/** Disable a button while an async action runs; returns the action's result. */
+export async function busy(button, fn) {
+  const old = button.textContent;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  button.textContent = t('common.sending');
+  try {
+    return await fn();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+    button.textContent = old;
+  }
+}
+
+/** Page-level fatal message for missing links. */
+export function requireToken(token, main) {
+  if (token) return true;
+  clear(main).append(message('error', t('common.noToken')));
+  return false;
+}
