@@ -30,8 +30,7 @@ public sealed class ProjectionTests(AzuriteFixture azurite) : StorageTest(azurit
         await index.ProjectAsync(steps[2].Decision.State!);
         Assert.Empty(await index.ListOpenAsync("c1"));
 
-        // Projecting the terminal state again is harmless, and a late older state does not bring it back
-        // while the row exists... but after deletion there is nothing to compare against; see README.
+        // Projecting the terminal state again is harmless.
         await index.ProjectAsync(steps[2].Decision.State!);
         Assert.Empty(await index.ListOpenAsync("c1"));
     }

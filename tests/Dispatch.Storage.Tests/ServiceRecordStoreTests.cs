@@ -1,0 +1,103 @@
+using Azure.Data.Tables;
+using Dispatch.Core.Hours;
+using Dispatch.Core.Members;
+using Dispatch.Testing;
+
+namespace Dispatch.Storage.Tests;
+
+public sealed class ServiceRecordStoreTests(AzuriteFixture azurite) : StorageTest(azurite)
+{
+    private static ServiceRecord Record(
+        string recordId,
+        string memberId = "m1",
+        string community = "c1",
+        int halfHours = 3,
+        DateOnly? servedOn = null,
+        bool wish = false,
+        int? rating = null) => new(
+        recordId,
+        recordId,
+        memberId,
+        new Location(community, "g1", "b2"),
+        ServiceCategory.ElderCare,
+        wish,
+        halfHours,
+        servedOn ?? new DateOnly(2025, 5, 6),
+        Sample.T0,
+        ConfirmedBy.Resident,
+        rating);
+
+    [Fact]
+    public async Task A_record_added_twice_is_credited_once()
+    {
+        var store = new ServiceRecordStore(Account);
+        var record = Record("o1", rating: 4);
+
+        Assert.True(await store.AddAsync(record));
+        Assert.False(await store.AddAsync(record));
+        Assert.False(await store.AddAsync(record with { HalfHours = 20 }));
+
+        var tally = await store.GetTallyAsync("c1", 2025, "m1");
+        Assert.Equal(new MemberTally("c1", 2025, "m1", 3, 1, 0, 4, 1), tally);
+        var stored = Assert.Single(await store.ListForMemberAsync("c1", 2025, "m1"));
+        Assert.Equal(record, stored);
+    }
+
+    [Fact]
+    public async Task Tally_totals_hours_services_wishes_and_ratings()
+    {
+        var store = new ServiceRecordStore(Account);
+        var first = Record("o1", halfHours: 3, rating: 5);
+        await store.AddAsync(first);
+        await store.AddAsync(Record("o2", halfHours: 4, wish: true));
+        await store.AddAsync(Record("o3", halfHours: 1, rating: 3));
+        var correction = ServiceCorrection.Correct(first, [], 5, "实际服务 2.5 小时", Sample.T0.AddDays(1));
+        Assert.True(await store.AddAsync(correction));
+
+        var tally = await store.GetTallyAsync("c1", 2025, "m1");
+
+        Assert.NotNull(tally);
+        Assert.Equal(3 + 4 + 1 + 2, tally.HalfHours);
+        Assert.Equal(5m, tally.Hours);
+        Assert.Equal(3, tally.Services);
+        Assert.Equal(1, tally.Wishes);
+        Assert.Equal(8, tally.RatingSum);
+        Assert.Equal(2, tally.RatingCount);
+        Assert.Equal(4m, tally.AverageRating);
+        Assert.Equal(["o1", "o1~c1", "o2", "o3"], (await store.ListForMemberAsync("c1", 2025, "m1")).Select(r => r.RecordId));
+    }
+
+    [Fact]
+    public async Task Tallies_of_a_community_year_exclude_other_communities_and_years()
+    {
+        var store = new ServiceRecordStore(Account);
+        await store.AddAsync(Record("o1", "m1", "c1"));
+        await store.AddAsync(Record("o2", "m2", "c1", halfHours: 2));
+        await store.AddAsync(Record("o3", "m2", "c1", halfHours: 2));
+        await store.AddAsync(Record("o4", "m3", "c10"));
+        await store.AddAsync(Record("o5", "m4", "c"));
+        await store.AddAsync(Record("o6", "m1", "c1", servedOn: new DateOnly(2024, 12, 31)));
+        await store.AddAsync(Record("o7", "m1", "c1", servedOn: new DateOnly(2026, 1, 1)));
+
+        var tallies = await store.TalliesAsync("c1", 2025);
+
+        Assert.Equal(["m1", "m2"], tallies.Select(t => t.MemberId));
+        Assert.Equal([3, 4], tallies.Select(t => t.HalfHours));
+        Assert.Equal([1, 2], tallies.Select(t => t.Services));
+        Assert.Single(await store.TalliesAsync("c1", 2024));
+        Assert.Single(await store.TalliesAsync("c10", 2025));
+        Assert.Empty(await store.TalliesAsync("c2", 2025));
+    }
+
+    [Fact]
+    public async Task Records_and_tally_share_one_member_year_partition()
+    {
+        var store = new ServiceRecordStore(Account);
+        await store.AddAsync(Record("o1"));
+
+        var rows = Account.Table(TableNames.Records).Query<TableEntity>().ToList();
+
+        Assert.All(rows, r => Assert.Equal("c1|2025|m1", r.PartitionKey));
+        Assert.Equal(["r|o1", "tally"], rows.Select(r => r.RowKey));
+    }
+}

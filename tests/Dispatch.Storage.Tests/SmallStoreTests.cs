@@ -1,0 +1,145 @@
+using Azure.Data.Tables;
+using Dispatch.Core.Orders;
+using Dispatch.Testing;
+
+namespace Dispatch.Storage.Tests;
+
+public sealed class SmallStoreTests(AzuriteFixture azurite) : StorageTest(azurite)
+{
+    [Fact]
+    public async Task Reserving_a_key_twice_returns_the_first_order_id()
+    {
+        var store = new IdempotencyStore(Account);
+        var key = "client-7f3a/下单?#1";
+
+        Assert.Equal("o1", await store.ReserveAsync(key, "o1"));
+        Assert.Equal("o1", await store.ReserveAsync(key, "o2"));
+        Assert.Equal("o3", await store.ReserveAsync("another", "o3"));
+        Assert.Equal("o1", await store.FindAsync(key));
+        Assert.Null(await store.FindAsync("unused"));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ReserveAsync(new string('k', 101), "o4"));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ReserveAsync("", "o4"));
+    }
+
+    [Fact]
+    public async Task Concurrent_reservations_of_one_key_agree()
+    {
+        var store = new IdempotencyStore(Account);
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.ReserveAsync("same", $"o{i}")));
+        Assert.Single(ids.Distinct());
+    }
+
+    [Fact]
+    public async Task Timers_come_due_across_shards_and_delete_idempotently()
+    {
+        var timers = new TimerStore(Account);
+        var now = Sample.T0;
+        var due = Enumerable.Range(0, 40)
+            .Select(i => new ScheduleTimer($"o{i}", TimerKind.OfferDeadline, 1, now.AddSeconds(-i)))
+            .ToList();
+        var later = new ScheduleTimer("o-later", TimerKind.ConfirmReminder, 2, now.AddTicks(1));
+        var exactlyNow = new ScheduleTimer("o-now", TimerKind.BoardExpiry, 0, now.ToOffset(TimeSpan.FromHours(8)));
+        foreach (var t in due.Append(later).Append(exactlyNow))
+        {
+            await timers.ScheduleAsync(t);
+        }
+
+        await timers.ScheduleAsync(due[0]); // again: one row
+        Assert.True(due.Select(t => TimerStore.PartitionOf(t.OrderId)).Distinct().Count() > 5);
+
+        var got = await timers.DueAsync(now, 100);
+        Assert.Equal(41, got.Count);
+        Assert.Contains(exactlyNow, got);
+        Assert.DoesNotContain(later, got);
+        Assert.Equal(got.OrderBy(t => t.DueAt), got);
+        Assert.Equal(due[^1], got[0]);
+        Assert.Equal(got.Take(5), await timers.DueAsync(now, 5));
+        Assert.Equal(due[^1].DueAt, await timers.NextDueAsync());
+
+        await timers.DeleteAsync(due[^1]);
+        await timers.DeleteAsync(due[^1]);
+        Assert.Equal(40, (await timers.DueAsync(now, 100)).Count);
+        Assert.Equal(41, (await timers.DueAsync(now.AddSeconds(1), 100)).Count);
+    }
+
+    [Fact]
+    public async Task No_timers_means_nothing_due()
+    {
+        var timers = new TimerStore(Account);
+        Assert.Empty(await timers.DueAsync(Sample.T0, 10));
+        Assert.Null(await timers.NextDueAsync());
+    }
+
+    [Fact]
+    public async Task Timer_shards_are_stable_across_processes()
+    {
+        // FNV-1a: a fixed value, not string.GetHashCode (randomized per process).
+        Assert.Equal(TimerStore.PartitionOf("order-42"), TimerStore.PartitionOf("order-42"));
+        Assert.Equal("t12", TimerStore.PartitionOf("a")); // FNV-1a("a") = 0xe40c292c
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Outbox_markers_mark_list_and_clear()
+    {
+        var clock = new ManualClock(Sample.T0);
+        var markers = new OutboxMarkers(Account, clock);
+        await markers.MarkAsync("o1");
+        clock.Now = Sample.T0.AddMinutes(1);
+        await markers.MarkAsync("o2");
+        await markers.MarkAsync("o3");
+        await markers.MarkAsync("o3");
+
+        Assert.Equal(["o1", "o2", "o3"], (await markers.ListAsync(10)).Select(m => m.OrderId).Order());
+        Assert.Equal("o1", (await markers.ListAsync(10))[0].OrderId);
+        Assert.Equal(["o1"], (await markers.ListAsync(10, markedBefore: Sample.T0.AddSeconds(30))).Select(m => m.OrderId));
+        Assert.Single(await markers.ListAsync(1));
+
+        await markers.ClearAsync("o2");
+        await markers.ClearAsync("o2");
+        Assert.Equal(["o1", "o3"], (await markers.ListAsync(10)).Select(m => m.OrderId).Order());
+    }
+
+    [Fact]
+    public async Task Notices_are_deduplicated_and_listed_newest_first()
+    {
+        var notices = new NoticeStore(Account);
+        var member = NoticeRecipient.Member("m1");
+
+        Assert.True(await notices.AddAsync(member, "o1", NoticeKind.OfferReminder, "notify-Member-OfferReminder-m1-1", Sample.T0));
+        Assert.False(await notices.AddAsync(member, "o1", NoticeKind.OfferReminder, "notify-Member-OfferReminder-m1-1", Sample.T0.AddMinutes(3)));
+        Assert.True(await notices.AddAsync(member, "o2", NoticeKind.OfferReminder, "notify-Member-OfferReminder-m1-1", Sample.T0.AddMinutes(1)));
+        Assert.True(await notices.AddAsync(member, "o1", NoticeKind.OfferExpired, "notify-Member-OfferExpired-m1-1", Sample.T0.AddMinutes(2), "报名已过期"));
+        Assert.True(await notices.AddAsync(NoticeRecipient.Resident("o1"), "o1", NoticeKind.OrderReceived, "r0", Sample.T0));
+
+        var list = await notices.ListAsync(member, 10);
+
+        Assert.Equal([NoticeKind.OfferExpired, NoticeKind.OfferReminder, NoticeKind.OfferReminder], list.Select(n => n.Kind));
+        Assert.Equal(["o1", "o2", "o1"], list.Select(n => n.OrderId));
+        Assert.Equal("报名已过期", list[0].Text);
+        Assert.Equal(Sample.T0.AddMinutes(2), list[0].At);
+        Assert.Equal(2, (await notices.ListAsync(member, 2)).Count);
+        Assert.Single(await notices.ListAsync(NoticeRecipient.Resident("o1"), 10));
+        Assert.Empty(await notices.ListAsync(NoticeRecipient.Organizers("c1"), 10));
+        await Assert.ThrowsAsync<InvalidKeyException>(() => notices.ListAsync("m1", 10));
+    }
+
+    [Fact]
+    public async Task Ensure_created_is_idempotent()
+    {
+        await Account.EnsureCreatedAsync();
+        await new StorageAccount(Account.Options).EnsureCreatedAsync();
+        var tables = Account.Tables.Query(TableClient.CreateQueryFilter($"TableName ge {Account.Options.TablePrefix}"))
+            .Select(t => t.Name)
+            .Where(n => n.StartsWith(Account.Options.TablePrefix, StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(TableNames.All.Count, tables.Count);
+    }
+}
+
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
