@@ -183,6 +183,20 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     }
 
     [Fact]
+    public async Task Concurrent_completions_of_different_keys_all_take_effect()
+    {
+        var orderId = Sample.NewId();
+        var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason));
+        var created = await Store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
+        var saved = await Store.SaveAsync(created, steps[1].Decision.State!, steps[1].Event, steps[1].At, created.Outbox.AddRange(steps[1].Decision.Effects));
+        var keys = saved.Outbox.Select(e => e.Key).ToList();
+
+        await Task.WhenAll(keys.Take(4).Select(k => Store.CompleteEffectsAsync(orderId, new HashSet<string> { k })));
+
+        Assert.Equal(keys.Skip(4), (await Store.GetAsync(orderId))!.Outbox.Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task Completing_effects_of_an_unknown_order_returns_null()
     {
         Assert.Null(await Store.CompleteEffectsAsync("missing", new HashSet<string> { "x" }));

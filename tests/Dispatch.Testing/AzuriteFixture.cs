@@ -65,20 +65,25 @@ public sealed class AzuriteFixture : IAsyncLifetime
         await StartAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Stops Azurite and starts it again on the same ports and data folder (data survives).</summary>
-    public async Task RestartAsync()
+    /// <summary>Stops Azurite and starts it again on the same ports and data folder. With
+    /// <paramref name="graceful"/> (the default) Azurite is asked to stop (SIGTERM) and saves its data, so
+    /// everything written survives. Without, it is killed like a crash: Azurite saves its tables and
+    /// queues every 5 s, so the last seconds of writes may be lost (real Azure storage loses nothing).</summary>
+    public async Task RestartAsync(bool graceful = true)
     {
         if (IsExternal)
         {
             throw new InvalidOperationException($"Cannot restart an external Azurite ({ConnectionVariable} is set).");
         }
 
-        await StopAsync().ConfigureAwait(false);
+        await StopAsync(graceful).ConfigureAwait(false);
         await StartAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Stops Azurite (the process tree); <see cref="RestartAsync"/> brings it back.</summary>
-    public async Task StopAsync()
+    /// <summary>Stops Azurite: asks it to save and exit (SIGTERM, bounded to 10 s) when
+    /// <paramref name="graceful"/>, then kills whatever is left of the process tree.
+    /// <see cref="RestartAsync"/> brings it back.</summary>
+    public async Task StopAsync(bool graceful = false)
     {
         var process = _process;
         _process = null;
@@ -89,6 +94,20 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         try
         {
+            if (graceful && !process.HasExited && !OperatingSystem.IsWindows())
+            {
+                await SignalAsync(process.Id, "TERM").ConfigureAwait(false);
+                using var polite = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await process.WaitForExitAsync(polite.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Did not stop in time: killed below.
+                }
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -210,6 +229,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
                 await Task.Delay(50).ConfigureAwait(false);
             }
+        }
+    }
+
+    private static async Task SignalAsync(int pid, string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { $"-{signal}", $"{pid}" }, UseShellExecute = false });
+        if (kill is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await kill.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
         }
     }
 
