@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Builder;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Core;
+using Dispatch.Core.Api;
+using Dispatch.Local.Hosting;
+using Dispatch.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dispatch.Local.Tests;
+
+/// <summary>One real local host: Kestrel on 127.0.0.1 with a free port, storage on the shared Azurite
+/// under its own table prefix, demo data seeded, a clock the test moves, background loops off (the test
+/// runs them with <see cref="RunLoopsAsync"/>).</summary>
+public sealed class LocalHostFixture : IAsyncDisposable
+{
+    /// <summary>Monday 23 November 2026, 10:00 China Standard Time.</summary>
+    public static readonly DateTimeOffset Monday10 = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly WebApplication _app;
+
+    private LocalHostFixture(WebApplication app, FakeTimeProvider clock, string prefix, CapturedLogs logs)
+    {
+        _app = app;
+        Clock = clock;
+        Prefix = prefix;
+        Logs = logs;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public string Prefix { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public const string CommunityId = "hubin";
+
+    public static async Task<LocalHostFixture> StartAsync(
+        AzuriteFixture azurite, string? prefix = null, FakeTimeProvider? clock = null, CapturedLogs? logs = null)
+    {
+        clock ??= new FakeTimeProvider(Monday10);
+        prefix ??= AzuriteFixture.NewPrefix();
+        logs ??= new CapturedLogs();
+        var webRoot = Path.Combine(AzuriteFixture.FindRepoRoot(), "functions", "Dispatch.Local", "wwwroot");
+        var app = LocalHost.Build(["--urls", "http://127.0.0.1:0", "--webroot", webRoot], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Dispatch:SigningKey"] = "test-signing-key-0123456789",
+                ["Dispatch:PublicBaseUrl"] = "http://127.0.0.1",
+                ["Dispatch:SeedDemo"] = "true",
+                ["Dispatch:RunBackgroundLoops"] = "false",
+                ["Storage:ConnectionString"] = azurite.ConnectionString,
+                ["Storage:TablePrefix"] = prefix,
+            });
+            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        });
+        await app.StartAsync();
+        return new LocalHostFixture(app, clock, prefix, logs);
+    }
+
+    /// <summary>One pass of the timer pump, the queue consumer and the outbox sweeper.</summary>
+    public Task RunLoopsAsync() => BackgroundLoops.RunOnceAsync(_app.Services, CancellationToken.None);
+
+    /// <summary>Moves the clock and lets due timers fire.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await RunLoopsAsync();
+    }
+
+    public Links Links => _app.Services.GetRequiredService<Links>();
+
+    public string ResidentToken(string orderId) => Links.ResidentToken(orderId);
+
+    public string MemberToken(string memberId, string communityId = CommunityId) => Links.MemberToken(memberId, communityId);
+
+    public string OrganizerToken(string organizerId = "org-wang", string communityId = CommunityId) => Links.OrganizerToken(organizerId, communityId);
+
+    public static PlaceOrderRequest Form(string kind = "Service", string category = "Repair", bool urgent = true, string grid = "g1", string building = "b1") =>
+        new(kind, category, CommunityId, grid, building, null, urgent, null, "张阿姨", "13812345678", "1号楼 302 室", "厨房水龙头漏水");
+
+    public async Task<PlaceOrderResponse> PlaceAsync(PlaceOrderRequest? form = null, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Routes.Orders) { Content = JsonContent.Create(form ?? Form()) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await Http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<PlaceOrderResponse>(CoreJson.Options))!;
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null || method == HttpMethod.Post)
+        {
+            request.Content = JsonContent.Create(body ?? new { });
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Sends and reads a successful answer, failing with the problem text otherwise.</summary>
+    public async Task<T> CallAsync<T>(HttpMethod method, string path, string token, object? body = null)
+    {
+        using var response = await SendAsync(method, path, token, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} → {(int)response.StatusCode}: {text}");
+        return JsonSerializer.Deserialize<T>(text, CoreJson.Options)!;
+    }
+
+    public Task<OrganizerOrderView[]> OpenOrdersAsync(string? status = null) =>
+        CallAsync<OrganizerOrderView[]>(HttpMethod.Get, Routes.OrganizerOrders + (status is null ? "" : "?status=" + status), OrganizerToken());
+
+    public async Task<OrganizerOrderView> OpenOrderAsync(string orderId) => Assert.Single(await OpenOrdersAsync(), o => o.OrderId == orderId);
+
+    public static string RouteOf(string route, string orderId) => route.Replace("{orderId}", orderId, StringComparison.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
