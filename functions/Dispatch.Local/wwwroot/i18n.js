@@ -264,6 +264,10 @@ const zh = {
   'org.inactive': '（暂停）',
   'org.escalation': '原因：{text}',
   'org.members': '{n} 位党员',
+  'escalation.NoCandidate': '没有合适的党员可派',
+  'escalation.TooManyAttempts': '多次派单无人接',
+  'escalation.ConfirmationOverdue': '居民长时间未确认',
+  'org.unknownMember': '党员 {id}',
 };
 
 const en = {
@@ -522,6 +526,10 @@ const en = {
   'org.inactive': ' (inactive)',
   'org.escalation': 'Why: {text}',
   'org.members': '{n} members',
+  'escalation.NoCandidate': 'No suitable member to offer',
+  'escalation.TooManyAttempts': 'Offered several times, nobody accepted',
+  'escalation.ConfirmationOverdue': 'Resident has not confirmed for a long time',
+  'org.unknownMember': 'Member {id}',
 };
 
 const dictionaries = { zh, en };
