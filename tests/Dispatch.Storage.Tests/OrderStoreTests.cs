@@ -197,6 +197,26 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     }
 
     [Fact]
+    public async Task A_history_row_lost_in_a_crash_is_still_read_and_repaired_by_the_next_save()
+    {
+        var orderId = Sample.NewId();
+        var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason), new OfferAccepted("m1"));
+        var stored = await Store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, []);
+        stored = await Store.SaveAsync(stored, steps[1].Decision.State!, steps[1].Event, steps[1].At, []);
+        var table = Account.Table(TableNames.Orders);
+        await table.DeleteEntityAsync(orderId, OrderStore.HistoryRow(2)); // as if the process died before writing it
+
+        Assert.Equal([1, 2], (await Store.HistoryAsync(orderId)).Select(h => h.Version));
+        Assert.IsType<CandidateFound>((await Store.HistoryAsync(orderId))[1].Event);
+
+        var reread = await Store.GetAsync(orderId);
+        await Store.SaveAsync(reread!, steps[2].Decision.State!, steps[2].Event, steps[2].At, []);
+
+        Assert.True((await table.GetEntityIfExistsAsync<TableEntity>(orderId, OrderStore.HistoryRow(2))).HasValue);
+        Assert.Equal(steps.Select(s => s.Event.GetType()), (await Store.HistoryAsync(orderId)).Select(h => h.Event.GetType()));
+    }
+
+    [Fact]
     public async Task Completing_effects_of_an_unknown_order_returns_null()
     {
         Assert.Null(await Store.CompleteEffectsAsync("missing", new HashSet<string> { "x" }));

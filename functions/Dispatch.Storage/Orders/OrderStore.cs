@@ -6,7 +6,8 @@ using Dispatch.Core.Orders;
 namespace Dispatch.Storage;
 
 /// <summary>The <c>orders</c> table. Partition = order id; row "order" holds the current state, the
-/// resident's details and the outbox; rows "e{version:D6}" hold one accepted event each.</summary>
+/// resident's details, the outbox and the event that made the current version; rows "e{version:D6}"
+/// hold one accepted event each.</summary>
 public sealed class OrderStore(StorageAccount account)
 {
     public const string CurrentRow = "order";
@@ -39,7 +40,7 @@ public sealed class OrderStore(StorageAccount account)
         ArgumentNullException.ThrowIfNull(placed);
         Keys.Id(state.OrderId, "state.OrderId");
 
-        var current = ToEntity(state, resident, outbox);
+        var current = ToEntity(state, resident, outbox, placed, at);
         var history = ToHistory(state.OrderId, state.Version, placed, at);
         try
         {
@@ -61,7 +62,9 @@ public sealed class OrderStore(StorageAccount account)
 
     /// <summary>Replaces the order if it is unchanged since <paramref name="previous"/> was read (If-Match on
     /// a single operation, since Azurite ignores If-Match inside batches), then records the event as
-    /// history row e{next.Version:D6} (an idempotent upsert).</summary>
+    /// history row e{next.Version:D6} (an idempotent upsert). The order row also keeps the event, and the
+    /// next save rewrites the previous version's history row, so a crash between the two writes loses no
+    /// history.</summary>
     /// <exception cref="ConcurrencyConflictException">Someone saved the order first (HTTP 412).</exception>
     public async Task<StoredOrder> SaveAsync(
         StoredOrder previous,
@@ -79,7 +82,13 @@ public sealed class OrderStore(StorageAccount account)
             throw new ArgumentException("The next state belongs to another order.", nameof(next));
         }
 
-        var entity = ToEntity(next, previous.Resident, outbox);
+        var entity = ToEntity(next, previous.Resident, outbox, evt, at);
+
+        // The history row of the previous version is rewritten alongside (same content every time, so
+        // harmless): if a crash came between an earlier save and its history row, this repairs it.
+        var repair = previous.Last is { } last
+            ? _table.UpsertEntityAsync(ToHistory(previous.OrderId, previous.State.Version, last.Event, last.At), TableUpdateMode.Replace, cancellationToken)
+            : Task.CompletedTask;
         Response response;
         try
         {
@@ -88,12 +97,16 @@ public sealed class OrderStore(StorageAccount account)
         }
         catch (RequestFailedException e) when (e.IsPreconditionFailed())
         {
+            await repair.ConfigureAwait(false);
             throw new ConcurrencyConflictException($"Order {next.OrderId} was changed since version {previous.State.Version}.", e);
         }
 
+        await repair.ConfigureAwait(false);
         await _table.UpsertEntityAsync(ToHistory(next.OrderId, next.Version, evt, at), TableUpdateMode.Replace, cancellationToken)
             .ConfigureAwait(false);
-        return new StoredOrder(next, previous.Resident, Normalize(outbox), response.Headers.ETag ?? ETag.All);
+        return response.Headers.ETag is { } etag
+            ? new StoredOrder(next, previous.Resident, Normalize(outbox), etag) { Last = (evt, at) }
+            : await GetAsync(next.OrderId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Order {next.OrderId} vanished.");
     }
 
     /// <summary>Removes the effects with these keys from the outbox, guarded by ETag, re-reading and
@@ -123,7 +136,9 @@ public sealed class OrderStore(StorageAccount account)
             {
                 var response = await _table.UpdateEntityAsync(patch, stored.ETag, TableUpdateMode.Merge, cancellationToken)
                     .ConfigureAwait(false);
-                return stored with { Outbox = remaining, ETag = response.Headers.ETag ?? ETag.All };
+                return response.Headers.ETag is { } etag
+                    ? stored with { Outbox = remaining, ETag = etag }
+                    : await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed())
             {
@@ -135,14 +150,22 @@ public sealed class OrderStore(StorageAccount account)
             $"Order {orderId}: outbox not updated after {CompleteEffectsTries} conflicting tries.");
     }
 
-    /// <summary>The order's accepted events in version order.</summary>
+    /// <summary>The order's accepted events in version order (one partition query). The latest event is
+    /// also read from the order row, so it is there even if a crash came before its history row.</summary>
     public async Task<IReadOnlyList<OrderHistoryEntry>> HistoryAsync(string orderId, CancellationToken cancellationToken = default)
     {
         Keys.Id(orderId, nameof(orderId));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orderId} and RowKey ge {"e"} and RowKey lt {"f"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orderId}");
         var list = new List<OrderHistoryEntry>();
+        StoredOrder? current = null;
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (e.RowKey == CurrentRow)
+            {
+                current = ToStored(e);
+                continue;
+            }
+
             var role = Enum.Parse<ActorRole>(e.GetString(Columns.ActorRole));
             list.Add(new OrderHistoryEntry(
                 e.GetInt32(Columns.Version) ?? int.Parse(e.RowKey[1..], System.Globalization.CultureInfo.InvariantCulture),
@@ -151,15 +174,27 @@ public sealed class OrderStore(StorageAccount account)
                 new Actor(role, e.GetString(Columns.ActorId))));
         }
 
+        if (current is { Last: { } last } && list.All(h => h.Version != current.State.Version))
+        {
+            list.Add(new OrderHistoryEntry(current.State.Version, last.Event, last.At, last.Event.Actor));
+        }
+
         return list.OrderBy(h => h.Version).ToList();
     }
 
     private static ImmutableArray<OrderEffect> Normalize(ImmutableArray<OrderEffect> outbox) =>
         outbox.IsDefault ? [] : outbox;
 
-    private static TableEntity ToEntity(OrderState state, ResidentDetails resident, ImmutableArray<OrderEffect> outbox) =>
+    private static TableEntity ToEntity(
+        OrderState state,
+        ResidentDetails resident,
+        ImmutableArray<OrderEffect> outbox,
+        OrderEvent evt,
+        DateTimeOffset at) =>
         new(state.OrderId, CurrentRow)
         {
+            [Columns.LastEvent] = Json.Write(evt),
+            [Columns.LastAt] = at,
             [Columns.State] = Json.Write(state),
             [Columns.Name] = resident.Name,
             [Columns.Phone] = resident.Phone,
@@ -189,7 +224,12 @@ public sealed class OrderStore(StorageAccount account)
             e.GetString(Columns.Address) ?? "",
             e.GetString(Columns.Description) ?? ""),
         Json.ReadEffects(e.GetString(Columns.Outbox)),
-        e.ETag);
+        e.ETag)
+    {
+        Last = e.GetString(Columns.LastEvent) is { } last && e.GetDateTimeOffset(Columns.LastAt) is { } lastAt
+            ? (Json.Read<OrderEvent>(last, Columns.LastEvent), lastAt)
+            : null,
+    };
 
     internal static class Columns
     {
@@ -206,5 +246,7 @@ public sealed class OrderStore(StorageAccount account)
         public const string At = "At";
         public const string ActorRole = "ActorRole";
         public const string ActorId = "ActorId";
+        public const string LastEvent = "LastEvent";
+        public const string LastAt = "LastAt";
     }
 }

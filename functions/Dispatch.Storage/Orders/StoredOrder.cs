@@ -13,6 +13,10 @@ public sealed record StoredOrder(
     ETag ETag)
 {
     public string OrderId => State.OrderId;
+
+    /// <summary>The event that made this version and when, kept on the order row so its history row can be
+    /// (re)written by the next save or read by <see cref="OrderStore.HistoryAsync"/> after a crash.</summary>
+    internal (OrderEvent Event, DateTimeOffset At)? Last { get; init; }
 }
 
 /// <summary>One accepted event of an order, as kept in its history (no personal data).</summary>
