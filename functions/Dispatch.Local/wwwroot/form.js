@@ -65,17 +65,20 @@ function fillPlaces() {
 }
 
 async function loadCommunities() {
+  const box = $('form-status');
   try {
     communities = (await api('/api/communities')) || [];
-    if (communities.length === 1) $('communityId').value = communities[0].communityId;
     fillPlaces();
-    if (communities.length === 1) {
+    // With one community (or one grid) there is nothing to choose: choose it for the resident.
+    if (communities.length === 1 && !$('communityId').value) {
+      $('communityId').value = communities[0].communityId;
+      fillPlaces();
       const grids = communities[0].grids || [];
-      if (grids.length === 1) { $('gridId').value = grids[0].gridId; fillPlaces(); }
+      if (grids.length === 1 && !$('gridId').value) { $('gridId').value = grids[0].gridId; fillPlaces(); }
     }
+    if (!communities.length) throw new Error('empty');
   } catch (e) {
-    const box = $('form-status');
-    say(box, 'error', `${t('form.loadFailed')} ${errorText(e)}`);
+    say(box, 'error', `${t('form.loadFailed')} ${e instanceof ApiError ? errorText(e) : ''}`);
     box.firstChild.append(' ', h('button', { type: 'button', class: 'plain', onclick: () => { clear(box); loadCommunities(); } }, t('common.retry')));
   }
 }

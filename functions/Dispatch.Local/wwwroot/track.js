@@ -95,10 +95,9 @@ function confirmCard() {
   const paint = () => stars.querySelectorAll('label').forEach((l, i) => l.classList.toggle('on', i < ui.rating));
   for (let n = 1; n <= 5; n += 1) {
     const id = `star-${n}`;
-    stars.append(
+    stars.append(h('label', { for: id, title: t('track.star', { n }) },
       h('input', { type: 'radio', name: 'rating', id, value: String(n), checked: ui.rating === n, onchange: () => { ui.rating = n; paint(); } }),
-      h('label', { for: id, title: t('track.star', { n }) }, h('span', { 'aria-hidden': 'true' }, '★'), h('span', { class: 'visually-hidden' }, t('track.star', { n }))),
-    );
+      h('span', { 'aria-hidden': 'true' }, '★'), h('span', { class: 'visually-hidden' }, t('track.star', { n }))));
   }
   paint();
   const confirmBtn = h('button', { type: 'button', class: 'primary', id: 'confirm' }, t('track.confirm'));
