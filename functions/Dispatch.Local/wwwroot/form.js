@@ -1,7 +1,7 @@
 // The resident's order form (点单).
 import { initI18n, onLangChange, t, lang } from './i18n.js';
 import { api, ApiError, randomKey } from './api.js';
-import { h, clear, fieldMessage, errorText, say } from './ui.js';
+import { h, add, clear, fieldMessage, errorText, say } from './ui.js';
 
 const CATEGORIES = ['ElderCare', 'Repair', 'Errand', 'Tutoring', 'Legal', 'Health', 'Visit', 'Other'];
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -148,8 +148,8 @@ function renderErrors() {
       ? errorText(summaryError)
       : t('form.fixErrors');
     const box = h('div', { class: 'msg msg-error', role: 'alert' }, text);
-    if (others.length) box.append(h('ul', null, others.map(([f, m]) => h('li', null, `${f}: ${m.map(fieldMessage).join(' ')}`))));
-    summary.append(box);
+    if (others.length) add(box, h('ul', null, others.map(([f, m]) => h('li', null, `${f}: ${m.map(fieldMessage).join(' ')}`))));
+    add(summary, box);
   }
 }
 

@@ -2,7 +2,7 @@
 // the wish board (claim), service records and notices.
 import { initI18n, onLangChange, t, tv, lang } from './i18n.js';
 import { api, post, orderPath, param, tokenFromUrl } from './api.js';
-import { h, clear, fmtTime, fmtDate, fmtHours, errorText, say, statusBadge, facts, busy, requireToken, loadPlaces, where } from './ui.js';
+import { h, add, clear, fmtTime, fmtDate, fmtHours, errorText, say, statusBadge, facts, busy, requireToken, loadPlaces, where } from './ui.js';
 
 const REFRESH_MS = 20000;
 const TABS = ['tasks', 'board', 'records', 'notices'];
@@ -162,28 +162,35 @@ function offerCard(o) {
   const id = o.orderId;
   const card = h('article', { class: 'card offer', 'data-order': id }, head(o), ...basics(o));
   if (o.offerDeadline) {
-    card.append(h('p', null, h('strong', null, t('member.deadline', { time: fmtTime(o.offerDeadline) })), ' · ',
+    add(card, h('p', null, h('strong', null, t('member.deadline', { time: fmtTime(o.offerDeadline) })), ' · ',
       h('span', { class: 'countdown', 'data-deadline': o.offerDeadline })));
   }
-  const reason = lang() === 'zh' ? (o.reasonZh || o.reasonEn) : (o.reasonEn || o.reasonZh);
-  if (reason) card.append(h('div', { class: 'msg msg-info why' }, h('strong', null, `${t('member.why')}：`), reason));
-  card.append(msgFor(id) || '');
+  const reason = lang() === 'zh' ? (o.reasonZh || o.reasonEn) : readable(o.reasonEn || o.reasonZh);
+  if (reason) add(card, h('div', { class: 'msg msg-info why' }, h('strong', null, `${t('member.why')}${lang() === 'zh' ? '：' : ': '}`), reason));
+  add(card, msgFor(id) || '');
   if (declineOpen.has(id)) {
     const area = h('textarea', { id: `decline-${id}`, rows: '2', maxlength: '500' });
     area.value = declineText.get(id) || '';
     area.addEventListener('input', () => declineText.set(id, area.value));
     const send = h('button', { type: 'button', class: 'primary' }, t('member.declineSend'));
     send.addEventListener('click', () => act(send, id, 'decline', { reason: area.value.trim() || null }, 'member.declined', () => { declineOpen.delete(id); declineText.delete(id); }));
-    card.append(h('div', { class: 'field' }, h('label', { for: `decline-${id}` }, t('member.declineReason')), area),
+    add(card, h('div', { class: 'field' }, h('label', { for: `decline-${id}` }, t('member.declineReason')), area),
       h('div', { class: 'actions' }, send,
         h('button', { type: 'button', class: 'plain', onclick: () => { declineOpen.delete(id); renderTasks(); } }, t('member.declineCancel'))));
   } else {
     const accept = h('button', { type: 'button', class: 'primary accept' }, t('member.accept'));
     accept.addEventListener('click', () => act(accept, id, 'accept', {}, 'member.accepted'));
-    card.append(h('div', { class: 'actions' }, accept,
+    add(card, h('div', { class: 'actions' }, accept,
       h('button', { type: 'button', class: 'plain decline', onclick: () => { declineOpen.add(id); renderTasks(); $(`decline-${id}`)?.focus(); } }, t('member.decline'))));
   }
   return card;
+}
+
+const CLOSENESS = { LinkedHousehold: 'a household you are linked to', SameBuilding: 'same building', SameGrid: 'same grid', SameCommunity: 'same community' };
+
+/** The English reason names closeness by its code name; say it in words. */
+function readable(text) {
+  return text ? text.replace(/\b(LinkedHousehold|SameBuilding|SameGrid|SameCommunity)\b/g, (m) => CLOSENESS[m]) : text;
 }
 
 function residentBlock(r) {
@@ -212,12 +219,12 @@ function assignmentCard(o) {
     sel.addEventListener('change', () => hoursChoice.set(id, Number(sel.value)));
     const send = h('button', { type: 'button', class: 'primary report' }, t('member.hoursSend'));
     send.addEventListener('click', () => act(send, id, 'hours', { hours: Number(sel.value) }, 'member.hoursSent'));
-    card.append(h('fieldset', { class: 'report-hours' },
+    add(card, h('fieldset', { class: 'report-hours' },
       h('legend', null, t('member.reportHours')),
       h('div', { class: 'field' }, h('label', { for: `hours-${id}` }, t('member.hoursLabel')), sel),
       h('div', { class: 'actions' }, send)));
   } else if (o.status === 'Done' && o.hours != null) {
-    card.append(h('p', { class: 'msg msg-info' }, t('member.waitingConfirm', { h: fmtHours(o.hours) })));
+    add(card, h('p', { class: 'msg msg-info' }, t('member.waitingConfirm', { h: fmtHours(o.hours) })));
   }
   return card;
 }
@@ -234,18 +241,18 @@ function renderTasks() {
   const panel = clear($('panel-tasks'));
   if (!inbox) return;
   if (extra) {
-    if (extra.error) panel.append(h('p', { class: 'msg msg-error', role: 'alert' }, errorText(extra.error)));
+    if (extra.error) add(panel, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(extra.error)));
     else {
-      panel.append(h('p', { class: 'msg msg-info' }, t('member.notFoundHere', { id: extra.orderId, status: t(`status.${extra.status}`) })));
-      panel.append(extra.yourRole === 'offered' ? offerCard(extra) : extra.resident ? assignmentCard(extra) : pastCard(extra));
+      add(panel, h('p', { class: 'msg msg-info' }, t('member.notFoundHere', { id: extra.orderId, status: t(`status.${extra.status}`) })));
+      add(panel, extra.yourRole === 'offered' ? offerCard(extra) : extra.resident ? assignmentCard(extra) : pastCard(extra));
     }
   }
-  panel.append(h('h2', null, t('member.offers')));
-  panel.append(...(inbox.offers?.length ? inbox.offers.map(offerCard) : [h('p', { class: 'muted' }, t('member.noOffers'))]));
-  panel.append(h('h2', null, t('member.assignments')));
-  panel.append(...(inbox.assignments?.length ? inbox.assignments.map(assignmentCard) : [h('p', { class: 'muted' }, t('member.noAssignments'))]));
+  add(panel, h('h2', null, t('member.offers')));
+  add(panel, ...(inbox.offers?.length ? inbox.offers.map(offerCard) : [h('p', { class: 'muted' }, t('member.noOffers'))]));
+  add(panel, h('h2', null, t('member.assignments')));
+  add(panel, ...(inbox.assignments?.length ? inbox.assignments.map(assignmentCard) : [h('p', { class: 'muted' }, t('member.noAssignments'))]));
   if (inbox.past?.length) {
-    panel.append(h('h2', null, t('member.past')), ...inbox.past.map(pastCard));
+    add(panel, h('h2', null, t('member.past')), ...inbox.past.map(pastCard));
   }
 }
 
@@ -261,31 +268,31 @@ function boardCard(b) {
 
 function renderBoard() {
   const panel = clear($('panel-board'));
-  panel.append(h('h2', null, t('member.board')));
-  if (errors.board) panel.append(h('p', { class: 'msg msg-error', role: 'alert' }, errorText(errors.board)));
+  add(panel, h('h2', null, t('member.board')));
+  if (errors.board) add(panel, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(errors.board)));
   if (!board) return;
   // Keep cards whose claim just failed visible, so "already taken" can be read.
   const shown = [...board];
   for (const [id, m] of cardMsg) if (m.taken && !inList(shown, id) && m.item) shown.push(m.item);
-  panel.append(...(shown.length ? shown.map(boardCard) : [h('p', { class: 'muted' }, t('member.boardEmpty'))]));
+  add(panel, ...(shown.length ? shown.map(boardCard) : [h('p', { class: 'muted' }, t('member.boardEmpty'))]));
 }
 
 function renderRecords() {
   const panel = clear($('panel-records'));
-  panel.append(h('h2', null, t('member.records')));
-  if (errors.records) panel.append(h('p', { class: 'msg msg-error', role: 'alert' }, errorText(errors.records)));
+  add(panel, h('h2', null, t('member.records')));
+  if (errors.records) add(panel, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(errors.records)));
   if (!records) return;
-  panel.append(h('p', { class: 'muted' }, t('member.year', { year: records.year })),
+  add(panel, h('p', { class: 'muted' }, t('member.year', { year: records.year })),
     h('div', { class: 'stats' },
       h('div', { class: 'stat' }, h('b', { id: 'year-hours' }, fmtHours(records.hours)), t('member.yearHours')),
       h('div', { class: 'stat' }, h('b', null, String(records.services)), t('member.yearServices')),
       h('div', { class: 'stat' }, h('b', null, String(records.wishes)), t('member.yearWishes'))),
     h('p', null, t('member.wishQuota', { n: Math.min(records.wishes, 2) })));
   if (!records.records?.length) {
-    panel.append(h('p', { class: 'muted' }, t('member.noRecords')));
+    add(panel, h('p', { class: 'muted' }, t('member.noRecords')));
     return;
   }
-  panel.append(h('div', { class: 'table-wrap' }, h('table', null,
+  add(panel, h('div', { class: 'table-wrap' }, h('table', null,
     h('thead', null, h('tr', null, ['member.rec.date', 'member.rec.category', 'member.rec.hours', 'member.rec.confirmedBy', 'member.rec.rating']
       .map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', null, records.records.map((r) => h('tr', null,
@@ -298,13 +305,13 @@ function renderRecords() {
 
 function renderNotices() {
   const panel = clear($('panel-notices'));
-  panel.append(h('h2', null, t('member.notices')));
+  add(panel, h('h2', null, t('member.notices')));
   const list = inbox?.notices || [];
   if (!list.length) {
-    panel.append(h('p', { class: 'muted' }, t('member.noNotices')));
+    add(panel, h('p', { class: 'muted' }, t('member.noNotices')));
     return;
   }
-  panel.append(h('ul', { class: 'notices' }, list.map((n) => h('li', { class: 'card' },
+  add(panel, h('ul', { class: 'notices' }, list.map((n) => h('li', { class: 'card' },
     h('time', { class: 'muted', datetime: n.at }, fmtTime(n.at)), h('br'),
     tv('notice', n.notice), ' ', h('span', { class: 'muted' }, `(${t('common.orderNo')} ${n.orderId})`)))));
 }

@@ -1,7 +1,7 @@
 // The organizer's desk: open orders with a filter, dispatch by hand, confirm for a resident.
 import { initI18n, onLangChange, t, tv } from './i18n.js';
 import { api, post, orderPath, tokenFromUrl } from './api.js';
-import { h, clear, fmtTime, fmtHours, errorText, say, statusBadge, busy, requireToken, loadPlaces, where } from './ui.js';
+import { h, add, clear, fmtTime, fmtHours, errorText, say, statusBadge, busy, requireToken, loadPlaces, where } from './ui.js';
 
 const REFRESH_MS = 30000;
 const DISPATCHABLE = new Set(['Placed', 'Open', 'Offered', 'Escalated']);
@@ -130,10 +130,10 @@ function render() {
   const shown = filter === 'awaiting' ? orders.filter(awaiting) : orders;
   $('count').textContent = `${t('org.count', { n: shown.length })} · ${t('org.members', { n: members.length })}`;
   if (!shown.length) {
-    list.append(h('p', { class: 'msg msg-info' }, t('org.empty')));
+    add(list, h('p', { class: 'msg msg-info' }, t('org.empty')));
     return;
   }
-  list.append(h('table', { class: 'org-table' },
+  add(list, h('table', { class: 'org-table' },
     h('thead', null, h('tr', null, ['org.col.order', 'org.col.status', 'org.col.where', 'org.col.who', 'org.col.actions']
       .map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', null, shown.map(row))));

@@ -1,7 +1,7 @@
 // The resident's tracking page: status in words, the member once accepted, a timeline, cancel / confirm / not done.
 import { initI18n, onLangChange, t } from './i18n.js';
 import { api, post, orderPath, param, tokenFromUrl } from './api.js';
-import { h, clear, fmtTime, fmtHours, errorText, say, statusBadge, facts, busy, requireToken, loadPlaces, where } from './ui.js';
+import { h, add, clear, fmtTime, fmtHours, errorText, say, statusBadge, facts, busy, requireToken, loadPlaces, where } from './ui.js';
 
 const POLL_MS = 5000;
 const TERMINAL = new Set(['Confirmed', 'Cancelled']);
@@ -56,7 +56,7 @@ function renderStatus() {
   const o = order;
   const box = clear($('status'));
   box.className = 'card';
-  box.append(
+  add(box, 
     h('div', { class: 'card-head' },
       h('span', { class: `badge status-big status-${o.status.toLowerCase()}`, id: 'status-word' }, t(`status.${o.status}`)),
       o.urgent ? h('span', { class: 'badge urgent' }, t('common.urgent')) : null),
@@ -70,7 +70,7 @@ function renderMember() {
   const m = order.member;
   box.className = m ? 'card' : '';
   if (!m) return;
-  box.append(
+  add(box, 
     h('h2', null, t('track.member')),
     h('p', { class: 'tel' }, m.name),
     m.phone ? h('a', { class: 'button primary', href: `tel:${m.phone.replace(/[^\d+]/g, '')}` }, t('track.call', { phone: m.phone })) : null,
@@ -86,8 +86,8 @@ function renderActions() {
   actionsKey = key;
   const box = clear($('actions'));
   box.className = '';
-  if (o.canConfirm) box.append(confirmCard());
-  if (o.canCancel) box.append(cancelCard());
+  if (o.canConfirm) add(box, confirmCard());
+  if (o.canCancel) add(box, cancelCard());
 }
 
 function confirmCard() {
@@ -115,7 +115,7 @@ function confirmCard() {
       const ok = await act(send, 'dispute', { reason: reason.value.trim() || null }, 'track.notDoneSent');
       if (ok) ui.disputeOpen = false;
     });
-    card.append(h('div', { class: 'field' },
+    add(card, h('div', { class: 'field' },
       h('label', { for: 'dispute-reason' }, t('track.notDoneReason')), reason),
       h('div', { class: 'actions' }, send,
         h('button', { type: 'button', class: 'plain', onclick: () => { ui.disputeOpen = false; actionsKey = ''; renderActions(); } }, t('track.cancelNo'))));
@@ -161,7 +161,7 @@ function renderDetails() {
   const o = order;
   const box = clear($('details'));
   box.className = 'card';
-  box.append(
+  add(box, 
     h('h2', null, `${t(`kind.${o.kind}`)} · ${t(`category.${o.category}`)}`),
     facts([
       [t('common.orderNo'), o.orderId],
@@ -185,6 +185,6 @@ function renderTimeline() {
   const items = [...(order.timeline || [])].reverse();
   if (!items.length) return;
   box.className = 'card';
-  box.append(h('h2', null, t('track.timeline')),
+  add(box, h('h2', null, t('track.timeline')),
     h('ol', { class: 'timeline' }, items.map((e) => h('li', null, h('time', { datetime: e.at }, fmtTime(e.at)), timelineText(e)))));
 }

@@ -25,6 +25,15 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+/** Append children, skipping null/false (Element.append would print "null"). */
+export function add(el, ...children) {
+  for (const c of children.flat()) {
+    if (c == null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;
