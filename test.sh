@@ -26,7 +26,7 @@ passed=0; failed=0; skipped=0; status=0
 run_tests() { # project
   say "dotnet test $1"
   local log; log=$(mktemp)
-  dotnet test "$1" --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E '^\s*(Failed|Skipped) |error|Passed!|Failed!|Total tests|^\s+(Passed|Failed|Skipped|Total):' || true
+  dotnet test "$1" --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E '^\s*(Failed|Skipped) |: error |Total tests|^\s+(Passed|Failed|Skipped|Total):' || true
   local rc=${PIPESTATUS[0]}
   local p f s
   p=$(grep -oE 'Passed:\s+[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
