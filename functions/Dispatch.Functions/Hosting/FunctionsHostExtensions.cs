@@ -1,0 +1,131 @@
+using Dispatch.Core.Access;
+using Dispatch.Core.Orders;
+using Dispatch.Functions.Assignments;
+using Dispatch.Functions.Http;
+using Dispatch.Functions.Orders;
+using Dispatch.Functions.Schedules;
+using Dispatch.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+#if DISPATCH_SERVICE_BUS
+using Azure.Core;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+#endif
+
+namespace Dispatch.Functions.Hosting;
+
+/// <summary>The app's wiring, kept out of Program.cs and the functions. Settings (infra/app/api.bicep):
+/// Storage__TableServiceUri + Storage__ClientId (managed identity) or Storage__ConnectionString (Azurite);
+/// Tokens__SigningKey; Dispatch__PublicBaseUrl; AssignmentsQueue; ServiceBus__fullyQualifiedNamespace
+/// (+ __credential, __clientId) or a "ServiceBus" connection string (the emulator).</summary>
+public static class FunctionsHostExtensions
+{
+    public static IHostApplicationBuilder AddDispatchFunctions(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddDispatchFunctions(builder.Configuration);
+        return builder;
+    }
+
+    public static IServiceCollection AddDispatchFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TokenOptions>().Bind(configuration.GetSection("Tokens")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AssignmentOptions>()
+            .Configure(o => o.QueueName = configuration["AssignmentsQueue"] ?? o.QueueName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection("Storage"))
+            .PostConfigure(o => CompleteStorage(o, configuration))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableServiceUri is not null,
+                "Set Storage__TableServiceUri (with Storage__ClientId for a user-assigned identity) or Storage__ConnectionString.")
+            .ValidateOnStart();
+        services.AddOptions<OrderPolicy>().Configure(_ => { });
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton(sp => new OrderStore(sp.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton(sp => new OrderIndex(sp.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton(sp => new MemberInbox(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new MemberStore(sp.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton(sp => new OrgDirectory(sp.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton(sp => new ServiceRecordStore(sp.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton(sp => new IdempotencyStore(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new NoticeStore(sp.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton(sp => new AssignmentQueue(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.TryAddSingleton(sp => new OrderDecider(sp.GetRequiredService<IOptions<OrderPolicy>>().Value));
+        services.TryAddSingleton(sp => TokenSigner.FromSecret(sp.GetRequiredService<IOptions<TokenOptions>>().Value.SigningKey));
+        services.TryAddSingleton<Access>();
+        services.TryAddSingleton<Links>();
+        services.TryAddSingleton<OrderCommands>();
+        services.TryAddSingleton<IOrderNotifier, StorageNotifier>();
+        services.TryAddSingleton<AssignmentDelivery>();
+        services.AddAssignmentSender(configuration);
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    /// <summary>Managed identity: the queue endpoint sits beside the table endpoint (infra sets only the
+    /// table URI; the Storage-queue fallback and the account's table/queue creation need both).</summary>
+    private static void CompleteStorage(StorageOptions o, IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(o.ConnectionString) && o.TableServiceUri is null
+            && configuration["AzureWebJobsStorage"] is { Length: > 0 } hostStorage)
+        {
+            o.ConnectionString = hostStorage; // Local: the Functions host's own Azurite connection.
+        }
+
+        if (o.TableServiceUri is { } tables && o.QueueServiceUri is null)
+        {
+            o.QueueServiceUri = new Uri(tables.AbsoluteUri.Replace(".table.", ".queue.", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+#if DISPATCH_SERVICE_BUS
+    private static void AddAssignmentSender(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(_ => CreateServiceBusClient(configuration));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(sp.GetRequiredService<IOptions<AssignmentOptions>>().Value.QueueName));
+        services.TryAddSingleton<IAssignmentSender, ServiceBusAssignmentSender>();
+    }
+
+    /// <summary>The same "ServiceBus" connection the trigger uses: a connection string (the emulator) or
+    /// ServiceBus__fullyQualifiedNamespace with ServiceBus__credential=managedidentity and __clientId.</summary>
+    private static ServiceBusClient CreateServiceBusClient(IConfiguration configuration)
+    {
+        if (configuration["ServiceBus"] is { Length: > 0 } connectionString)
+        {
+            return new ServiceBusClient(connectionString);
+        }
+
+        var section = configuration.GetSection("ServiceBus");
+        var fqns = section["fullyQualifiedNamespace"]
+            ?? throw new InvalidOperationException("Set ServiceBus__fullyQualifiedNamespace or a ServiceBus connection string.");
+        var clientId = section["clientId"];
+        TokenCredential credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId ?? throw new InvalidOperationException("Set ServiceBus__clientId.")))
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+        return new ServiceBusClient(fqns, credential);
+    }
+#else
+    private static void AddAssignmentSender(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.TryAddSingleton<IAssignmentSender, StorageQueueAssignmentSender>();
+    }
+#endif
+}
+
+/// <summary>Creates the app's tables (and the Storage queues) on start; idempotent.</summary>
+public sealed class StorageInitializer(StorageAccount account) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => account.EnsureCreatedAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

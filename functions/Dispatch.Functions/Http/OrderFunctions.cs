@@ -1,0 +1,263 @@
+using Dispatch.Core.Access;
+using Dispatch.Core.Api;
+using Dispatch.Core.Hours;
+using Dispatch.Core.Orders;
+using Dispatch.Functions.Orders;
+using Dispatch.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatch.Functions.Http;
+
+/// <summary>The resident's, member's and organizer's actions on one order: the local host's routes, shapes
+/// and problems. Residents and members are anonymous at the Functions level and guarded by their signed
+/// links; hand dispatch is an organizer action and also needs a function key.
+/// Routes are <see cref="Routes"/> without the "/api/" prefix, which host.json's routePrefix adds
+/// (a test checks every one).</summary>
+public sealed class OrderFunctions(
+    OrderStore orders,
+    IdempotencyStore idempotency,
+    OrgDirectory org,
+    OrderIndex index,
+    MemberStore members,
+    OrderDecider decider,
+    OrderCommands commands,
+    Access access,
+    Links links,
+    TimeProvider clock,
+    ILogger<OrderFunctions> logger)
+{
+    [Function("PlaceOrder")]
+    public Task<IActionResult> PlaceAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        var body = await HttpApi.ReadBodyAsync<PlaceOrderRequest>(req, ct);
+        var now = clock.GetUtcNow();
+        var (request, resident) = OrderForm.Validate(body, now);
+        var key = OrderForm.IdempotencyKey(req.Headers["Idempotency-Key"].ToString());
+        await CheckPlaceAsync(request, ct);
+
+        var proposed = NewOrderId();
+        var orderId = key is null ? proposed : await idempotency.ReserveAsync(key, proposed, ct);
+        var stored = await orders.GetAsync(orderId, ct);
+        var created = false;
+        if (stored is null)
+        {
+            var placed = new OrderPlaced(orderId, request);
+            var decision = decider.Decide(null, placed, now);
+            stored = await orders.CreateAsync(decision.State!, resident, placed, now, [], ct);
+            created = stored.State.PlacedAt == now;
+            await index.ProjectAsync(stored.State, ct);
+            logger.LogInformation("Order {OrderId} placed: {Kind} {Category} in {CommunityId}/{GridId}", orderId,
+                request.Kind, request.Category, request.Location.CommunityId, request.Location.GridId);
+        }
+
+        // Also on a retried request: the first one may have stored the order and failed before starting it.
+        await commands.EnsureStartedAsync(client, stored.State, ct);
+        var token = links.ResidentToken(stored.OrderId);
+        var response = new PlaceOrderResponse(stored.OrderId, stored.State.Status.ToString(), Routes.TrackingPage(stored.OrderId, token), token);
+        return created ? HttpApi.Created(HttpApi.OrderPath(stored.OrderId), response) : HttpApi.Ok(response);
+    });
+
+    [Function("GetOrder")]
+    public Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{orderId}")] HttpRequest req,
+        string orderId,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+        HttpApi.Ok(await ViewForAsync(req, await LoadAsync(orderId, ct), ct)));
+
+    [Function("CancelOrder")]
+    public Task<IActionResult> CancelAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{orderId}/cancel")] HttpRequest req,
+        string orderId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
+        return await AsResidentAsync(req, client, orderId, new OrderCancelled(body?.Reason), ct);
+    });
+
+    [Function("DisputeOrder")]
+    public Task<IActionResult> DisputeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{orderId}/dispute")] HttpRequest req,
+        string orderId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
+        return await AsResidentAsync(req, client, orderId, new ServiceDisputed(body?.Reason), ct);
+    });
+
+    /// <summary>The resident confirms; an organizer (link of the order's community) may confirm instead.</summary>
+    [Function("ConfirmOrder")]
+    public Task<IActionResult> ConfirmAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{orderId}/confirm")] HttpRequest req,
+        string orderId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        var body = await HttpApi.ReadBodyAsync<ConfirmRequest>(req, ct);
+        var order = await LoadAsync(orderId, ct);
+        var token = access.Read(req);
+        OrderEvent e;
+        if (token.Role == TokenRole.Organizer)
+        {
+            e = new ServiceConfirmed(ConfirmedBy.Organizer, access.Organizer(req, order.State.Request.Location.CommunityId).Subject, body?.Rating);
+        }
+        else
+        {
+            access.Resident(req, orderId);
+            e = new ServiceConfirmed(ConfirmedBy.Resident, null, body?.Rating);
+        }
+
+        return await ApplyAsync(req, client, order, e, ct);
+    });
+
+    [Function("AcceptOffer")]
+    public Task<IActionResult> AcceptAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{orderId}/accept")] HttpRequest req,
+        string orderId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => AsMemberAsync(req, client, orderId, m => new OfferAccepted(m), ct));
+
+    [Function("DeclineOffer")]
+    public Task<IActionResult> DeclineAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{orderId}/decline")] HttpRequest req,
+        string orderId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
+        return await AsMemberAsync(req, client, orderId, m => new OfferDeclined(m, body?.Reason), ct);
+    });
+
+    [Function("ClaimWish")]
+    public Task<IActionResult> ClaimAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{orderId}/claim")] HttpRequest req,
+        string orderId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => AsMemberAsync(req, client, orderId, m => new WishClaimed(m), ct));
+
+    [Function("ReportHours")]
+    public Task<IActionResult> HoursAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{orderId}/hours")] HttpRequest req,
+        string orderId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        var body = await HttpApi.ReadBodyAsync<HoursRequest>(req, ct);
+        return await AsMemberAsync(req, client, orderId, m => new HoursReported(m, ServiceHours.FromHours(body?.Hours ?? 0)), ct);
+    });
+
+    /// <summary>Hand dispatch by an organizer: function key (AuthorizationLevel.Function) and organizer link.</summary>
+    [Function("DispatchByHand")]
+    public Task<IActionResult> DispatchAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{orderId}/dispatch")] HttpRequest req,
+        string orderId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        var body = await HttpApi.ReadBodyAsync<DispatchRequest>(req, ct);
+        var order = await LoadAsync(orderId, ct);
+        var community = order.State.Request.Location.CommunityId;
+        var organizer = access.Organizer(req, community);
+        if (string.IsNullOrWhiteSpace(body?.MemberId) || await members.GetAsync(community, body.MemberId, ct) is not { Active: true })
+        {
+            throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["memberId"] = ["Choose an active member of this community."],
+            }));
+        }
+
+        return await ApplyAsync(req, client, order, new HandDispatched(organizer.Subject, body.MemberId), ct);
+    });
+
+    private async Task<IActionResult> AsResidentAsync(HttpRequest req, DurableTaskClient client, string orderId, OrderEvent e, CancellationToken ct)
+    {
+        access.Resident(req, orderId);
+        return await ApplyAsync(req, client, await LoadAsync(orderId, ct), e, ct);
+    }
+
+    private async Task<IActionResult> AsMemberAsync(HttpRequest req, DurableTaskClient client, string orderId, Func<string, OrderEvent> make, CancellationToken ct)
+    {
+        var order = await LoadAsync(orderId, ct);
+        var member = access.Member(req, order.State);
+        return await ApplyAsync(req, client, order, make(member.Subject), ct);
+    }
+
+    /// <summary>200 with the caller's view once the orchestration applied the event; 202 with the current
+    /// view (and the order's own URL, never a Durable management URL) if it is still on its way.</summary>
+    private async Task<IActionResult> ApplyAsync(HttpRequest req, DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct)
+    {
+        var applied = await commands.ApplyAsync(client, order, e, ct);
+        var view = await ViewForAsync(req, applied.Order, ct);
+        return applied.Done ? HttpApi.Ok(view) : HttpApi.Accepted(HttpApi.OrderPath(order.OrderId), view);
+    }
+
+    private async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct)
+    {
+        try
+        {
+            return await orders.GetAsync(orderId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("order"));
+        }
+        catch (InvalidKeyException)
+        {
+            throw new ApiProblemException(ApiProblem.NotFound("order"));
+        }
+    }
+
+    /// <summary>The view the caller's link entitles them to (the local host's OrderActions.ViewForAsync).</summary>
+    private async Task<object> ViewForAsync(HttpRequest req, StoredOrder order, CancellationToken ct)
+    {
+        var token = access.Read(req);
+        var state = order.State;
+        switch (token.Role)
+        {
+            case TokenRole.Member:
+                var member = access.Member(req, state);
+                return OrderViews.ForMember(state, order.Resident, member.Subject);
+            case TokenRole.Organizer:
+                access.Organizer(req, state.Request.Location.CommunityId);
+                break;
+            default:
+                access.Resident(req, state.OrderId);
+                break;
+        }
+
+        var assigned = state.MemberId is { } id ? await members.GetAsync(state.Request.Location.CommunityId, id, ct) : null;
+        var history = await orders.HistoryAsync(state.OrderId, ct);
+        return OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)));
+    }
+
+    /// <summary>The order must name a real community, grid and building (the local host's check).</summary>
+    private async Task CheckPlaceAsync(OrderRequest request, CancellationToken ct)
+    {
+        var where = request.Location;
+        var community = await org.GetCommunityAsync(where.CommunityId, ct);
+        var errors = new Dictionary<string, string[]>();
+        if (community is null)
+        {
+            errors["communityId"] = ["No such community."];
+        }
+        else if (community.Grids.All(g => g.GridId != where.GridId))
+        {
+            errors["gridId"] = ["No such grid in this community."];
+        }
+        else if (community.BuildingsOf(where.GridId).All(b => b.BuildingId != where.BuildingId))
+        {
+            errors["buildingId"] = ["No such building in this grid."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ApiProblemException(ApiProblem.Validation(errors));
+        }
+    }
+
+    private static string NewOrderId() => $"o{Guid.CreateVersion7():N}"[..21];
+}
