@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Dispatch.Testing;
+
+namespace Dispatch.Benchmarks;
+
+/// <summary>Benchmark of the local host: its own Azurite, the host in this process on real Kestrel, N
+/// full order cycles over HTTP one after another. Prints throughput, latencies and storage calls per
+/// cycle; exits 1 if a cycle fails. No timing is asserted.</summary>
+public static class Program
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine("Usage: " + BenchOptions.Usage);
+            return 2;
+        }
+
+        Console.WriteLine("Dispatch benchmark: local host on Azurite, full order cycles over HTTP on 127.0.0.1");
+        await PrintMachineAsync();
+
+        var azurite = new AzuriteFixture();
+        try
+        {
+            var started = Stopwatch.StartNew();
+            await azurite.InitializeAsync();
+            var (tablePort, queuePort, blobPort) = PortsOf(azurite.ConnectionString);
+            Console.WriteLine(string.Create(Inv, $"Azurite:  {AzuriteVersion()}{(azurite.IsExternal ? " (external, " + AzuriteFixture.ConnectionVariable + ")" : "")}, "
+                                   + $"table :{tablePort}, queue :{queuePort}, blob :{blobPort}, up in {started.Elapsed.TotalSeconds:0.0} s"));
+
+            using var meter = new StorageMeter(tablePort, queuePort, blobPort);
+            started.Restart();
+            await using var host = await BenchHost.StartAsync(azurite);
+            Console.WriteLine(string.Create(Inv, $"Host:     {host.BaseAddress} table prefix {host.Prefix}, demo data seeded, background loops off "
+                                   + $"(pumped once per cycle), fake clock from {BenchHost.Monday10:yyyy-MM-dd HH:mm zzz}; "
+                                   + $"up in {started.Elapsed.TotalSeconds:0.0} s, {meter.Read().Total} storage calls at start"));
+
+            var runner = new CycleRunner(host, meter, options);
+            Console.WriteLine(string.Create(Inv, $"Run:      up to {options.Cycles} cycles or {options.Limit.TotalSeconds:0} s, whichever first; "
+                                   + $"{options.Warmup} warm-up cycles not measured; seed {options.Seed}; urgent share {options.UrgentShare:0.##}; "
+                                   + $"one cycle at a time"));
+            Exception? failure = null;
+            var measuring = false;
+            try
+            {
+                await runner.WarmUpAsync(options.Warmup);
+                meter.Reset();
+                measuring = true;
+                await runner.RunAsync();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+
+            Console.WriteLine();
+            PrintResults(runner);
+            if (failure is not null)
+            {
+                Console.WriteLine();
+                Console.WriteLine(measuring
+                    ? $"FAILED in cycle {runner.Cycles + 1} (the figures above count {runner.Cycles} complete cycles plus the finished steps of that one): "
+                      + $"{failure.GetType().Name}: {failure.Message}"
+                    : $"FAILED in warm-up: {failure.GetType().Name}: {failure.Message}");
+                Console.Error.WriteLine(failure);
+                return 1;
+            }
+
+            return 0;
+        }
+        catch (Exception e)
+        {
+            Console.WriteLine($"FAILED before the first cycle: {e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine(e);
+            return 1;
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private static void PrintResults(CycleRunner runner)
+    {
+        var cycles = runner.Cycles;
+        var seconds = runner.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(Inv, $"Cycles:            {cycles} ({runner.UrgentCycles} urgent, {cycles - runner.UrgentCycles} non-urgent) in {seconds:0.00} s"));
+        Console.WriteLine(string.Create(Inv, $"Throughput:        {(seconds > 0 ? cycles / seconds : 0):0.00} cycles/s"));
+        if (cycles == 0)
+        {
+            return;
+        }
+
+        var place = runner.Latencies[Step.Place];
+        var accept = runner.Latencies[Step.Accept];
+        Console.WriteLine(string.Create(Inv, $"Place order  POST /api/orders:        p50 {P(place, 50):0.0} ms, p95 {P(place, 95):0.0} ms, p99 {P(place, 99):0.0} ms, max {place.Max():0.0} ms"));
+        Console.WriteLine(string.Create(Inv, $"Accept       POST /api/orders/{{id}}/accept: p50 {P(accept, 50):0.0} ms, p99 {P(accept, 99):0.0} ms"));
+        var all = runner.Storage.Values.Aggregate(default(StorageCounts), (a, b) => a + b);
+        Console.WriteLine(string.Create(Inv, $"Storage calls per cycle (HTTP requests to Azurite): {Per(all.Total, cycles)} "
+                               + $"= table {Per(all.Table, cycles)} + queue {Per(all.Queue, cycles)} + blob {Per(all.Blob, cycles)}"));
+
+        Console.WriteLine();
+        Console.WriteLine("Per step                                        p50 ms   p95 ms   p99 ms   max ms  table/cycle  queue/cycle");
+        foreach (var (step, label) in new[]
+                 {
+                     (Step.Place, "place      POST /api/orders"),
+                     (Step.ReadOffer, "offered to GET /api/organizer/orders"),
+                     (Step.Pump, "pump loops (in process, delivers the offer)"),
+                     (Step.Accept, "accept     POST …/accept"),
+                     (Step.Hours, "hours      POST …/hours"),
+                     (Step.Confirm, "confirm    POST …/confirm"),
+                 })
+        {
+            var l = runner.Latencies[step];
+            var s = runner.Storage[step];
+            Console.WriteLine(string.Create(Inv, $"{label,-46} {P(l, 50),8:0.0} {P(l, 95),8:0.0} {P(l, 99),8:0.0} {l.Max(),8:0.0} {Per(s.Table, cycles),12} {Per(s.Queue, cycles),12}"));
+        }
+    }
+
+    /// <summary>Nearest-rank percentile.</summary>
+    private static double P(List<double> values, double percentile)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
+    private static string Per(long count, int cycles) => (count / (double)cycles).ToString("0.00", Inv);
+
+    private static async Task PrintMachineAsync()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+        Console.WriteLine(string.Create(Inv, $"Machine:  {Environment.ProcessorCount} cores{(cpu is null ? "" : " (" + cpu + ")")}, {memory:0.0} GiB, "
+                               + $"{RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}"));
+        var build =
+#if DEBUG
+            "Debug";
+#else
+            "Release";
+#endif
+        var sdk = await RunAsync("dotnet", "--version");
+        Console.WriteLine(string.Create(Inv, $".NET:     SDK {sdk} (dotnet --version), runtime {RuntimeInformation.FrameworkDescription}, "
+                               + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, {build} build"));
+    }
+
+    private static string AzuriteVersion()
+    {
+        try
+        {
+            var package = Path.Combine(AzuriteFixture.FindRepoRoot(), "node_modules", "azurite", "package.json");
+            using var json = JsonDocument.Parse(File.ReadAllText(package));
+            return "Azurite " + json.RootElement.GetProperty("version").GetString();
+        }
+        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return "Azurite (version unknown)";
+        }
+    }
+
+    private static async Task<string> RunAsync(string file, string arguments)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            if (process is null)
+            {
+                return "?";
+            }
+
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return output.Trim();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "?";
+        }
+    }
+
+    /// <summary>The table, queue and blob ports of an Azurite connection string (also an external one).</summary>
+    private static (int Table, int Queue, int Blob) PortsOf(string connectionString)
+    {
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        int Port(string key, int fallback) => parts.TryGetValue(key, out var url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Port : fallback;
+        return parts.TryGetValue("UseDevelopmentStorage", out _)
+            ? (10002, 10001, 10000)
+            : (Port("TableEndpoint", -1), Port("QueueEndpoint", -1), Port("BlobEndpoint", -1));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics.Metrics;
+
+namespace Dispatch.Benchmarks;
+
+/// <summary>Counts the host's HTTP requests to Azurite: every completed request of this process is one
+/// "http.client.request.duration" measurement on the "System.Net.Http" meter, tagged with server.port,
+/// so requests to Azurite's table, queue and blob ports are storage operations (retries included).
+/// The benchmark's own calls to the host go to Kestrel's port and are not counted.</summary>
+public sealed class StorageMeter : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly int _tablePort;
+    private readonly int _queuePort;
+    private readonly int _blobPort;
+    private long _table;
+    private long _queue;
+    private long _blob;
+
+    public StorageMeter(int tablePort, int queuePort, int blobPort)
+    {
+        (_tablePort, _queuePort, _blobPort) = (tablePort, queuePort, blobPort);
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "System.Net.Http" && instrument.Name == "http.client.request.duration")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>(OnMeasurement);
+        _listener.Start();
+    }
+
+    /// <summary>Counts since the start or the last <see cref="Reset"/>.</summary>
+    public StorageCounts Read() => new(Interlocked.Read(ref _table), Interlocked.Read(ref _queue), Interlocked.Read(ref _blob));
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _table, 0);
+        Interlocked.Exchange(ref _queue, 0);
+        Interlocked.Exchange(ref _blob, 0);
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    private void OnMeasurement(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key != "server.port")
+            {
+                continue;
+            }
+
+            var port = tag.Value switch
+            {
+                int i => i,
+                long l => (int)l,
+                string s when int.TryParse(s, out var p) => p,
+                _ => -1,
+            };
+            if (port == _tablePort)
+            {
+                Interlocked.Increment(ref _table);
+            }
+            else if (port == _queuePort)
+            {
+                Interlocked.Increment(ref _queue);
+            }
+            else if (port == _blobPort)
+            {
+                Interlocked.Increment(ref _blob);
+            }
+
+            return;
+        }
+    }
+}
+
+public readonly record struct StorageCounts(long Table, long Queue, long Blob)
+{
+    public long Total => Table + Queue + Blob;
+
+    public static StorageCounts operator -(StorageCounts a, StorageCounts b) => new(a.Table - b.Table, a.Queue - b.Queue, a.Blob - b.Blob);
+
+    public static StorageCounts operator +(StorageCounts a, StorageCounts b) => new(a.Table + b.Table, a.Queue + b.Queue, a.Blob + b.Blob);
+}
