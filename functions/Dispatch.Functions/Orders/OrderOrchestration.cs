@@ -41,8 +41,8 @@ public static class OrderOrchestration
         var run = Payload.Read<OrderRun>(input);
         var logger = context.CreateReplaySafeLogger(typeof(OrderOrchestration));
         var decider = new OrderDecider(run.Policy);
-        var timers = run.Timers.IsDefault ? [] : run.Timers.ToList();
-        var outcomes = run.Outcomes.IsDefault ? [] : run.Outcomes.ToList();
+        var timers = run.Timers?.ToList() ?? [];
+        var outcomes = run.Outcomes?.ToList() ?? [];
         var work = new Queue<(OrderEvent Event, string? Id, DateTimeOffset? DueAt)>();
         var decided = 0;
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Dispatch.Core;
 using Dispatch.Core.Orders;
@@ -28,8 +27,8 @@ public sealed record OrderRun(
     DateTimeOffset PlacedAt,
     OrderPolicy Policy,
     OrderState? State = null,
-    ImmutableArray<ScheduleTimer> Timers = default,
-    ImmutableArray<EventOutcome> Outcomes = default,
+    IReadOnlyList<ScheduleTimer>? Timers = null,
+    IReadOnlyList<EventOutcome>? Outcomes = null,
     int Generation = 0);
 
 /// <summary>An external event: the order event (ids only) and an id the HTTP function uses to find out

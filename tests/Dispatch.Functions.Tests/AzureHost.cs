@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using Dispatch.Core.Members;
+using Dispatch.Core.Orders;
+using Dispatch.Functions.Assignments;
+using Dispatch.Functions.Hosting;
+using Dispatch.Functions.Http;
+using Dispatch.Functions.Orders;
+using Dispatch.Functions.Schedules;
+using Dispatch.Storage;
+using Dispatch.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dispatch.Functions.Tests;
+
+/// <summary>The Azure host in one process: the app's own wiring (AddDispatchFunctions) on a real Azurite
+/// under a fresh table prefix, the REAL orchestrator and decider in Durable Task's in-process test host,
+/// the real activities and HTTP functions. Only the Service Bus sender is replaced, by <see cref="RecordingSender"/>,
+/// which behaves like the queue (duplicate detection by MessageId) and delivers through the same
+/// <see cref="AssignmentDelivery"/> the Service Bus trigger uses. Durable timers run in real time: pass a
+/// policy in seconds.</summary>
+public sealed class AzureHost : IAsyncDisposable
+{
+    public const string CommunityId = "c1";
+    public const string SigningKey = "test-signing-key-0123456789";
+
+    private readonly DurableTaskTestHost _durable;
+    private readonly ServiceProvider _services;
+
+    private AzureHost(DurableTaskTestHost durable, ServiceProvider services, RecordingSender sender, Faults faults, ExecutionMeter executions)
+    {
+        _durable = durable;
+        _services = services;
+        Sender = sender;
+        Faults = faults;
+        Executions = executions;
+    }
+
+    public DurableTaskClient Client => _durable.Client;
+
+    public IServiceProvider Services => _services;
+
+    public RecordingSender Sender { get; }
+
+    public Faults Faults { get; }
+
+    public ExecutionMeter Executions { get; }
+
+    public OrderFunctions Orders => _services.GetRequiredService<OrderFunctions>();
+
+    public MemberFunctions Members => _services.GetRequiredService<MemberFunctions>();
+
+    public OrganizerFunctions Organizer => _services.GetRequiredService<OrganizerFunctions>();
+
+    public Links Links => _services.GetRequiredService<Links>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static OrderPolicy FastPolicy { get; } = new()
+    {
+        OfferDeadline = TimeSpan.FromSeconds(4),
+        UrgentOfferDeadline = TimeSpan.FromSeconds(4),
+        OfferReminderBefore = TimeSpan.FromSeconds(2),
+        UrgentOfferReminderBefore = TimeSpan.FromSeconds(2),
+        MaxAttempts = 2,
+        WishBoardPeriod = TimeSpan.FromSeconds(4),
+        ConfirmReminderAfter = TimeSpan.FromMinutes(5),
+        ConfirmEscalationAfter = TimeSpan.FromMinutes(10),
+    };
+
+    /// <summary>A policy whose offers do not run out during a test.</summary>
+    public static OrderPolicy SlowPolicy { get; } = OrderPolicy.Default;
+
+    public static async Task<AzureHost> StartAsync(AzuriteFixture azurite, OrderPolicy policy, ExecutionMeter? executions = null)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = AzuriteFixture.NewPrefix(),
+            ["Tokens:SigningKey"] = SigningKey,
+            ["Dispatch:PublicBaseUrl"] = "https://func.example",
+            ["AssignmentsQueue"] = "assignments",
+        }).Build();
+
+        executions ??= new ExecutionMeter();
+        var faults = new Faults();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(new OrderDecider(policy));
+        services.AddSingleton<RecordingSender>();
+        services.AddSingleton<IAssignmentSender>(sp => sp.GetRequiredService<RecordingSender>());
+        services.AddDispatchFunctions(config);
+        services.AddSingleton<OrderFunctions>();
+        services.AddSingleton<MemberFunctions>();
+        services.AddSingleton<OrganizerFunctions>();
+        services.AddSingleton<OrderActivities>();
+        services.AddSingleton<ScheduledFunctions>();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await provider.GetRequiredService<StorageAccount>().EnsureCreatedAsync();
+        await SeedAsync(provider);
+
+        var activities = provider.GetRequiredService<OrderActivities>();
+        var durable = await DurableTaskTestHost.StartAsync(registry =>
+        {
+            registry.AddOrchestratorFunc<string, string>(OrderOrchestration.Name, (TaskOrchestrationContext ctx, string input) =>
+            {
+                executions.Count(OrderOrchestration.Name);
+                return OrderOrchestration.RunAsync(ctx, input);
+            });
+            Activity(OrderActivities.SaveOrder, activities.SaveAsync);
+            Activity(OrderActivities.FindCandidate, activities.FindCandidateAsync);
+            Activity(OrderActivities.SendOffer, activities.SendOfferAsync);
+            Activity(OrderActivities.Notify, activities.NotifyAsync);
+            Activity(OrderActivities.RecordService, activities.RecordServiceAsync);
+
+            void Activity(string name, Func<string, CancellationToken, Task<string>> run) =>
+                registry.AddActivityFunc<string, string>(name, async (TaskActivityContext ctx, string input) =>
+                {
+                    executions.Count(name);
+                    faults.Before(name);
+                    var result = await run(input, CancellationToken.None);
+                    faults.After(name);
+                    return result;
+                });
+        }, new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
+
+        var sender = provider.GetRequiredService<RecordingSender>();
+        return new AzureHost(durable, provider, sender, faults, executions);
+    }
+
+    private static async Task SeedAsync(IServiceProvider services)
+    {
+        var org = services.GetRequiredService<OrgDirectory>();
+        await org.UpsertTreeAsync(new CommunityDirectory(
+            new Community(CommunityId, "清名桥社区", "Qingmingqiao"),
+            [new Grid(CommunityId, "g1", "一网格", "Grid 1"), new Grid(CommunityId, "g2", "二网格", "Grid 2")],
+            [new Building(CommunityId, "g1", "b1", "1幢", "Building 1"), new Building(CommunityId, "g1", "b2", "2幢", "Building 2"),
+             new Building(CommunityId, "g2", "b9", "9幢", "Building 9")]));
+        await services.GetRequiredService<MemberStore>().UpsertManyAsync(
+        [
+            Member("m1", "g1", "b1"), // same building as the orders: offered first
+            Member("m2", "g1", "b2"), // same grid: second
+            Member("m3", "g2", "b9"), // same community: third
+        ]);
+
+        static Member Member(string id, string grid, string building) => new(
+            id, $"党员{id}", "13900001111", new Location(CommunityId, grid, building),
+            ImmutableHashSet.Create(ServiceCategory.Repair, ServiceCategory.Visit), Availability.AnyTime);
+    }
+
+    // ---- HTTP ----
+
+    public static HttpRequest Request(string method, string path, object? body = null, string? token = null, string? rawBody = null, string? idempotencyKey = null)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Method = method;
+        http.Request.Path = path;
+        var text = rawBody ?? (body is null ? null : JsonSerializer.Serialize(body, HttpApi.Json));
+        if (text is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            http.Request.Body = new MemoryStream(bytes);
+            http.Request.ContentLength = bytes.Length;
+            http.Request.ContentType = "application/json";
+        }
+
+        if (token is not null)
+        {
+            http.Request.Headers.Authorization = "Bearer " + token;
+        }
+
+        if (idempotencyKey is not null)
+        {
+            http.Request.Headers["Idempotency-Key"] = idempotencyKey;
+        }
+
+        return http.Request;
+    }
+
+    public static (int Status, JsonElement Body, string ContentType) Read(IActionResult result)
+    {
+        var content = Assert.IsAssignableFrom<ContentResult>(result);
+        return (content.StatusCode ?? 200, JsonDocument.Parse(content.Content ?? "null").RootElement.Clone(), content.ContentType ?? "");
+    }
+
+    public static object Form(string building = "b1", string kind = "Service", string category = "Repair") => new
+    {
+        kind,
+        category,
+        communityId = CommunityId,
+        gridId = "g1",
+        buildingId = building,
+        urgent = false,
+        name = "王秀英",
+        phone = "13812345678",
+        address = "清名桥社区 1 幢 201 室",
+        description = "水龙头漏水",
+    };
+
+    /// <summary>Places an order through the HTTP function; returns its id and the resident's token.</summary>
+    public async Task<(string OrderId, string Token)> PlaceAsync(object? form = null)
+    {
+        var (status, body, _) = Read(await Orders.PlaceAsync(Request("POST", "/api/orders", form ?? Form()), Client, CancellationToken.None));
+        Assert.True(status == 201, body.ToString());
+        return (body.GetProperty("orderId").GetString()!, body.GetProperty("token").GetString()!);
+    }
+
+    public string MemberToken(string memberId) => Links.MemberToken(memberId, CommunityId);
+
+    public string OrganizerToken() => Links.OrganizerToken("org1", CommunityId);
+
+    /// <summary>Waits until the stored order satisfies <paramref name="until"/> (the orchestration works
+    /// asynchronously; timers in real time).</summary>
+    public async Task<StoredOrder> WaitForAsync(string orderId, Func<OrderState, bool> until, TimeSpan? timeout = null)
+    {
+        var store = Get<OrderStore>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        StoredOrder? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await store.GetAsync(orderId);
+            if (last is not null && until(last.State))
+            {
+                return last;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Order {orderId} did not reach the expected state; last: {last?.State}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _durable.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}
+
+/// <summary>Stands in for the Service Bus queue: records every send, drops a resend with a MessageId it has
+/// seen (duplicate detection), and delivers each new message through <see cref="AssignmentDelivery"/>, as
+/// the trigger would.</summary>
+public sealed class RecordingSender(AssignmentDelivery delivery) : IAssignmentSender
+{
+    private readonly ConcurrentQueue<string> _sends = new();
+    private readonly ConcurrentDictionary<string, AssignmentMessage> _accepted = new();
+
+    public IReadOnlyList<string> Sends => [.. _sends];
+
+    public IReadOnlyCollection<AssignmentMessage> Delivered => [.. _accepted.Values];
+
+    public async Task SendAsync(SendOffer offer, CancellationToken ct)
+    {
+        var message = AssignmentMessage.From(offer);
+        var id = AssignmentDelivery.MessageId(message);
+        _sends.Enqueue(id);
+        if (_accepted.TryAdd(id, message))
+        {
+            var parsed = AssignmentDelivery.TryRead(AssignmentDelivery.Body(message), out var reason) ?? throw new InvalidDataException(reason);
+            await delivery.DeliverAsync(parsed, ct);
+        }
+    }
+}
+
+/// <summary>Makes named activities fail once, before or after their work: a crash mid-activity.</summary>
+public sealed class Faults
+{
+    private readonly ConcurrentDictionary<string, int> _before = new();
+    private readonly ConcurrentDictionary<string, int> _after = new();
+
+    public void FailOnceBefore(string activity) => _before[activity] = 1;
+
+    public void FailOnceAfter(string activity) => _after[activity] = 1;
+
+    public void Before(string activity) => Trip(_before, activity, "before");
+
+    public void After(string activity) => Trip(_after, activity, "after");
+
+    private static void Trip(ConcurrentDictionary<string, int> armed, string activity, string when)
+    {
+        if (armed.TryRemove(activity, out _))
+        {
+            throw new InvalidOperationException($"Injected crash {when} {activity}.");
+        }
+    }
+}
