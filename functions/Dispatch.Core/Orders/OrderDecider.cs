@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.Core.Hours;
+using Dispatch.Core.Reminders;
 
 namespace Dispatch.Core.Orders;
 
@@ -40,7 +41,7 @@ public sealed class OrderDecider(OrderPolicy policy)
             HandDispatched hand => DispatchByHand(state, hand, now),
             OfferAccepted accepted => Accept(state, accepted, now),
             OfferDeclined declined => Decline(state, declined),
-            WishClaimed claimed => Claim(state, claimed),
+            WishClaimed claimed => Claim(state, claimed, now),
             HoursReported reported => ReportHours(state, reported, now),
             ServiceConfirmed confirmed => Confirm(state, confirmed, now),
             ServiceDisputed => Dispute(state),
@@ -160,7 +161,8 @@ public sealed class OrderDecider(OrderPolicy policy)
 
         return Decision.Accept(
             state with { Status = OrderStatus.Accepted, MemberId = accepted.MemberId, Offer = null },
-            new Notify(state.OrderId, Recipient.Resident, NoticeKind.OrderAccepted, accepted.MemberId, $"{state.Attempt}"));
+            [new Notify(state.OrderId, Recipient.Resident, NoticeKind.OrderAccepted, accepted.MemberId, $"{state.Attempt}"),
+             .. ServiceReminders.Schedule(state.OrderId, state.Request.WantedAt, state.Attempt, now)]);
     }
 
     private Decision Decline(OrderState state, OfferDeclined declined)
@@ -200,7 +202,7 @@ public sealed class OrderDecider(OrderPolicy policy)
         state with { Status = OrderStatus.Escalated, Offer = null, Escalation = reason },
         new Escalate(state.OrderId, state.Request.Location.CommunityId, reason, state.Attempt));
 
-    private static Decision Claim(OrderState state, WishClaimed claimed)
+    private static Decision Claim(OrderState state, WishClaimed claimed, DateTimeOffset now)
     {
         if (state.Request.Kind != OrderKind.Wish)
         {
@@ -221,6 +223,7 @@ public sealed class OrderDecider(OrderPolicy policy)
         }
 
         effects.Add(new Notify(state.OrderId, Recipient.Resident, NoticeKind.OrderAccepted, claimed.MemberId, $"{state.Attempt}"));
+        effects.AddRange(ServiceReminders.Schedule(state.OrderId, state.Request.WantedAt, state.Attempt, now));
         return Decision.Accept(
             state with { Status = OrderStatus.Accepted, MemberId = claimed.MemberId, Offer = null, Escalation = null },
             [.. effects]);
@@ -335,6 +338,16 @@ public sealed class OrderDecider(OrderPolicy policy)
                                          && !state.AwaitingOrganizerConfirmation => Decision.Accept(
             state with { AwaitingOrganizerConfirmation = true },
             new Escalate(state.OrderId, state.Request.Location.CommunityId, EscalationReason.ConfirmationOverdue, timer.Round)),
+        // Service reminders go only to the member who still holds the order; the attempt at acceptance
+        // is the round, and it never changes while the order stays taken.
+        TimerKind.ServiceTomorrow or TimerKind.ServiceSoon
+            when state.Status == OrderStatus.Accepted && state.Attempt == timer.Round && state.MemberId is { } member =>
+            Decision.Accept(
+                state,
+                new Notify(
+                    state.OrderId, Recipient.Member,
+                    timer.Kind == TimerKind.ServiceTomorrow ? NoticeKind.ServiceTomorrow : NoticeKind.ServiceSoon,
+                    member, $"{timer.Round}")),
         _ => Stale(),
     };
 

@@ -65,6 +65,18 @@ public enum NoticeKind
     ServiceReopened,
     OrderCancelled,
     Escalated,
+
+    /// <summary>Reminder to the member: the service is tomorrow.</summary>
+    ServiceTomorrow,
+
+    /// <summary>Reminder to the member: the service is in about an hour.</summary>
+    ServiceSoon,
+
+    /// <summary>Quarterly nudge to a member behind the annual quota; text lists progress and suggested wishes.</summary>
+    QuotaNudge,
+
+    /// <summary>The organizers' morning list of escalated orders; text lists the order ids.</summary>
+    EscalationDigest,
 }
 
 /// <summary>A notice through the notifier port. <see cref="MemberId"/> is set when the recipient is a member.</summary>

@@ -16,4 +16,10 @@ public enum TimerKind
 
     /// <summary>The resident has not confirmed: hand confirmation to the organizers.</summary>
     ConfirmEscalation,
+
+    /// <summary>The evening before the wanted day: remind the member who took the order.</summary>
+    ServiceTomorrow,
+
+    /// <summary>An hour before the wanted time: remind the member who took the order.</summary>
+    ServiceSoon,
 }

@@ -28,12 +28,14 @@ public class OrderLawsTests
     private static readonly string[] Members = ["m1", "m2", "m3"];
 
     private static readonly Gen<OrderEvent> GenEvent =
-        Gen.Select(Gen.Int[0, 13], Gen.Int[0, 2], Gen.Int[0, 4], (kind, m, n) => Make(kind, Members[m], n));
+        Gen.Select(Gen.Int[0, 14], Gen.Int[0, 2], Gen.Int[0, 4], (kind, m, n) => Make(kind, Members[m], n));
 
-    private static readonly Gen<(OrderKind Kind, bool Urgent, (OrderEvent Event, int Minutes)[] Steps)> GenRun =
+    /// <summary>Kind, urgency, a wanted time (none, or 0–72 h after placing) and the events.</summary>
+    private static readonly Gen<(OrderKind Kind, bool Urgent, int? WantedInMinutes, (OrderEvent Event, int Minutes)[] Steps)> GenRun =
         Gen.Select(
             Gen.Enum<OrderKind>(),
             Gen.Bool,
+            Gen.Int[-1, 72 * 60].Select(m => m < 0 ? (int?)null : m),
             Gen.Select(GenEvent, Gen.Int[0, 200]).Array[1, 60]);
 
     [Fact]
@@ -127,7 +129,7 @@ public class OrderLawsTests
             var decider = new OrderDecider(OrderPolicy.Default);
             OrderState? state = null;
             var now = OrderScenario.Start;
-            state = decider.Decide(null, Placed(run.Kind, run.Urgent), now).State;
+            state = decider.Decide(null, Placed(run), now).State;
             foreach (var (e, minutes) in run.Steps)
             {
                 now = now.AddMinutes(minutes);
@@ -147,12 +149,30 @@ public class OrderLawsTests
         }, iter: 2000);
     }
 
+    [Fact]
+    public void Service_reminders_go_only_to_the_member_who_holds_the_order_and_change_nothing_else()
+    {
+        GenRun.Sample(run =>
+        {
+            foreach (var (before, decision, e) in Drive(run))
+            {
+                foreach (var notify in decision.Effects.OfType<Notify>()
+                             .Where(n => n.Notice is NoticeKind.ServiceTomorrow or NoticeKind.ServiceSoon))
+                {
+                    Assert.Equal((OrderStatus.Accepted, Recipient.Member, before.MemberId), (before.Status, notify.Recipient, notify.MemberId));
+                    Assert.Equal(before with { Version = before.Version + 1 }, decision.State);
+                    Assert.IsType<TimerFired>(e);
+                }
+            }
+        }, iter: 3000);
+    }
+
     private static IEnumerable<(OrderState Before, Decision Decision, OrderEvent Event)> Drive(
-        (OrderKind Kind, bool Urgent, (OrderEvent Event, int Minutes)[] Steps) run)
+        (OrderKind Kind, bool Urgent, int? WantedInMinutes, (OrderEvent Event, int Minutes)[] Steps) run)
     {
         var decider = new OrderDecider(OrderPolicy.Default);
         var now = OrderScenario.Start;
-        var state = decider.Decide(null, Placed(run.Kind, run.Urgent), now).State!;
+        var state = decider.Decide(null, Placed(run), now).State!;
         foreach (var (e, minutes) in run.Steps)
         {
             now = now.AddMinutes(minutes);
@@ -165,8 +185,10 @@ public class OrderLawsTests
         }
     }
 
-    private static OrderPlaced Placed(OrderKind kind, bool urgent) =>
-        new("o1", new OrderRequest(kind, ServiceCategory.Visit, OrderScenario.Home, urgent, null));
+    private static OrderPlaced Placed((OrderKind Kind, bool Urgent, int? WantedInMinutes, (OrderEvent, int)[] _) run) =>
+        new("o1", new OrderRequest(
+            run.Kind, ServiceCategory.Visit, OrderScenario.Home, run.Urgent,
+            run.WantedInMinutes is { } m ? OrderScenario.Start.AddMinutes(m) : null));
 
     private static OrderEvent Make(int kind, string member, int n) => kind switch
     {
@@ -183,6 +205,7 @@ public class OrderLawsTests
         10 => new TimerFired(TimerKind.OfferDeadline, n),
         11 => new TimerFired(TimerKind.OfferReminder, n),
         12 => new TimerFired(TimerKind.BoardExpiry, 0),
+        13 => new TimerFired(n % 2 == 0 ? TimerKind.ServiceTomorrow : TimerKind.ServiceSoon, n / 2),
         _ => new TimerFired(n % 2 == 0 ? TimerKind.ConfirmReminder : TimerKind.ConfirmEscalation, n),
     };
 }

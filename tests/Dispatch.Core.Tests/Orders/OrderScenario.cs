@@ -10,11 +10,11 @@ internal sealed class OrderScenario
 
     public static readonly Location Home = new("c1", "g1", "b1", "h101");
 
-    public OrderScenario(OrderKind kind = OrderKind.Service, bool urgent = false, OrderPolicy? policy = null)
+    public OrderScenario(OrderKind kind = OrderKind.Service, bool urgent = false, OrderPolicy? policy = null, DateTimeOffset? wantedAt = null)
     {
         Decider = new OrderDecider(policy ?? OrderPolicy.Default);
         Now = Start;
-        Last = Apply(new OrderPlaced("o1", new OrderRequest(kind, ServiceCategory.Repair, Home, urgent, null)));
+        Last = Apply(new OrderPlaced("o1", new OrderRequest(kind, ServiceCategory.Repair, Home, urgent, wantedAt)));
     }
 
     public OrderDecider Decider { get; }

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Dispatch.Core.Matching;
+using Dispatch.Core.Orders;
+using Dispatch.Core.Time;
+
+namespace Dispatch.Core.Reminders;
+
+/// <summary>Once a quarter, members behind the annual quota (fewer than 2 wishes or 1 post this year) get a
+/// nudge with open wishes from their own grid. The key "quota-{year}-Q{n}" makes it once per quarter however
+/// often the sweep runs; a nudge dropped by the daily cap is simply planned again by the next day's sweep.</summary>
+public static class QuotaNudges
+{
+    public const int MaxSuggestions = 3;
+
+    public static int QuarterOf(DateTimeOffset now) => (ChinaTime.ToChina(now).Month - 1) / 3 + 1;
+
+    public static string KeyFor(DateTimeOffset now) =>
+        string.Create(CultureInfo.InvariantCulture, $"quota-{ChinaTime.YearOf(now)}-Q{QuarterOf(now)}");
+
+    /// <summary>The first instant of the next quarter (China time): a nudge is pointless after its quarter.</summary>
+    public static DateTimeOffset QuarterEnd(DateTimeOffset now)
+    {
+        var firstMonth = (QuarterOf(now) - 1) * 3 + 1;
+        return ChinaTime.StartOf(new DateOnly(ChinaTime.YearOf(now), firstMonth, 1).AddMonths(3));
+    }
+
+    public static bool IsBehind(QuotaStanding s) => s.Wishes < Quota.WishesPerYear || s.Posts < Quota.PostsPerYear;
+
+    /// <summary>A nudge for each member behind the quota. Wishes are suggested only to those behind on
+    /// wishes, oldest first (they have waited longest), at most <see cref="MaxSuggestions"/>.
+    /// Text: "wishes {n}/2 posts {n}/1" and, if any, " suggest {id},{id}" — ids only.</summary>
+    public static IReadOnlyList<Reminder> Plan(IEnumerable<QuotaStanding> members, IEnumerable<OpenWish> openWishes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(openWishes);
+        var byGrid = openWishes
+            .OrderBy(w => w.PlacedAt).ThenBy(w => w.OrderId, StringComparer.Ordinal)
+            .GroupBy(w => w.GridId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(w => w.OrderId).Take(MaxSuggestions).ToList(), StringComparer.Ordinal);
+        var key = KeyFor(now);
+        var expires = QuarterEnd(now);
+        var nudges = new List<Reminder>();
+        foreach (var m in members.Where(IsBehind).OrderBy(m => m.MemberId, StringComparer.Ordinal))
+        {
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"wishes {m.Wishes}/{Quota.WishesPerYear} posts {m.Posts}/{Quota.PostsPerYear}");
+            if (m.Wishes < Quota.WishesPerYear && byGrid.TryGetValue(m.GridId, out var ids))
+            {
+                text += " suggest " + string.Join(',', ids);
+            }
+
+            nudges.Add(new Reminder(Recipient.Member, m.MemberId, NoticeKind.QuotaNudge, key, key, now, ReminderUrgency.Routine, expires, text));
+        }
+
+        return nudges;
+    }
+}
