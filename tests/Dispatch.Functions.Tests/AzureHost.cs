@@ -165,7 +165,9 @@ public sealed class AzureHost : IAsyncDisposable
     {
         var http = new DefaultHttpContext();
         http.Request.Method = method;
-        http.Request.Path = path;
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        http.Request.Path = query < 0 ? path : path[..query];
+        http.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(path[query..]);
         var text = rawBody ?? (body is null ? null : JsonSerializer.Serialize(body, HttpApi.Json));
         if (text is not null)
         {

@@ -86,10 +86,21 @@ public sealed class OrderCycleTests(AzuriteFixture azurite, ITestOutputHelper ou
         var next = await host.WaitForAsync(orderId, s => s.Offer?.MemberId == "m2");
         Assert.Equal(2, next.State.Attempt);
         Assert.Contains("m1", next.State.Excluded);
+        for (var i = 0; i < 100 && host.Sender.Sends.Count < 2; i++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Equal(["ORDERID-1", "ORDERID-2"], host.Sender.Sends.Select(s => s.Replace(orderId, "ORDERID", StringComparison.Ordinal)));
         var m1 = await host.Get<MemberInbox>().ListAsync("m1");
         Assert.Equal(InboxRole.Expired, Assert.Single(m1).Role);
         var m2 = await host.Get<MemberInbox>().ListAsync("m2");
+        for (var i = 0; i < 100 && m2.Count == 0; i++)
+        {
+            await Task.Delay(100); // the offer reaches the inbox through the queue, after the save
+            m2 = await host.Get<MemberInbox>().ListAsync("m2");
+        }
+
         Assert.Equal(InboxRole.Offered, Assert.Single(m2).Role);
         _ = view;
     }
@@ -107,6 +118,12 @@ public sealed class OrderCycleTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Equal(["m1", "m2"], escalated.State.Excluded.Order());
 
         var notices = host.Get<NoticeStore>();
+        // The save comes before the effects: give the escalation notice a moment.
+        for (var i = 0; i < 100 && (await notices.ListAsync(NoticeRecipient.Organizers(CommunityId), 20)).Count == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
         var m1 = (await notices.ListAsync(NoticeRecipient.Member("m1"), 20)).Select(n => n.Kind).ToList();
         Assert.Contains(NoticeKind.OfferReminder, m1);
         Assert.Contains(NoticeKind.OfferExpired, m1);
