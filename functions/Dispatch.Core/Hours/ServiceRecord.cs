@@ -9,7 +9,8 @@ public enum ConfirmedBy
 }
 
 /// <summary>One confirmed service, immutable once written. The record id is the order id, so an order
-/// can credit hours only once; a correction is a new record (see <see cref="ServiceCorrection"/>).</summary>
+/// can credit hours only once; a correction is a new record (see <see cref="ServiceCorrection"/>).
+/// A shift on a volunteer post has <see cref="PostId"/> set and the id "{postId}~{memberId}~{yyyyMMdd}".</summary>
 public sealed record ServiceRecord(
     string RecordId,
     string OrderId,
@@ -23,7 +24,8 @@ public sealed record ServiceRecord(
     ConfirmedBy ConfirmedBy,
     int? Rating,
     string? CorrectsRecordId = null,
-    string? Reason = null)
+    string? Reason = null,
+    string? PostId = null)
 {
     public decimal Hours => HalfHours / 2m;
 
