@@ -1,6 +1,7 @@
 using Dispatch.Core.Orders;
 using Dispatch.Core.Privacy;
 using Dispatch.Local.Hosting;
+using Dispatch.Local.Reminders;
 using Dispatch.Storage;
 
 namespace Dispatch.Local.Assignments;
@@ -13,6 +14,7 @@ public sealed class InboxNotifier(
     NoticeStore notices,
     Links links,
     TimeProvider clock,
+    OrderReminderGate reminders,
     ILogger<InboxNotifier> logger) : INotifier
 {
     public async Task DeliverOfferAsync(string orderId, string memberId, int attempt, DateTimeOffset deadline, CancellationToken ct)
@@ -53,6 +55,12 @@ public sealed class InboxNotifier(
 
     public async Task NotifyAsync(Notify notify, CancellationToken ct)
     {
+        // Reminders are rationed (quiet hours, daily cap, once per key); status notices are not.
+        if (await reminders.TryHandleAsync(notify, ct))
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         switch (notify.Recipient)
         {

@@ -16,6 +16,7 @@ public sealed class BackgroundLoops(IServiceProvider services, IOptions<Dispatch
         await services.GetRequiredService<OutboxSweeper>().SweepOnceAsync(ct);
         await services.GetRequiredService<AssignmentConsumer>().DrainOnceAsync(ct);
         await services.GetRequiredService<TimerPump>().PumpOnceAsync(ct);
+        await services.GetRequiredService<Reminders.ReminderJob>().RunOnceAsync(ct);
         await services.GetRequiredService<AssignmentConsumer>().DrainOnceAsync(ct);
     }
 

@@ -6,6 +6,7 @@ using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
 using Dispatch.Local.Organizers;
+using Dispatch.Local.Reminders;
 using Dispatch.Local.Timers;
 using Dispatch.Storage;
 using Microsoft.AspNetCore.Http.Json;
@@ -49,6 +50,7 @@ public static class LocalHostExtensions
         services.AddSingleton<TimerPump>();
         services.AddSingleton<AssignmentConsumer>();
         services.AddSingleton<OutboxSweeper>();
+        services.AddReminders();
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService<BackgroundLoops>();
 

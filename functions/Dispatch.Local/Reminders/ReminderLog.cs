@@ -1,0 +1,25 @@
+using Dispatch.Core.Reminders;
+using Dispatch.Storage;
+
+namespace Dispatch.Local.Reminders;
+
+/// <summary>One log line per reminder outcome, with ids only (a resident is named by the order).</summary>
+internal static class ReminderLog
+{
+    public static void Write(ILogger logger, ReminderOutcome outcome)
+    {
+        var r = outcome.Reminder;
+        switch (outcome.Decision)
+        {
+            case SendNow:
+                logger.LogInformation("Reminder {Kind} to {To} {RecipientId} about {Subject}", r.Kind, r.To, r.RecipientId, r.Subject);
+                break;
+            case DeferUntil d:
+                logger.LogInformation("Reminder {Kind} to {To} {RecipientId} about {Subject} deferred until {At:u}", r.Kind, r.To, r.RecipientId, r.Subject, d.At);
+                break;
+            case Drop d:
+                logger.LogInformation("Reminder {Kind} to {To} {RecipientId} about {Subject} dropped: {Reason}", r.Kind, r.To, r.RecipientId, r.Subject, d.Reason);
+                break;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Dispatch.Core.Reminders;
+using Dispatch.Storage;
+
+namespace Dispatch.Local.Reminders;
+
+public static class ReminderServices
+{
+    /// <summary>The reminder policy, its stores, the notifier's gate and the background job.</summary>
+    public static IServiceCollection AddReminders(this IServiceCollection services)
+    {
+        services.AddSingleton(ReminderPolicy.Default);
+        services.AddSingleton(sp => new ReminderLedger(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new ReminderDeferrals(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new SweepMarks(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton<ReminderPost>();
+        services.AddSingleton<ReminderSweep>();
+        services.AddSingleton<OrderReminderGate>();
+        services.AddSingleton<ReminderJob>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Azure.Data.Tables;
+
+namespace Dispatch.Storage;
+
+/// <summary>Day marks of the reminder sweep's once-a-day work per community, in the <c>reminders</c> table
+/// (partition "run|{community}", row "{job}|{yyyyMMdd}"). They keep a sweep that runs every second from
+/// re-reading tallies all day; correctness does not rest on them (every nudge and digest is deduplicated by
+/// key), so a crash between the work and the mark only repeats harmless work.</summary>
+public sealed class SweepMarks(StorageAccount account)
+{
+    private readonly ReminderTables.Lazy _table = new(account, ReminderTables.Ledger);
+
+    public async Task<bool> HasRunAsync(string job, string communityId, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var (pk, rk) = Key(job, communityId, day);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(pk, rk, ["RanAt"], cancellationToken).ConfigureAwait(false);
+        return found.HasValue;
+    }
+
+    public async Task MarkAsync(string job, string communityId, DateOnly day, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var (pk, rk) = Key(job, communityId, day);
+        await table.UpsertEntityAsync(new TableEntity(pk, rk) { ["RanAt"] = at }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static (string Partition, string Row) Key(string job, string communityId, DateOnly day) =>
+        ($"run|{Keys.Id(communityId, nameof(communityId))}",
+         $"{Keys.Id(job, nameof(job))}|{day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}");
+}
