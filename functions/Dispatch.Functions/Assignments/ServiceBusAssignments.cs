@@ -58,7 +58,7 @@ public sealed class AssignmentTrigger(AssignmentDelivery delivery, ILogger<Assig
         {
             // Back on the queue now rather than after the lock runs out; the delivery count goes up.
             logger.LogError(e, "Offer of order {OrderId} not delivered (delivery {Count}); Service Bus will retry", offer.OrderId, message.DeliveryCount);
-            await actions.AbandonMessageAsync(message, cancellationToken: ct);
+            await actions.AbandonMessageAsync(message, properties: null, cancellationToken: ct);
             throw;
         }
 
