@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dispatch.Core.Matching;
 using Dispatch.Core.Members;
 
@@ -28,6 +29,7 @@ public sealed record AnnualTally(
 
     public decimal? AverageRating => RatingCount == 0 ? null : Math.Round((decimal)RatingSum / RatingCount, 2);
 
+    [JsonIgnore]
     public TallyCounts Counts => new(HalfHours, Services, Wishes, Posts, RatingSum, RatingCount, FiveStarRatings);
 
     /// <summary>At least 2 wishes and 1 volunteer post in the year (Wuxi's quota).</summary>

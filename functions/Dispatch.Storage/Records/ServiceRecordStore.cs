@@ -2,10 +2,14 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Dispatch.Core.Hours;
+using Dispatch.Core.Posts;
+using Dispatch.Core.Tallies;
 
 namespace Dispatch.Storage;
 
-/// <summary>A member's running totals for one year (China calendar year of the service date).</summary>
+/// <summary>A member's running totals for one year (China calendar year of the service date; a post claim
+/// in the year its post starts): the stored <c>tally</c> row. <see cref="Counts"/> feeds
+/// <see cref="TallyCalculator.Report"/> and <see cref="AnnualTally.Of"/>.</summary>
 public sealed record MemberTally(
     string CommunityId,
     int Year,
@@ -14,15 +18,30 @@ public sealed record MemberTally(
     int Services,
     int Wishes,
     int RatingSum,
-    int RatingCount)
+    int RatingCount,
+    int Posts = 0,
+    int FiveStars = 0)
 {
     public decimal Hours => HalfHours / 2m;
 
     public decimal? AverageRating => RatingCount == 0 ? null : (decimal)RatingSum / RatingCount;
+
+    public TallyCounts Counts => new(HalfHours, Services, Wishes, Posts, RatingSum, RatingCount, FiveStars);
+
+    public static MemberTally Of(string communityId, int year, string memberId, TallyCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return new(communityId, year, memberId, counts.HalfHours, counts.Services, counts.Wishes, counts.RatingSum, counts.RatingCount, counts.Posts, counts.FiveStars);
+    }
 }
 
+/// <summary>Every stored entry of a community-year: service records (corrections included) and post claims.</summary>
+public sealed record YearEntries(IReadOnlyList<ServiceRecord> Records, IReadOnlyList<PostClaim> Claims);
+
 /// <summary>The <c>records</c> table. Partition = "{communityId}|{year}|{memberId}": a member-year, so the
-/// record rows ("r|{recordId}") and the running "tally" row can change in one transaction.</summary>
+/// record rows ("r|{recordId}"), post claim rows ("p|{postId}") and the running "tally" row can change in
+/// one transaction. The tally is the incremental path (<see cref="TallyCounts.Add(ServiceRecord)"/> per
+/// entry); <see cref="TallyCalculator.FromRecords"/> over <see cref="EntriesAsync"/> recomputes it.</summary>
 public sealed class ServiceRecordStore(StorageAccount account)
 {
     public const string TallyRow = "tally";
@@ -35,48 +54,63 @@ public sealed class ServiceRecordStore(StorageAccount account)
 
     public static string RecordRow(string recordId) => $"r|{Keys.Id(recordId, nameof(recordId))}";
 
+    public static string ClaimRow(string postId) => $"p|{Keys.Id(postId, nameof(postId))}";
+
     /// <summary>Adds the record and its hours to the member-year tally in one transaction. Returns false if
     /// the record id was already recorded: hours are credited once per record id.
     /// In Azure the tally update carries If-Match, so two concurrent adds for one member-year cannot both
     /// build on the same tally (the loser re-reads and retries). Azurite ignores If-Match inside batch
     /// transactions (Azurite#1233), so there concurrent adds for one member-year can lose a tally update;
     /// the record rows stay exact either way.</summary>
-    public async Task<bool> AddAsync(ServiceRecord record, CancellationToken cancellationToken = default)
+    public Task<bool> AddAsync(ServiceRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         var pk = PartitionOf(record.Location.CommunityId, record.ServedOn.Year, record.MemberId);
-        var recordRow = ToEntity(pk, record);
+        return CreditAsync(pk, record.Location.CommunityId, record.ServedOn.Year, record.MemberId, ToEntity(pk, record), c => c.Add(record), cancellationToken);
+    }
+
+    /// <summary>Adds the post claim to the member's tally of the post's start year, in one transaction with
+    /// the tally row. Returns false if this member's claim of this post was already credited, so a retried
+    /// claim (e.g. after a crash between the post's place and this write) completes it exactly once.</summary>
+    public Task<bool> AddPostClaimAsync(PostClaim claim, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var pk = PartitionOf(claim.CommunityId, claim.Year, claim.MemberId);
+        var row = new TableEntity(pk, ClaimRow(claim.PostId))
+        {
+            ["PostId"] = claim.PostId,
+            ["MemberId"] = claim.MemberId,
+            ["Place"] = claim.Place,
+            ["ClaimedAt"] = claim.ClaimedAt,
+            ["Json"] = Json.Write(claim),
+        };
+        return CreditAsync(pk, claim.CommunityId, claim.Year, claim.MemberId, row, c => c.AddClaim(claim), cancellationToken);
+    }
+
+    private async Task<bool> CreditAsync(
+        string pk, string communityId, int year, string memberId, TableEntity entryRow, Func<TallyCounts, TallyCounts> credit, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; attempt < AddTries; attempt++)
         {
             var existing = await _table.GetEntityIfExistsAsync<TableEntity>(pk, TallyRow, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
-            var tally = existing.HasValue && existing.Value is { } t
-                ? ToTally(t)
-                : new MemberTally(record.Location.CommunityId, record.ServedOn.Year, record.MemberId, 0, 0, 0, 0, 0);
-            var next = tally with
-            {
-                HalfHours = tally.HalfHours + record.HalfHours,
-                Services = tally.Services + (record.IsCorrection ? 0 : 1),
-                Wishes = tally.Wishes + (record.IsWish && !record.IsCorrection ? 1 : 0),
-                RatingSum = tally.RatingSum + (record.Rating ?? 0),
-                RatingCount = tally.RatingCount + (record.Rating is null ? 0 : 1),
-            };
-            var tallyRow = ToEntity(pk, next);
+            var counts = existing.HasValue && existing.Value is { } t ? ToTally(t).Counts : TallyCounts.Zero;
+            var tallyRow = ToEntity(pk, MemberTally.Of(communityId, year, memberId, credit(counts)));
             var tallyAction = existing.HasValue && existing.Value is { } old
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, tallyRow, old.ETag)
                 : new TableTransactionAction(TableTransactionActionType.Add, tallyRow);
             try
             {
                 await _table.SubmitTransactionAsync(
-                    [new TableTransactionAction(TableTransactionActionType.Add, recordRow), tallyAction],
+                    [new TableTransactionAction(TableTransactionActionType.Add, entryRow), tallyAction],
                     cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
             {
-                // 409: the record exists (already credited), or another add created the tally first.
-                // 412: another add changed the tally. Which one is told by whether the record row exists.
-                var recorded = await _table.GetEntityIfExistsAsync<TableEntity>(pk, recordRow.RowKey, ["RecordId"], cancellationToken)
+                // 409: the entry exists (already credited), or another add created the tally first.
+                // 412: another add changed the tally. Which one is told by whether the entry row exists.
+                var recorded = await _table.GetEntityIfExistsAsync<TableEntity>(pk, entryRow.RowKey, ["Json"], cancellationToken)
                     .ConfigureAwait(false);
                 if (recorded.HasValue)
                 {
@@ -85,7 +119,31 @@ public sealed class ServiceRecordStore(StorageAccount account)
             }
         }
 
-        throw new ConcurrencyConflictException($"Service record {record.RecordId}: tally kept changing.");
+        throw new ConcurrencyConflictException($"Entry {pk}/{entryRow.RowKey}: tally kept changing.");
+    }
+
+    /// <summary>Every record and post claim of the community-year, all members: one partition-key range
+    /// query (PK ge "{c}|{y}|", lt "{c}|{y}}"), tally rows left out. For recomputation and the freeze.</summary>
+    public async Task<YearEntries> EntriesAsync(string communityId, int year, CancellationToken cancellationToken = default)
+    {
+        var from = $"{Keys.Id(communityId, nameof(communityId))}|{year:D4}|";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {from} and PartitionKey lt {Keys.PrefixEnd(from)} and RowKey ne {TallyRow}");
+        var records = new List<ServiceRecord>();
+        var claims = new List<PostClaim>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Json"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (e.RowKey.StartsWith("r|", StringComparison.Ordinal))
+            {
+                records.Add(Json.Read<ServiceRecord>(e.GetString("Json"), "Json"));
+            }
+            else if (e.RowKey.StartsWith("p|", StringComparison.Ordinal))
+            {
+                claims.Add(Json.Read<PostClaim>(e.GetString("Json"), "Json"));
+            }
+        }
+
+        return new YearEntries(records, claims);
     }
 
     /// <summary>The member's records of the year, in record id order.</summary>
@@ -150,6 +208,7 @@ public sealed class ServiceRecordStore(StorageAccount account)
         ["Rating"] = r.Rating,
         ["CorrectsRecordId"] = r.CorrectsRecordId,
         ["Reason"] = r.Reason,
+        ["PostId"] = r.PostId,
         ["Json"] = Json.Write(r),
     };
 
@@ -163,6 +222,8 @@ public sealed class ServiceRecordStore(StorageAccount account)
         ["Wishes"] = t.Wishes,
         ["RatingSum"] = t.RatingSum,
         ["RatingCount"] = t.RatingCount,
+        ["Posts"] = t.Posts,
+        ["FiveStars"] = t.FiveStars,
     };
 
     private static MemberTally ToTally(TableEntity e)
@@ -176,6 +237,8 @@ public sealed class ServiceRecordStore(StorageAccount account)
             e.GetInt32("Services") ?? 0,
             e.GetInt32("Wishes") ?? 0,
             e.GetInt32("RatingSum") ?? 0,
-            e.GetInt32("RatingCount") ?? 0);
+            e.GetInt32("RatingCount") ?? 0,
+            e.GetInt32("Posts") ?? 0,
+            e.GetInt32("FiveStars") ?? 0);
     }
 }
