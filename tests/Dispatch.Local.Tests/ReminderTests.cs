@@ -115,6 +115,55 @@ public class ReminderTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_resident_is_reminded_to_confirm_in_the_morning_not_at_night_and_not_after_confirming()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        var waiting = await AcceptedByAsync(host, "m003", wantedAt: null);
+        var confirms = await AcceptedByAsync(host, "m006", wantedAt: null);
+        await AdvanceToAsync(host, Monday(21, 30));
+        foreach (var (order, member) in new[] { (waiting, "m003"), (confirms, "m006") })
+        {
+            await host.CallAsync<MemberOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Hours, order), host.MemberToken(member), new HoursRequest(1m));
+        }
+
+        var notices = host.Services.GetRequiredService<NoticeStore>();
+        async Task<Notice[]> RemindersOf(string orderId) =>
+            [.. (await notices.ListAsync(NoticeRecipient.Resident(orderId), 50)).Where(n => n.Kind == NoticeKind.ConfirmReminder)];
+
+        await AdvanceToAsync(host, Tuesday(21, 30)); // 24 h later, in quiet hours: held back
+        Assert.Empty(await RemindersOf(waiting));
+        await AssertReminderTablesHoldIdsOnlyAsync(host);
+
+        await AdvanceToAsync(host, Tuesday(23));
+        await host.CallAsync<ResidentOrderView>(
+            HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Confirm, confirms), host.ResidentToken(confirms), new ConfirmRequest(5));
+
+        await AdvanceToAsync(host, Tuesday(8).AddDays(1));
+        Assert.Equal(Tuesday(8).AddDays(1), Assert.Single(await RemindersOf(waiting)).At);
+        Assert.Empty(await RemindersOf(confirms));
+        Assert.Contains(host.Logs.Lines, l => l.Contains($"about {confirms} dropped: Stale", StringComparison.Ordinal));
+    }
+
+    private static async Task AssertReminderTablesHoldIdsOnlyAsync(LocalHostFixture host)
+    {
+        var tables = new Azure.Data.Tables.TableServiceClient(host.Services.GetRequiredService<StorageAccount>().Options.ConnectionString);
+        var rows = 0;
+        foreach (var table in ReminderTables.All)
+        {
+            await foreach (var row in tables.GetTableClient(host.Prefix + table).QueryAsync<Azure.Data.Tables.TableEntity>())
+            {
+                rows++;
+                var text = string.Join("|", row.Select(kv => kv.Value));
+                Assert.DoesNotContain("13812345678", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("张阿姨", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("1号楼", text, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.True(rows > 0);
+    }
+
+    [Fact]
     public async Task The_fourth_reminder_in_a_day_is_not_delivered_but_every_offer_is()
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
