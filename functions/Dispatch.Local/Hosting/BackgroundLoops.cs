@@ -17,6 +17,7 @@ public sealed class BackgroundLoops(IServiceProvider services, IOptions<Dispatch
         await services.GetRequiredService<AssignmentConsumer>().DrainOnceAsync(ct);
         await services.GetRequiredService<TimerPump>().PumpOnceAsync(ct);
         await services.GetRequiredService<Reminders.ReminderJob>().RunOnceAsync(ct);
+        await services.GetRequiredService<Tallies.AnnualFreeze>().RunOnceAsync(ct);
         await services.GetRequiredService<AssignmentConsumer>().DrainOnceAsync(ct);
     }
 

@@ -6,7 +6,9 @@ using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
 using Dispatch.Local.Organizers;
+using Dispatch.Local.Posts;
 using Dispatch.Local.Reminders;
+using Dispatch.Local.Tallies;
 using Dispatch.Local.Timers;
 using Dispatch.Storage;
 using Microsoft.AspNetCore.Http.Json;
@@ -51,6 +53,8 @@ public static class LocalHostExtensions
         services.AddSingleton<AssignmentConsumer>();
         services.AddSingleton<OutboxSweeper>();
         services.AddReminders();
+        services.AddPosts();
+        services.AddTallies();
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService<BackgroundLoops>();
 
@@ -82,6 +86,8 @@ public static class LocalHostExtensions
         app.MapOrders();
         app.MapMembers();
         app.MapOrganizer();
+        app.MapPosts();
+        app.MapTallies();
         app.MapDemo();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         return app;
