@@ -109,7 +109,7 @@ public sealed class EffectRunner(
             id => new MemberLoad(
                 open.GetValueOrDefault(id),
                 tallies.TryGetValue(id, out var t) ? t.Wishes : 0,
-                0, // Volunteer posts arrive with the posts feature; until then nobody has one.
+                tallies.TryGetValue(id, out var p) ? p.Posts : 0,
                 tallies.TryGetValue(id, out var h) ? h.HalfHours : 0),
             find.Excluded,
             now);
