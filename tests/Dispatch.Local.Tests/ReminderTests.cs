@@ -185,6 +185,39 @@ public class ReminderTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Members_behind_the_quota_are_nudged_once_a_quarter_with_open_wishes_of_their_own_grid()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        var home = (await host.Services.GetRequiredService<MemberStore>().GetAsync(LocalHostFixture.CommunityId, "m015"))!.Home;
+        var wish = await host.PlaceAsync(LocalHostFixture.Form(kind: "Wish", category: "Visit", urgent: false, grid: home.GridId, building: home.BuildingId));
+
+        // m012 has done this year's quota: two wishes and a volunteer post.
+        var records = host.Services.GetRequiredService<ServiceRecordStore>();
+        var place = new Core.Members.Location(LocalHostFixture.CommunityId, "g1", "b1");
+        foreach (var id in new[] { "w-done-1", "w-done-2" })
+        {
+            await records.AddAsync(new Core.Hours.ServiceRecord(
+                id, id, "m012", place, Core.Members.ServiceCategory.Visit, IsWish: true, 2, new DateOnly(2026, 5, 1),
+                LocalHostFixture.Monday10.AddMonths(-6), Core.Hours.ConfirmedBy.Resident, 5));
+        }
+
+        await records.AddPostClaimAsync(new Core.Posts.PostClaim("post-1", LocalHostFixture.CommunityId, "m012", 1, 2026, LocalHostFixture.Monday10.AddMonths(-3)));
+
+        await host.RunLoopsAsync();
+        await host.RunLoopsAsync();
+        await host.AdvanceAsync(TimeSpan.FromDays(1)); // the next day's sweep: still this quarter
+        Assert.Empty(await NoticesAsync(host, "m012", "QuotaNudge"));
+        Assert.Single(await NoticesAsync(host, "m015", "QuotaNudge"));
+        var nudge = (await host.Services.GetRequiredService<NoticeStore>().ListAsync(NoticeRecipient.Member("m015"), 50))
+            .Single(n => n.Kind == NoticeKind.QuotaNudge);
+        Assert.Equal($"wishes 0/2 posts 0/1 suggest {wish.OrderId}", nudge.Text);
+
+        // A new quarter, a new nudge.
+        await AdvanceToAsync(host, new DateTimeOffset(2027, 1, 4, 9, 0, 0, Cst));
+        Assert.Equal(["quota-2027-Q1", "quota-2026-Q4"], (await NoticesAsync(host, "m015", "QuotaNudge")).Select(n => n.OrderId));
+    }
+
+    [Fact]
     public async Task Organizers_get_one_digest_of_escalated_orders_the_next_morning()
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);

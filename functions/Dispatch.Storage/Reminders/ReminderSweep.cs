@@ -51,9 +51,9 @@ public sealed class ReminderSweep(
         return new SweepReport(released, nudges, digests);
     }
 
-    /// <summary>Volunteer posts are not in the member-year tally yet. SEAM: when the tally carries posts,
-    /// return them here; until then nobody has a post, so everyone is behind on posts (as matching assumes).</summary>
-    public static int PostsOf(MemberTally? tally) => 0;
+    /// <summary>The one place the sweep reads volunteer posts: the member-year tally's post claims (a member
+    /// with no tally row has none yet).</summary>
+    public static int PostsOf(MemberTally? tally) => tally?.Posts ?? 0;
 
     private async Task<IReadOnlyList<ReminderOutcome>> NudgeAsync(
         string communityId, IReadOnlyList<OpenOrder> open, DateTimeOffset now, CancellationToken cancellationToken)
