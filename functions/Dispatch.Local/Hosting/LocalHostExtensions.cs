@@ -8,6 +8,7 @@ using Dispatch.Local.Orders;
 using Dispatch.Local.Organizers;
 using Dispatch.Local.Posts;
 using Dispatch.Local.Reminders;
+using Dispatch.Local.Reports;
 using Dispatch.Local.Tallies;
 using Dispatch.Local.Timers;
 using Dispatch.Storage;
@@ -55,6 +56,7 @@ public static class LocalHostExtensions
         services.AddReminders();
         services.AddPosts();
         services.AddTallies();
+        services.AddReports();
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService<BackgroundLoops>();
 
@@ -88,6 +90,7 @@ public static class LocalHostExtensions
         app.MapOrganizer();
         app.MapPosts();
         app.MapTallies();
+        app.MapReports();
         app.MapDemo();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         return app;
