@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Core;
+using Dispatch.App.SignedLinks;
 using Dispatch.Local.Hosting;
 using Dispatch.Testing;
 using Microsoft.AspNetCore.Builder;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Core;
 using Dispatch.Core.Api;
+using Dispatch.App.SignedLinks;
 using Dispatch.Local.Hosting;
 using Dispatch.Testing;
 using Microsoft.AspNetCore.Hosting.Server;

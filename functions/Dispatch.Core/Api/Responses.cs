@@ -48,7 +48,8 @@ public sealed record MemberOrderView(
     ResidentContact? Resident,
     decimal? Hours);
 
-public sealed record NoticeView(DateTimeOffset At, string OrderId, string Notice);
+/// <summary>A notice; <see cref="Text"/> carries details without personal data (e.g. suggested wishes, a digest's order ids).</summary>
+public sealed record NoticeView(DateTimeOffset At, string OrderId, string Notice, string? Text = null);
 
 public sealed record MemberSummary(string MemberId, string Name, string CommunityId, string GridId, string BuildingId);
 
@@ -90,3 +91,6 @@ public sealed record CommunityView(string CommunityId, string NameZh, string Nam
 public sealed record GridView(string GridId, string NameZh, string NameEn, IReadOnlyList<BuildingView> Buildings);
 
 public sealed record BuildingView(string BuildingId, string NameZh, string NameEn);
+
+/// <summary>An offer message that could not be delivered and was set aside (poison / dead-letter queue).</summary>
+public sealed record DeadLetterView(string? OrderId, string? MemberId, string Reason, long DeliveryCount, DateTimeOffset? At);

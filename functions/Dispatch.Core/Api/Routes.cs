@@ -19,6 +19,8 @@ public static class Routes
     public const string Board = "/api/board";
     public const string OrganizerOrders = "/api/organizer/orders";
     public const string OrganizerMembers = "/api/organizer/members";
+    public const string OrganizerNotices = "/api/organizer/notices";
+    public const string DeadLetters = "/api/organizer/dead-letters";
 
     /// <summary>Pages: the resident's tracking page, the member's inbox, the organizer's list.</summary>
     public static string TrackingPage(string orderId, string token) => $"/track.html?o={Uri.EscapeDataString(orderId)}&t={Uri.EscapeDataString(token)}";

@@ -16,8 +16,7 @@ public sealed class AssignmentConsumer(AssignmentQueue queue, INotifier notifier
             {
                 try
                 {
-                    var m = message.Message;
-                    await notifier.DeliverOfferAsync(m.OrderId, m.MemberId, m.Attempt, m.Deadline, ct);
+                    await notifier.DeliverOfferAsync(message.Message, ct);
                     await queue.DeleteAsync(message, ct);
                     delivered++;
                 }

@@ -7,7 +7,7 @@ namespace Dispatch.Local.Demo;
 /// <summary>Creates the tables and, when asked, the demo community and members (upserts: idempotent),
 /// then prints the links a newcomer needs.</summary>
 public sealed class DemoSeeder(
-    StorageAccount account, OrgDirectory org, MemberStore members, Links links, IOptions<DispatchOptions> options, ILogger<DemoSeeder> logger)
+    StorageAccount account, OrgDirectory org, MemberStore members, Links links, IOptions<DispatchOptions> options, IOptions<PublicLinkOptions> linkOptions, ILogger<DemoSeeder> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,14 +27,14 @@ public sealed class DemoSeeder(
         var roster = DemoData.Members();
         await members.UpsertManyAsync(roster, cancellationToken);
         logger.LogInformation("Demo community {CommunityId} ready with {Count} members", DemoData.CommunityId, roster.Length);
-        logger.LogInformation("Resident order form: {Url}", options.Value.PublicBaseUrl.TrimEnd('/') + "/");
+        logger.LogInformation("Resident order form: {Url}", linkOptions.Value.Absolute("/"));
         logger.LogInformation("Organizer page ({Name}): {Url}", DemoData.Organizers[0].Name, links.Organizer(DemoData.OrganizerId, DemoData.CommunityId));
         foreach (var m in roster.Where(m => m.Active).Take(3))
         {
             logger.LogInformation("Member inbox of {MemberId}: {Url}", m.MemberId, links.Inbox(m.MemberId, DemoData.CommunityId));
         }
 
-        logger.LogInformation("All demo links: {Url}", options.Value.PublicBaseUrl.TrimEnd('/') + "/api/demo/links");
+        logger.LogInformation("All demo links: {Url}", linkOptions.Value.Absolute("/api/demo/links"));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,6 @@
 using Dispatch.Core;
 using Dispatch.Core.Access;
-using Dispatch.Core.Orders;
+using Dispatch.App.Hosting;
 using Dispatch.Local.Assignments;
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
@@ -25,35 +25,20 @@ public static class LocalHostExtensions
         var services = builder.Services;
         services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
-        services.AddOptions<OrderPolicy>().Configure(_ => { });
         services.TryAddTimeProvider();
-
         services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton(sp => new OrderStore(sp.GetRequiredService<StorageAccount>()));
-        services.AddSingleton(sp => new OrderIndex(sp.GetRequiredService<StorageAccount>()));
-        services.AddSingleton(sp => new MemberInbox(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new MemberStore(sp.GetRequiredService<StorageAccount>()));
-        services.AddSingleton(sp => new OrgDirectory(sp.GetRequiredService<StorageAccount>()));
-        services.AddSingleton(sp => new ServiceRecordStore(sp.GetRequiredService<StorageAccount>()));
-        services.AddSingleton(sp => new IdempotencyStore(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => TokenSigner.FromSecret(sp.GetRequiredService<IOptions<DispatchOptions>>().Value.SigningKey));
+        services.AddDispatchApp(builder.Configuration);
+
         services.AddSingleton(sp => new TimerStore(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton(sp => new OutboxMarkers(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new NoticeStore(sp.GetRequiredService<StorageAccount>()));
-        services.AddSingleton(sp => new AssignmentQueue(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
-
-        services.AddSingleton(sp => new OrderDecider(sp.GetRequiredService<IOptions<OrderPolicy>>().Value));
-        services.AddSingleton(sp => TokenSigner.FromSecret(sp.GetRequiredService<IOptions<DispatchOptions>>().Value.SigningKey));
-        services.AddSingleton<Links>();
-        services.AddSingleton<Access>();
-        services.AddSingleton<OrderProjector>();
         services.AddSingleton<OrderWorkflow>();
         services.AddSingleton<EffectRunner>();
         services.AddSingleton<OrderActions>();
-        services.AddSingleton<INotifier, InboxNotifier>();
         services.AddSingleton<TimerPump>();
         services.AddSingleton<AssignmentConsumer>();
         services.AddSingleton<OutboxSweeper>();
-        services.AddReminders();
+        services.AddSingleton<ReminderJob>();
         services.AddPosts();
         services.AddTallies();
         services.AddReports();

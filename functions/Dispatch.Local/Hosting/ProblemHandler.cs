@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Dispatch.Core;
-using Dispatch.Core.Access;
+using Dispatch.App.Problems;
 using Dispatch.Core.Api;
-using Dispatch.Core.Hours;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Dispatch.Local.Hosting;
@@ -12,18 +9,11 @@ public sealed class ProblemHandler(ILogger<ProblemHandler> logger) : IExceptionH
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var problem = exception switch
-        {
-            ApiProblemException p => p.Problem,
-            InvalidTokenException t => ApiProblem.Unauthorized(t),
-            HoursOutOfRangeException h => ApiProblem.Validation(new Dictionary<string, string[]> { ["hours"] = [h.Message.Split(" (")[0]] }),
-            BadHttpRequestException or JsonException => ApiProblem.Validation(new Dictionary<string, string[]> { ["body"] = ["The request body is not valid JSON for this endpoint."] }),
-            _ => null,
-        };
+        var problem = Problems.For(exception);
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
-            problem = new ApiProblem(500, "https://dispatch.example/problems/internal", "Something went wrong.", "Nothing you sent was lost; try again shortly.");
+            problem = Problems.Internal;
         }
 
         await WriteAsync(http, problem, ct);
@@ -33,15 +23,7 @@ public sealed class ProblemHandler(ILogger<ProblemHandler> logger) : IExceptionH
     public static async Task WriteAsync(HttpContext http, ApiProblem problem, CancellationToken ct)
     {
         http.Response.StatusCode = problem.Status;
-        http.Response.ContentType = "application/problem+json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(http.Response.Body, new
-        {
-            type = problem.Type,
-            title = problem.Title,
-            status = problem.Status,
-            detail = problem.Detail,
-            instance = http.Request.Path.Value,
-            errors = problem.Errors,
-        }, CoreJson.Options, ct);
+        http.Response.ContentType = Problems.ContentType;
+        await http.Response.WriteAsync(Problems.ToJson(problem, http.Request.Path.Value), ct);
     }
 }

@@ -1,7 +1,4 @@
-using Dispatch.Core.Matching;
 using Dispatch.Core.Orders;
-using Dispatch.Core.Time;
-using Dispatch.Local.Assignments;
 using Dispatch.Storage;
 
 namespace Dispatch.Local.Orders;
@@ -13,8 +10,7 @@ public sealed class EffectRunner(
     OrderStore orders,
     OrderWorkflow workflow,
     OutboxMarkers markers,
-    MemberStore members,
-    OrderIndex index,
+    Dispatcher dispatcher,
     ServiceRecordStore records,
     TimerStore timers,
     AssignmentQueue assignments,
@@ -98,21 +94,7 @@ public sealed class EffectRunner(
             return;
         }
 
-        var community = state.Request.Location.CommunityId;
-        var now = clock.GetUtcNow();
-        var roster = await members.ListAsync(community, ct);
-        var open = await index.OpenAssignmentsAsync(community, ct);
-        var tallies = (await records.TalliesAsync(community, ChinaTime.YearOf(now), ct)).ToDictionary(t => t.MemberId);
-        var answer = MatchPolicy.Answer(
-            state.Request,
-            roster,
-            id => new MemberLoad(
-                open.GetValueOrDefault(id),
-                tallies.TryGetValue(id, out var t) ? t.Wishes : 0,
-                tallies.TryGetValue(id, out var p) ? p.Posts : 0,
-                tallies.TryGetValue(id, out var h) ? h.HalfHours : 0),
-            find.Excluded,
-            now);
+        var answer = await dispatcher.AnswerAsync(state, find, clock.GetUtcNow(), ct);
         var (_, decision) = await workflow.ApplyAsync(state.OrderId, answer, ct);
         if (decision.Accepted && answer is CandidateFound found)
         {

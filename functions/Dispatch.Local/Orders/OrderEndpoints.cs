@@ -33,43 +33,18 @@ public static class OrderEndpoints
     }
 
     private static async Task<IResult> PlaceAsync(
-        PlaceOrderRequest? body, HttpContext http, OrgDirectory org, OrderWorkflow workflow, EffectRunner runner,
+        PlaceOrderRequest? body, HttpContext http, PlaceCheck check, OrderWorkflow workflow, EffectRunner runner,
         OrderStore orders, Links links, TimeProvider clock, CancellationToken ct)
     {
         var (request, resident) = OrderForm.Validate(body, clock.GetUtcNow());
         var key = OrderForm.IdempotencyKey(http.Request.Headers["Idempotency-Key"].ToString());
-        await CheckPlaceAsync(org, request, ct);
+        await check.EnsureKnownAsync(request, ct);
         var (order, created) = await workflow.PlaceAsync(request, resident, key, ct);
         await runner.RunAsync(order.OrderId, ct);
         var token = links.ResidentToken(order.OrderId);
         var current = await orders.GetAsync(order.OrderId, ct) ?? order;
         var response = new PlaceOrderResponse(current.OrderId, current.State.Status.ToString(), Routes.TrackingPage(current.OrderId, token), token);
         return created ? Results.Created($"/api/orders/{order.OrderId}", response) : Results.Ok(response);
-    }
-
-    /// <summary>The order must name a real community, grid and building.</summary>
-    private static async Task CheckPlaceAsync(OrgDirectory org, OrderRequest request, CancellationToken ct)
-    {
-        var where = request.Location;
-        var community = await org.GetCommunityAsync(where.CommunityId, ct);
-        var errors = new Dictionary<string, string[]>();
-        if (community is null)
-        {
-            errors["communityId"] = ["No such community."];
-        }
-        else if (community.Grids.All(g => g.GridId != where.GridId))
-        {
-            errors["gridId"] = ["No such grid in this community."];
-        }
-        else if (community.BuildingsOf(where.GridId).All(b => b.BuildingId != where.BuildingId))
-        {
-            errors["buildingId"] = ["No such building in this grid."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ApiProblemException(ApiProblem.Validation(errors));
-        }
     }
 
     private static async Task<IResult> GetAsync(string orderId, HttpContext http, OrderActions actions, CancellationToken ct)

@@ -1,12 +1,12 @@
 using Dispatch.Core.Orders;
 using Dispatch.Core.Privacy;
-using Dispatch.Local.Hosting;
-using Dispatch.Local.Reminders;
+using Dispatch.App.SignedLinks;
+using Microsoft.Extensions.Logging;
 using Dispatch.Storage;
 
-namespace Dispatch.Local.Assignments;
+namespace Dispatch.App.Notices;
 
-/// <summary>The local notifier: writes the member's inbox and the notice lists, and logs what an SMS
+/// <summary>The notifier both hosts use: writes the member's inbox and the notice lists, and logs what an SMS
 /// would say — with ids and masked phones only.</summary>
 public sealed class InboxNotifier(
     OrderStore orders,
@@ -17,8 +17,10 @@ public sealed class InboxNotifier(
     OrderReminderGate reminders,
     ILogger<InboxNotifier> logger) : INotifier
 {
-    public async Task DeliverOfferAsync(string orderId, string memberId, int attempt, DateTimeOffset deadline, CancellationToken ct)
+    public async Task DeliverOfferAsync(AssignmentMessage offer, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(offer);
+        var (orderId, memberId, attempt, deadline) = (offer.OrderId, offer.MemberId, offer.Attempt, offer.Deadline);
         var order = await orders.GetAsync(orderId, ct);
         if (order is null)
         {
@@ -27,7 +29,7 @@ public sealed class InboxNotifier(
         }
 
         var state = order.State;
-        var stillOffered = state.Offer is { } offer && offer.MemberId == memberId && offer.Attempt == attempt;
+        var stillOffered = state.Offer is { } held && held.MemberId == memberId && held.Attempt == attempt;
         var role = stillOffered ? InboxRole.Offered
             : state.MemberId == memberId ? InboxRole.Assigned
             : state.Excluded.Contains(memberId) ? InboxRole.Expired

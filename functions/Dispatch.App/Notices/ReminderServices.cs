@@ -1,11 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using Dispatch.Core.Reminders;
 using Dispatch.Storage;
 
-namespace Dispatch.Local.Reminders;
+namespace Dispatch.App.Notices;
 
 public static class ReminderServices
 {
-    /// <summary>The reminder policy, its stores, the notifier's gate and the background job.</summary>
+    /// <summary>The reminder policy, its stores, the sweep and the notifier's gate.</summary>
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddSingleton(ReminderPolicy.Default);
@@ -15,7 +16,6 @@ public static class ReminderServices
         services.AddSingleton<ReminderPost>();
         services.AddSingleton<ReminderSweep>();
         services.AddSingleton<OrderReminderGate>();
-        services.AddSingleton<ReminderJob>();
         return services;
     }
 }

@@ -1,8 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Reminders;
 using Dispatch.Storage;
 
-namespace Dispatch.Local.Reminders;
+namespace Dispatch.App.Notices;
 
 /// <summary>The notifier's turn-off for reminders: order notices that are reminders go through the policy
 /// (quiet hours, daily cap, once per key) instead of straight to the notice list.</summary>

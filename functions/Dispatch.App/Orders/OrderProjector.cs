@@ -1,7 +1,7 @@
 using Dispatch.Core.Orders;
 using Dispatch.Storage;
 
-namespace Dispatch.Local.Orders;
+namespace Dispatch.App.Orders;
 
 /// <summary>Keeps the read models in step with an order: the community's open-order list and the
 /// inboxes of members the change concerns. A new offer reaches the member's inbox through the

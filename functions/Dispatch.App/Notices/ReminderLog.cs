@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Logging;
 using Dispatch.Core.Reminders;
 using Dispatch.Storage;
 
-namespace Dispatch.Local.Reminders;
+namespace Dispatch.App.Notices;
 
 /// <summary>One log line per reminder outcome, with ids only (a resident is named by the order).</summary>
-internal static class ReminderLog
+public static class ReminderLog
 {
     public static void Write(ILogger logger, ReminderOutcome outcome)
     {

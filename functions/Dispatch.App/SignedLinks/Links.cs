@@ -2,12 +2,12 @@ using Dispatch.Core.Access;
 using Dispatch.Core.Api;
 using Microsoft.Extensions.Options;
 
-namespace Dispatch.Local.Hosting;
+namespace Dispatch.App.SignedLinks;
 
 /// <summary>Mints the signed links each person gets.</summary>
-public sealed class Links(TokenSigner signer, IOptions<DispatchOptions> options, TimeProvider clock)
+public sealed class Links(TokenSigner signer, IOptions<PublicLinkOptions> options, TimeProvider clock)
 {
-    private DispatchOptions O => options.Value;
+    private PublicLinkOptions O => options.Value;
 
     public string ResidentToken(string orderId) =>
         signer.Sign(new AccessToken(TokenRole.Resident, "resident", orderId, clock.GetUtcNow() + O.ResidentLinkLifetime));
@@ -18,14 +18,12 @@ public sealed class Links(TokenSigner signer, IOptions<DispatchOptions> options,
     public string OrganizerToken(string organizerId, string communityId) =>
         signer.Sign(new AccessToken(TokenRole.Organizer, organizerId, communityId, clock.GetUtcNow() + O.OrganizerLinkLifetime));
 
-    public string Tracking(string orderId, string token) => O.PublicBaseUrl.TrimEnd('/') + Routes.TrackingPage(orderId, token);
+    public string Tracking(string orderId, string token) => O.Absolute(Routes.TrackingPage(orderId, token));
 
-    public string Inbox(string memberId, string communityId) =>
-        O.PublicBaseUrl.TrimEnd('/') + Routes.MemberPage(MemberToken(memberId, communityId));
+    public string Inbox(string memberId, string communityId) => O.Absolute(Routes.MemberPage(MemberToken(memberId, communityId)));
 
     public string Offer(string orderId, string memberId, string communityId) =>
-        O.PublicBaseUrl.TrimEnd('/') + Routes.OfferPage(orderId, MemberToken(memberId, communityId));
+        O.Absolute(Routes.OfferPage(orderId, MemberToken(memberId, communityId)));
 
-    public string Organizer(string organizerId, string communityId) =>
-        O.PublicBaseUrl.TrimEnd('/') + Routes.OrganizerPage(OrganizerToken(organizerId, communityId));
+    public string Organizer(string organizerId, string communityId) => O.Absolute(Routes.OrganizerPage(OrganizerToken(organizerId, communityId)));
 }

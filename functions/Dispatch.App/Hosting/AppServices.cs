@@ -1,0 +1,51 @@
+using Dispatch.App.Notices;
+using Dispatch.App.Orders;
+using Dispatch.App.Queries;
+using Dispatch.Core.Orders;
+using Dispatch.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.App.Hosting;
+
+public static class AppServices
+{
+    /// <summary>The stores over the host's <see cref="StorageAccount"/> and the services both hosts share.
+    /// The host registers the account, the <see cref="Core.Access.TokenSigner"/> and anything it replaces
+    /// (e.g. its own <see cref="IDeadLetters"/>) before calling this.</summary>
+    public static IServiceCollection AddDispatchApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SignedLinks.PublicLinkOptions>().Bind(configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrderPolicy>().Configure(_ => { });
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(sp => new OrderStore(Account(sp)));
+        services.TryAddSingleton(sp => new OrderIndex(Account(sp)));
+        services.TryAddSingleton(sp => new MemberInbox(Account(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new MemberStore(Account(sp)));
+        services.TryAddSingleton(sp => new OrgDirectory(Account(sp)));
+        services.TryAddSingleton(sp => new ServiceRecordStore(Account(sp)));
+        services.TryAddSingleton(sp => new IdempotencyStore(Account(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new NoticeStore(Account(sp)));
+        services.TryAddSingleton(sp => new AssignmentQueue(Account(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new OrderDecider(sp.GetRequiredService<IOptions<OrderPolicy>>().Value));
+
+        services.TryAddSingleton<SignedLinks.Access>();
+        services.TryAddSingleton<SignedLinks.Links>();
+        services.TryAddSingleton<OrderProjector>();
+        services.TryAddSingleton<Dispatcher>();
+        services.TryAddSingleton<PlaceCheck>();
+        services.TryAddSingleton<OrderReader>();
+        services.TryAddSingleton<MemberQueries>();
+        services.TryAddSingleton<OrganizerQueries>();
+        services.TryAddSingleton<IDeadLetters, PoisonQueueDeadLetters>();
+        services.TryAddSingleton<INotifier, InboxNotifier>();
+        services.AddReminders();
+        return services;
+    }
+
+    private static StorageAccount Account(IServiceProvider sp) => sp.GetRequiredService<StorageAccount>();
+}

@@ -1,0 +1,19 @@
+using Dispatch.Core.Orders;
+using Dispatch.Storage;
+
+namespace Dispatch.App.Notices;
+
+/// <summary>How people hear about their orders: the member's inbox, the notice lists and the log; an SMS
+/// or app push would sit behind the same port. Every call is idempotent (notices are keyed, inbox rows
+/// versioned), because queues and activities deliver at least once.</summary>
+public interface INotifier
+{
+    /// <summary>An offer arrived through the assignment queue.</summary>
+    Task DeliverOfferAsync(AssignmentMessage offer, CancellationToken ct);
+
+    Task WithdrawAsync(WithdrawOffer withdraw, CancellationToken ct);
+
+    Task NotifyAsync(Notify notify, CancellationToken ct);
+
+    Task EscalateAsync(Escalate escalate, CancellationToken ct);
+}

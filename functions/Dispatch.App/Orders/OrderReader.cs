@@ -1,0 +1,42 @@
+using Dispatch.Core.Access;
+using Dispatch.Core.Api;
+using Dispatch.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Dispatch.App.Orders;
+
+/// <summary>Loads an order and shapes it for whoever's link asks: the member's view for a member, the
+/// resident's view (with the assigned member and the timeline) for the resident or an organizer.</summary>
+public sealed class OrderReader(OrderStore orders, MemberStore members, SignedLinks.Access access)
+{
+    public async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct) =>
+        await orders.GetAsync(orderId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("order"));
+
+    public async Task<object> ViewForAsync(HttpRequest request, StoredOrder order, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var state = order.State;
+        switch (access.Read(request).Role)
+        {
+            case TokenRole.Member:
+                return OrderViews.ForMember(state, order.Resident, access.Member(request, state).Subject);
+            case TokenRole.Organizer:
+                access.Organizer(request, state.Request.Location.CommunityId);
+                break;
+            default:
+                access.Resident(request, state.OrderId);
+                break;
+        }
+
+        return await ResidentViewAsync(order, ct);
+    }
+
+    public async Task<ResidentOrderView> ResidentViewAsync(StoredOrder order, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var state = order.State;
+        var assigned = state.MemberId is { } id ? await members.GetAsync(state.Request.Location.CommunityId, id, ct) : null;
+        var history = await orders.HistoryAsync(state.OrderId, ct);
+        return OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)));
+    }
+}

@@ -1,0 +1,78 @@
+using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
+using Dispatch.Core.Time;
+using Dispatch.Storage;
+
+namespace Dispatch.App.Queries;
+
+/// <summary>Community staff: open and escalated orders, the members to dispatch to by hand, their notices
+/// (escalations, digests) and undeliverable offers; the public directory for the order form.</summary>
+public sealed class OrganizerQueries(
+    OrderIndex index, MemberStore members, ServiceRecordStore records, OrgDirectory org, NoticeStore notices, OrderStore orders, IDeadLetters deadLetters)
+{
+    public const int Notices = 50;
+    public const int DeadLetters = 32;
+
+    public async Task<IReadOnlyList<OrganizerOrderView>> OrdersAsync(string communityId, string? status, CancellationToken ct)
+    {
+        OrderStatus? filter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            filter = Enum.TryParse<OrderStatus>(status, true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _)
+                ? s
+                : throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+                {
+                    ["status"] = [$"One of {string.Join(", ", Enum.GetNames<OrderStatus>())}."],
+                }));
+        }
+
+        var open = await index.ListOpenAsync(communityId, filter, ct);
+        return [.. open.OrderBy(o => o.PlacedAt).Select(o => new OrganizerOrderView(
+            o.OrderId, o.Kind.ToString(), o.Category.ToString(), o.Status.ToString(), o.GridId, o.BuildingId, o.Urgent, o.PlacedAt,
+            o.MemberId, o.OfferedTo, o.OfferDeadline, o.Escalation?.ToString(), o.AwaitingOrganizerConfirmation))];
+    }
+
+    public async Task<IReadOnlyList<OrganizerMemberView>> MembersAsync(string communityId, DateTimeOffset now, CancellationToken ct)
+    {
+        var roster = await members.ListAsync(communityId, ct);
+        var open = await index.OpenAssignmentsAsync(communityId, ct);
+        var tallies = (await records.TalliesAsync(communityId, ChinaTime.YearOf(now), ct)).ToDictionary(t => t.MemberId);
+        return [.. roster.OrderBy(m => m.Home.GridId).ThenBy(m => m.MemberId, StringComparer.Ordinal).Select(m => new OrganizerMemberView(
+            m.MemberId, m.Name, m.Home.GridId, m.Home.BuildingId, [.. m.Skills.Select(s => s.ToString()).Order()], m.Active,
+            tallies.TryGetValue(m.MemberId, out var t) ? t.Hours : 0, open.GetValueOrDefault(m.MemberId)))];
+    }
+
+    public async Task<IReadOnlyList<NoticeView>> NoticesAsync(string communityId, CancellationToken ct) =>
+        [.. (await notices.ListAsync(NoticeRecipient.Organizers(communityId), Notices, ct)).Select(n => new NoticeView(n.At, n.OrderId, n.Kind.ToString(), n.Text))];
+
+    /// <summary>Undeliverable offers of this community's orders (an unreadable one is shown to everyone: it
+    /// names no order).</summary>
+    public async Task<IReadOnlyList<DeadLetterView>> DeadLettersAsync(string communityId, CancellationToken ct)
+    {
+        var list = new List<DeadLetterView>();
+        foreach (var letter in await deadLetters.PeekAsync(DeadLetters, ct))
+        {
+            if (letter.OrderId is null || (await orders.GetAsync(letter.OrderId, ct))?.State.Request.Location.CommunityId == communityId)
+            {
+                list.Add(letter);
+            }
+        }
+
+        return list;
+    }
+
+    public async Task<IReadOnlyList<CommunityView>> CommunitiesAsync(CancellationToken ct)
+    {
+        var list = new List<CommunityView>();
+        foreach (var c in await org.ListCommunitiesAsync(ct))
+        {
+            if (await org.GetCommunityAsync(c.CommunityId, ct) is { } tree)
+            {
+                list.Add(new CommunityView(c.CommunityId, c.NameZh, c.NameEn, [.. tree.Grids.Select(g => new GridView(
+                    g.GridId, g.NameZh, g.NameEn, [.. tree.BuildingsOf(g.GridId).Select(b => new BuildingView(b.BuildingId, b.NameZh, b.NameEn))]))]));
+            }
+        }
+
+        return list;
+    }
+}
