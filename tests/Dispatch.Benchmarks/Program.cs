@@ -16,6 +16,11 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == Tallies.TallyBenchmark.Command)
+        {
+            return await Tallies.TallyBenchmark.RunAsync(args[1..]);
+        }
+
         BenchOptions options;
         try
         {
