@@ -29,24 +29,27 @@ public static class TallyCalculator
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(postClaims);
         ArgumentNullException.ThrowIfNull(rules);
-        var inYear = records.Where(r => r.ServedOn.Year == year)
+        // Grouped once by (community, member): linear in the number of entries.
+        var recordsOf = records.Where(r => r.ServedOn.Year == year)
             .DistinctBy(r => (r.Location.CommunityId, r.MemberId, r.RecordId)) // as the store: once per member-year partition
-            .ToList();
-        var claims = postClaims.Where(c => c.Year == year).DistinctBy(c => (c.CommunityId, c.MemberId, c.PostId)).ToList();
-        var keys = inYear.Select(r => (r.Location.CommunityId, r.MemberId))
-            .Concat(claims.Select(c => (c.CommunityId, c.MemberId)))
+            .ToLookup(r => (r.Location.CommunityId, r.MemberId));
+        var claimsOf = postClaims.Where(c => c.Year == year)
+            .DistinctBy(c => (c.CommunityId, c.MemberId, c.PostId))
+            .ToLookup(c => (c.CommunityId, c.MemberId));
+        var keys = recordsOf.Select(g => g.Key)
+            .Concat(claimsOf.Select(g => g.Key))
             .Distinct()
             .OrderBy(k => k.CommunityId, StringComparer.Ordinal)
             .ThenBy(k => k.MemberId, StringComparer.Ordinal);
         return [.. keys.Select(k =>
         {
-            var mine = inYear.Where(r => r.Location.CommunityId == k.CommunityId && r.MemberId == k.MemberId).ToList();
+            var mine = recordsOf[k];
             var originals = mine.Where(r => !r.IsCorrection).ToList();
             var counts = new TallyCounts(
                 HalfHours: mine.Sum(r => r.HalfHours),
                 Services: originals.Count,
                 Wishes: originals.Count(r => r.IsWish),
-                Posts: claims.Count(c => c.CommunityId == k.CommunityId && c.MemberId == k.MemberId),
+                Posts: claimsOf[k].Count(),
                 RatingSum: originals.Sum(r => r.Rating ?? 0),
                 RatingCount: originals.Count(r => r.Rating is not null),
                 FiveStars: originals.Count(r => r.Rating == 5));
