@@ -14,6 +14,8 @@ let places = null;
 let inbox = null;
 let board = null;
 let records = null;
+let tally = null; // this year's tally (hours, wishes, posts, rating, points, quota)
+let proofError = null;
 let extra = null; // the order named by ?o= when it is in none of the lists
 let errors = { inbox: null, board: null, records: null };
 let focusDone = false;
@@ -50,6 +52,7 @@ function busyEditing() {
 }
 
 async function loadAll() {
+  const tallyLoad = api('/api/members/me/tally', { token }).catch(() => null);
   const [i, b, r] = await Promise.allSettled([
     api('/api/members/me/inbox', { token }),
     api('/api/board', { token }),
@@ -58,6 +61,7 @@ async function loadAll() {
   inbox = i.status === 'fulfilled' ? i.value : inbox;
   board = b.status === 'fulfilled' ? b.value : board;
   records = r.status === 'fulfilled' ? r.value : records;
+  tally = (await tallyLoad) || tally;
   errors = {
     inbox: i.status === 'rejected' ? i.reason : null,
     board: b.status === 'rejected' ? b.reason : null,
@@ -282,7 +286,8 @@ function renderRecords() {
   add(panel, h('h2', null, t('member.records')));
   if (errors.records) add(panel, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(errors.records)));
   if (!records) return;
-  add(panel, h('p', { class: 'muted' }, t('member.year', { year: records.year })),
+  if (tally) add(panel, tallyBlock());
+  else add(panel, h('p', { class: 'muted' }, t('member.year', { year: records.year })),
     h('div', { class: 'stats' },
       h('div', { class: 'stat' }, h('b', { id: 'year-hours' }, fmtHours(records.hours)), t('member.yearHours')),
       h('div', { class: 'stat' }, h('b', null, String(records.services)), t('member.yearServices')),
@@ -301,6 +306,41 @@ function renderRecords() {
       h('td', null, fmtHours(r.hours)),
       h('td', null, tv('member.confirmedBy', r.confirmedBy)),
       h('td', null, r.rating ? '★'.repeat(r.rating) : '—')))))));
+}
+
+function stat(id, value, key) {
+  return h('div', { class: 'stat' }, h('b', id ? { id } : null, value), t(key));
+}
+
+/** The year's tally and the button that issues a printable service-hours proof (服务时长证明). */
+function tallyBlock() {
+  const x = tally;
+  const print = h('button', { type: 'button', class: 'primary', id: 'print-proof' }, t('member.proof.print'));
+  print.addEventListener('click', () => issueProof(print, x.year));
+  return h('section', { class: 'tally', 'aria-labelledby': 'tally-title' },
+    h('h3', { id: 'tally-title' }, t('member.tally', { year: x.year })),
+    h('div', { class: 'stats tally' },
+      stat('year-hours', fmtHours(x.hours), 'member.tally.hours'),
+      stat('year-services', String(x.services), 'member.tally.services'),
+      stat('year-wishes', String(x.wishes), 'member.tally.wishes'),
+      stat('year-posts', String(x.posts), 'member.tally.posts'),
+      stat('year-rating', x.averageRating == null ? '—' : String(Math.round(x.averageRating * 10) / 10), 'member.tally.rating'),
+      stat('year-points', fmtHours(x.points), 'member.tally.points')),
+    h('p', { class: x.quotaMet ? 'quota-met' : 'quota-open', id: 'year-quota' },
+      t(x.quotaMet ? 'member.tally.quotaMet' : 'member.tally.quotaOpen', { w: Math.min(x.wishes, 2), p: Math.min(x.posts, 1) })),
+    proofError ? h('p', { class: 'msg msg-error', role: 'alert' }, errorText(proofError)) : null,
+    h('div', { class: 'actions' }, print));
+}
+
+async function issueProof(button, year) {
+  proofError = null;
+  try {
+    const proof = await busy(button, () => post('/api/members/me/proofs', { year }, token));
+    location.assign(`proof.html?n=${encodeURIComponent(proof.number)}&t=${encodeURIComponent(token)}`);
+  } catch (e) {
+    proofError = e;
+    renderRecords();
+  }
 }
 
 function renderNotices() {
