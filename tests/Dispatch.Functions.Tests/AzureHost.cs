@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using Dispatch.App.SignedLinks;
 using Dispatch.Core.Members;
 using Dispatch.Core.Orders;
+using Dispatch.Core.Reminders;
 using Dispatch.Functions.Assignments;
 using Dispatch.Functions.Hosting;
 using Dispatch.Functions.Http;
@@ -82,25 +84,54 @@ public sealed class AzureHost : IAsyncDisposable
     /// <summary>A policy whose offers do not run out during a test.</summary>
     public static OrderPolicy SlowPolicy { get; } = OrderPolicy.Default;
 
-    public static async Task<AzureHost> StartAsync(AzuriteFixture azurite, OrderPolicy policy, ExecutionMeter? executions = null)
+    /// <summary>Reminders at any hour: the order-cycle tests run on the real clock, whatever the time of day
+    /// in China, and expect their offer reminders (quiet hours would hold them back, and an offer reminder
+    /// held past its offer's deadline is dropped). The daily cap and once-per-key still apply.</summary>
+    public static ReminderPolicy AnyHourReminders { get; } = ReminderPolicy.Default with { QuietFrom = TimeOnly.MaxValue, QuietUntil = TimeOnly.MinValue };
+
+    /// <param name="clock">The app's clock (default: the system clock). Durable timers run in real time
+    /// whatever it says.</param>
+    /// <param name="reminders">The reminder policy (default: <see cref="AnyHourReminders"/>).</param>
+    /// <param name="settings">Extra or replaced app settings.</param>
+    public static async Task<AzureHost> StartAsync(
+        AzuriteFixture azurite,
+        OrderPolicy policy,
+        ExecutionMeter? executions = null,
+        TimeProvider? clock = null,
+        ReminderPolicy? reminders = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = AzuriteFixture.NewPrefix(),
             ["Tokens:SigningKey"] = SigningKey,
             ["Dispatch:PublicBaseUrl"] = "https://func.example",
             ["AssignmentsQueue"] = "assignments",
-        }).Build();
+            // Only read with Service Bus, where the client is created but (with the recording sender) never connects.
+            ["ServiceBus"] = "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         executions ??= new ExecutionMeter();
         var faults = new Faults();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(new OrderDecider(policy));
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddSingleton<RecordingSender>();
         services.AddSingleton<IAssignmentSender>(sp => sp.GetRequiredService<RecordingSender>());
         services.AddDispatchFunctions(config);
+        services.AddSingleton(reminders ?? AnyHourReminders); // after AddDispatchFunctions: the last registration wins
         services.AddSingleton<OrderFunctions>();
         services.AddSingleton<MemberFunctions>();
         services.AddSingleton<OrganizerFunctions>();
@@ -139,6 +170,9 @@ public sealed class AzureHost : IAsyncDisposable
         return new AzureHost(durable, provider, sender, faults, executions);
     }
 
+    /// <summary>A second community, with one grid and building and no members.</summary>
+    public const string OtherCommunityId = "c2";
+
     private static async Task SeedAsync(IServiceProvider services)
     {
         var org = services.GetRequiredService<OrgDirectory>();
@@ -147,6 +181,10 @@ public sealed class AzureHost : IAsyncDisposable
             [new Grid(CommunityId, "g1", "一网格", "Grid 1"), new Grid(CommunityId, "g2", "二网格", "Grid 2")],
             [new Building(CommunityId, "g1", "b1", "1幢", "Building 1"), new Building(CommunityId, "g1", "b2", "2幢", "Building 2"),
              new Building(CommunityId, "g2", "b9", "9幢", "Building 9")]));
+        await org.UpsertTreeAsync(new CommunityDirectory(
+            new Community(OtherCommunityId, "南长街社区", "Nanchang Street"),
+            [new Grid(OtherCommunityId, "g1", "一网格", "Grid 1")],
+            [new Building(OtherCommunityId, "g1", "b1", "1幢", "Building 1")]));
         await services.GetRequiredService<MemberStore>().UpsertManyAsync(
         [
             Member("m1", "g1", "b1"), // same building as the orders: offered first
@@ -196,11 +234,11 @@ public sealed class AzureHost : IAsyncDisposable
         return (content.StatusCode ?? 200, JsonDocument.Parse(content.Content ?? "null").RootElement.Clone(), content.ContentType ?? "");
     }
 
-    public static object Form(string building = "b1", string kind = "Service", string category = "Repair") => new
+    public static object Form(string building = "b1", string kind = "Service", string category = "Repair", string community = CommunityId) => new
     {
         kind,
         category,
-        communityId = CommunityId,
+        communityId = community,
         gridId = "g1",
         buildingId = building,
         urgent = false,
@@ -220,7 +258,7 @@ public sealed class AzureHost : IAsyncDisposable
 
     public string MemberToken(string memberId) => Links.MemberToken(memberId, CommunityId);
 
-    public string OrganizerToken() => Links.OrganizerToken("org1", CommunityId);
+    public string OrganizerToken(string communityId = CommunityId) => Links.OrganizerToken("org1", communityId);
 
     /// <summary>Waits until the stored order satisfies <paramref name="until"/> (the orchestration works
     /// asynchronously; timers in real time).</summary>

@@ -34,6 +34,8 @@ public sealed class HttpContractTests(AzuriteFixture azurite)
         ["MyRecords"] = Routes.MyRecords,
         ["OrganizerOrders"] = Routes.OrganizerOrders,
         ["OrganizerMembers"] = Routes.OrganizerMembers,
+        ["OrganizerNotices"] = Routes.OrganizerNotices,
+        ["OrganizerDeadLetters"] = Routes.DeadLetters,
         ["Communities"] = Routes.Communities,
     };
 
@@ -50,7 +52,7 @@ public sealed class HttpContractTests(AzuriteFixture azurite)
         foreach (var (name, trigger) in functions)
         {
             Assert.Equal(RouteOf[name!], "/api/" + trigger!.Route);
-            var organizerOnly = name is "DispatchByHand" or "OrganizerOrders" or "OrganizerMembers";
+            var organizerOnly = name is "DispatchByHand" or "OrganizerOrders" or "OrganizerMembers" or "OrganizerNotices" or "OrganizerDeadLetters";
             Assert.Equal(organizerOnly ? AuthorizationLevel.Function : AuthorizationLevel.Anonymous, trigger.AuthLevel);
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dispatch.App.Notices;
 using Dispatch.Core;
 using Dispatch.Storage;
 
@@ -6,7 +7,7 @@ namespace Dispatch.Functions.Assignments;
 
 /// <summary>What the assignment queue carries and how a received offer is handed on: shared by the Service
 /// Bus trigger and the Storage-queue fallback, and by the tests.</summary>
-public sealed class AssignmentDelivery(IOrderNotifier notifier)
+public sealed class AssignmentDelivery(INotifier notifier)
 {
     /// <summary>The message body: ids and the deadline only (<see cref="AssignmentMessage"/>, core JSON).</summary>
     public static string Body(AssignmentMessage message) => JsonSerializer.Serialize(message, CoreJson.Options);

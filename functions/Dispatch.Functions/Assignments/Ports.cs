@@ -1,5 +1,4 @@
 using Dispatch.Core.Orders;
-using Dispatch.Storage;
 
 namespace Dispatch.Functions.Assignments;
 
@@ -9,18 +8,4 @@ namespace Dispatch.Functions.Assignments;
 public interface IAssignmentSender
 {
     Task SendAsync(SendOffer offer, CancellationToken ct);
-}
-
-/// <summary>How people hear about their orders: the member's inbox and the notice lists (an SMS or app push
-/// would sit behind the same port). Every call is idempotent (notices are keyed, inbox rows versioned).</summary>
-public interface IOrderNotifier
-{
-    /// <summary>An offer arrived through the assignment queue.</summary>
-    Task DeliverOfferAsync(AssignmentMessage offer, CancellationToken ct);
-
-    Task WithdrawAsync(WithdrawOffer withdraw, CancellationToken ct);
-
-    Task NotifyAsync(Notify notify, CancellationToken ct);
-
-    Task EscalateAsync(Escalate escalate, CancellationToken ct);
 }

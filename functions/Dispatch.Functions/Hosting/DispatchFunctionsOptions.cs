@@ -10,20 +10,11 @@ public sealed class TokenOptions
     public string SigningKey { get; set; } = "";
 }
 
-/// <summary>Section "Dispatch": where links point, how long they last, how long an HTTP action waits for
-/// its order's orchestration to rule.</summary>
+/// <summary>Section "Dispatch", the Functions-only part: how long an HTTP action waits for its order's
+/// orchestration to rule. Where links point and how long they last are in the same section, read by the
+/// shared layer (<see cref="Dispatch.App.SignedLinks.PublicLinkOptions"/>: Dispatch__PublicBaseUrl, …).</summary>
 public sealed class DispatchOptions
 {
-    /// <summary>Base of the links sent to residents and members (Dispatch__PublicBaseUrl).</summary>
-    [Required]
-    public string PublicBaseUrl { get; set; } = "http://localhost:7071";
-
-    public TimeSpan ResidentLinkLifetime { get; set; } = TimeSpan.FromDays(90);
-
-    public TimeSpan MemberLinkLifetime { get; set; } = TimeSpan.FromDays(30);
-
-    public TimeSpan OrganizerLinkLifetime { get; set; } = TimeSpan.FromDays(7);
-
     /// <summary>How long an action (accept, confirm, …) waits for the orchestration to apply the event
     /// before answering 202 Accepted with the current view.</summary>
     public TimeSpan ActionWait { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,9 +1,10 @@
+using Dispatch.App.Hosting;
+using Dispatch.App.Queries;
+using Dispatch.App.SignedLinks;
 using Dispatch.Core.Access;
-using Dispatch.Core.Orders;
+using Dispatch.Core.Tallies;
 using Dispatch.Functions.Assignments;
-using Dispatch.Functions.Http;
 using Dispatch.Functions.Orders;
-using Dispatch.Functions.Schedules;
 using Dispatch.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,12 +19,18 @@ using Azure.Messaging.ServiceBus;
 
 namespace Dispatch.Functions.Hosting;
 
-/// <summary>The app's wiring, kept out of Program.cs and the functions. Settings (infra/app/api.bicep):
+/// <summary>The app's wiring, kept out of Program.cs and the functions: the host's own pieces (options, the
+/// storage account, the token signer, the assignment sender, the orchestration's commands), then the layer
+/// both hosts share (<see cref="AppServices.AddDispatchApp"/>: stores, links, problems, matching, notifier,
+/// reminders, queries). Settings (infra/app/api.bicep):
 /// Storage__TableServiceUri + Storage__ClientId (managed identity) or Storage__ConnectionString (Azurite);
 /// Tokens__SigningKey; Dispatch__PublicBaseUrl; AssignmentsQueue; ServiceBus__fullyQualifiedNamespace
 /// (+ __credential, __clientId) or a "ServiceBus" connection string (the emulator).</summary>
 public static class FunctionsHostExtensions
 {
+    /// <summary>Where links point when Dispatch__PublicBaseUrl is not set: the Functions host on this machine.</summary>
+    public const string DefaultPublicBaseUrl = "http://localhost:7071";
+
     public static IHostApplicationBuilder AddDispatchFunctions(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -45,30 +52,44 @@ public static class FunctionsHostExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableServiceUri is not null,
                 "Set Storage__TableServiceUri (with Storage__ClientId for a user-assigned identity) or Storage__ConnectionString.")
             .ValidateOnStart();
-        services.AddOptions<OrderPolicy>().Configure(_ => { });
         services.TryAddSingleton(TimeProvider.System);
-
         services.TryAddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.TryAddSingleton(sp => new OrderStore(sp.GetRequiredService<StorageAccount>()));
-        services.TryAddSingleton(sp => new OrderIndex(sp.GetRequiredService<StorageAccount>()));
-        services.TryAddSingleton(sp => new MemberInbox(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new MemberStore(sp.GetRequiredService<StorageAccount>()));
-        services.TryAddSingleton(sp => new OrgDirectory(sp.GetRequiredService<StorageAccount>()));
-        services.TryAddSingleton(sp => new ServiceRecordStore(sp.GetRequiredService<StorageAccount>()));
-        services.TryAddSingleton(sp => new IdempotencyStore(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new NoticeStore(sp.GetRequiredService<StorageAccount>()));
-        services.TryAddSingleton(sp => new AssignmentQueue(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
-
-        services.TryAddSingleton(sp => new OrderDecider(sp.GetRequiredService<IOptions<OrderPolicy>>().Value));
         services.TryAddSingleton(sp => TokenSigner.FromSecret(sp.GetRequiredService<IOptions<TokenOptions>>().Value.SigningKey));
-        services.TryAddSingleton<Access>();
-        services.TryAddSingleton<Links>();
-        services.TryAddSingleton<OrderCommands>();
-        services.TryAddSingleton<IOrderNotifier, StorageNotifier>();
-        services.TryAddSingleton<AssignmentDelivery>();
+
+        // Links point at the Functions host unless Dispatch__PublicBaseUrl says otherwise (the shared default
+        // is the local host's address).
+        services.PostConfigure<PublicLinkOptions>(o =>
+        {
+            if (string.IsNullOrWhiteSpace(configuration["Dispatch:PublicBaseUrl"]))
+            {
+                o.PublicBaseUrl = DefaultPublicBaseUrl;
+            }
+        });
+
+        // Before AddDispatchApp, so they win over its TryAdd defaults: the Service Bus dead-letter queue
+        // (with Service Bus) and the annual freeze's stores.
         services.AddAssignmentSender(configuration);
+        services.AddAssessment();
+        services.AddDispatchApp(configuration);
+
+        services.TryAddSingleton<OrderCommands>();
+        services.TryAddSingleton<AssignmentDelivery>();
         services.AddHostedService<StorageInitializer>();
         return services;
+    }
+
+    /// <summary>The annual freeze (AnnualTally trigger): as the local host's AddTallies. Replace the
+    /// <see cref="PointsRules"/> registration to change how points are counted.</summary>
+    private static void AddAssessment(this IServiceCollection services)
+    {
+        services.TryAddSingleton(PointsRules.Default);
+        services.TryAddSingleton(sp => new AssessmentStore(sp.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton(sp => new AnnualFreezeJob(
+            sp.GetRequiredService<OrgDirectory>(),
+            sp.GetRequiredService<MemberStore>(),
+            sp.GetRequiredService<ServiceRecordStore>(),
+            sp.GetRequiredService<AssessmentStore>(),
+            sp.GetRequiredService<PointsRules>()));
     }
 
     /// <summary>Managed identity: the queue endpoint sits beside the table endpoint (infra sets only the
@@ -93,6 +114,7 @@ public static class FunctionsHostExtensions
         services.TryAddSingleton(_ => CreateServiceBusClient(configuration));
         services.TryAddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(sp.GetRequiredService<IOptions<AssignmentOptions>>().Value.QueueName));
         services.TryAddSingleton<IAssignmentSender, ServiceBusAssignmentSender>();
+        services.TryAddSingleton<IDeadLetters, ServiceBusDeadLetters>();
     }
 
     /// <summary>The same "ServiceBus" connection the trigger uses: a connection string (the emulator) or
@@ -118,6 +140,7 @@ public static class FunctionsHostExtensions
     {
         _ = configuration;
         services.TryAddSingleton<IAssignmentSender, StorageQueueAssignmentSender>();
+        // IDeadLetters: the shared PoisonQueueDeadLetters (the Storage queue's poison queue), from AddDispatchApp.
     }
 #endif
 }

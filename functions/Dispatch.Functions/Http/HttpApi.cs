@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Dispatch.App.Problems;
 using Dispatch.Core;
-using Dispatch.Core.Access;
 using Dispatch.Core.Api;
-using Dispatch.Core.Hours;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -10,16 +9,15 @@ using Microsoft.Extensions.Logging;
 namespace Dispatch.Functions.Http;
 
 /// <summary>What every HTTP function shares: JSON in the same shape as the local host (web defaults plus the
-/// core's converters), problem+json for every failure (the local host's ProblemHandler mapping), and never a
+/// core's converters), problem+json for every failure (the shared <see cref="Problems"/> mapping), and never a
 /// Durable Functions management URL in an answer.</summary>
 public static class HttpApi
 {
     /// <summary>The local host's API JSON: ASP.NET Core web defaults plus <see cref="CoreJson"/>'s converters.</summary>
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
-    public const string ProblemContentType = "application/problem+json; charset=utf-8";
-
-    /// <summary>Runs an endpoint body and maps failures to problem details, as the local host does.</summary>
+    /// <summary>Runs an endpoint body and maps failures to problem details with the shared mapping
+    /// (<see cref="Problems"/>, the local host's ProblemHandler uses the same).</summary>
     public static async Task<IActionResult> RunAsync(HttpRequest request, ILogger logger, Func<Task<IActionResult>> body)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -28,40 +26,21 @@ public static class HttpApi
         {
             return await body();
         }
-        catch (Exception e) when (ToProblem(e) is { } problem)
+        catch (Exception e) when (Problems.For(e) is { } problem)
         {
             return Problem(request, problem);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Unhandled failure on {Path}", request.Path);
-            return Problem(request, new ApiProblem(500, "https://dispatch.example/problems/internal", "Something went wrong.", "Nothing you sent was lost; try again shortly."));
+            return Problem(request, Problems.Internal);
         }
     }
-
-    public static ApiProblem? ToProblem(Exception exception) => exception switch
-    {
-        ApiProblemException p => p.Problem,
-        InvalidTokenException t => ApiProblem.Unauthorized(t),
-        HoursOutOfRangeException h => ApiProblem.Validation(new Dictionary<string, string[]> { ["hours"] = [h.Message.Split(" (")[0]] }),
-        JsonException or BadHttpRequestException => BadBody(),
-        _ => null,
-    };
 
     public static IActionResult Problem(HttpRequest request, ApiProblem problem)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(problem);
-        var json = JsonSerializer.Serialize(new
-        {
-            type = problem.Type,
-            title = problem.Title,
-            status = problem.Status,
-            detail = problem.Detail,
-            instance = request.Path.Value,
-            errors = problem.Errors,
-        }, CoreJson.Options);
-        return new ContentResult { StatusCode = problem.Status, ContentType = ProblemContentType, Content = json };
+        return new ContentResult { StatusCode = problem.Status, ContentType = Problems.ContentType, Content = Problems.ToJson(problem, request.Path.Value) };
     }
 
     public static IActionResult Ok(object value) => JsonResult(200, value);
@@ -99,14 +78,11 @@ public static class HttpApi
         }
         catch (JsonException)
         {
-            throw new ApiProblemException(BadBody());
+            throw new ApiProblemException(Problems.BadBody);
         }
     }
 
     public static string OrderPath(string orderId) => Routes.Order.Replace("{orderId}", Uri.EscapeDataString(orderId), StringComparison.Ordinal);
-
-    private static ApiProblem BadBody() =>
-        ApiProblem.Validation(new Dictionary<string, string[]> { ["body"] = ["The request body is not valid JSON for this endpoint."] });
 
     private static JsonSerializerOptions CreateJson()
     {

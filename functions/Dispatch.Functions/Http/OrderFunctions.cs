@@ -1,3 +1,5 @@
+using Dispatch.App.Orders;
+using Dispatch.App.SignedLinks;
 using Dispatch.Core.Access;
 using Dispatch.Core.Api;
 using Dispatch.Core.Hours;
@@ -13,18 +15,20 @@ using Microsoft.Extensions.Logging;
 namespace Dispatch.Functions.Http;
 
 /// <summary>The resident's, member's and organizer's actions on one order: the local host's routes, shapes
-/// and problems. Residents and members are anonymous at the Functions level and guarded by their signed
-/// links; hand dispatch is an organizer action and also needs a function key.
+/// and problems, through the shared layer (links, place check, loading and views). Residents and members
+/// are anonymous at the Functions level and guarded by their signed links; hand dispatch is an organizer
+/// action and also needs a function key.
 /// Routes are <see cref="Routes"/> without the "/api/" prefix, which host.json's routePrefix adds
 /// (a test checks every one).</summary>
 public sealed class OrderFunctions(
     OrderStore orders,
     IdempotencyStore idempotency,
-    OrgDirectory org,
     OrderIndex index,
     MemberStore members,
     OrderDecider decider,
     OrderCommands commands,
+    PlaceCheck places,
+    OrderReader reader,
     Access access,
     Links links,
     TimeProvider clock,
@@ -40,7 +44,7 @@ public sealed class OrderFunctions(
         var now = clock.GetUtcNow();
         var (request, resident) = OrderForm.Validate(body, now);
         var key = OrderForm.IdempotencyKey(req.Headers["Idempotency-Key"].ToString());
-        await CheckPlaceAsync(request, ct);
+        await places.EnsureKnownAsync(request, ct);
 
         var proposed = NewOrderId();
         var orderId = key is null ? proposed : await idempotency.ReserveAsync(key, proposed, ct);
@@ -69,7 +73,7 @@ public sealed class OrderFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{orderId}")] HttpRequest req,
         string orderId,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await ViewForAsync(req, await LoadAsync(orderId, ct), ct)));
+        HttpApi.Ok(await reader.ViewForAsync(req, await reader.LoadAsync(orderId, ct), ct)));
 
     [Function("CancelOrder")]
     public Task<IActionResult> CancelAsync(
@@ -102,7 +106,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ConfirmRequest>(req, ct);
-        var order = await LoadAsync(orderId, ct);
+        var order = await reader.LoadAsync(orderId, ct);
         var token = access.Read(req);
         OrderEvent e;
         if (token.Role == TokenRole.Organizer)
@@ -163,7 +167,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<DispatchRequest>(req, ct);
-        var order = await LoadAsync(orderId, ct);
+        var order = await reader.LoadAsync(orderId, ct);
         var community = order.State.Request.Location.CommunityId;
         var organizer = access.Organizer(req, community);
         if (string.IsNullOrWhiteSpace(body?.MemberId) || await members.GetAsync(community, body.MemberId, ct) is not { Active: true })
@@ -180,12 +184,12 @@ public sealed class OrderFunctions(
     private async Task<IActionResult> AsResidentAsync(HttpRequest req, DurableTaskClient client, string orderId, OrderEvent e, CancellationToken ct)
     {
         access.Resident(req, orderId);
-        return await ApplyAsync(req, client, await LoadAsync(orderId, ct), e, ct);
+        return await ApplyAsync(req, client, await reader.LoadAsync(orderId, ct), e, ct);
     }
 
     private async Task<IActionResult> AsMemberAsync(HttpRequest req, DurableTaskClient client, string orderId, Func<string, OrderEvent> make, CancellationToken ct)
     {
-        var order = await LoadAsync(orderId, ct);
+        var order = await reader.LoadAsync(orderId, ct);
         var member = access.Member(req, order.State);
         return await ApplyAsync(req, client, order, make(member.Subject), ct);
     }
@@ -195,68 +199,8 @@ public sealed class OrderFunctions(
     private async Task<IActionResult> ApplyAsync(HttpRequest req, DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct)
     {
         var applied = await commands.ApplyAsync(client, order, e, ct);
-        var view = await ViewForAsync(req, applied.Order, ct);
+        var view = await reader.ViewForAsync(req, applied.Order, ct);
         return applied.Done ? HttpApi.Ok(view) : HttpApi.Accepted(HttpApi.OrderPath(order.OrderId), view);
-    }
-
-    private async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct)
-    {
-        try
-        {
-            return await orders.GetAsync(orderId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("order"));
-        }
-        catch (InvalidKeyException)
-        {
-            throw new ApiProblemException(ApiProblem.NotFound("order"));
-        }
-    }
-
-    /// <summary>The view the caller's link entitles them to (the local host's OrderActions.ViewForAsync).</summary>
-    private async Task<object> ViewForAsync(HttpRequest req, StoredOrder order, CancellationToken ct)
-    {
-        var token = access.Read(req);
-        var state = order.State;
-        switch (token.Role)
-        {
-            case TokenRole.Member:
-                var member = access.Member(req, state);
-                return OrderViews.ForMember(state, order.Resident, member.Subject);
-            case TokenRole.Organizer:
-                access.Organizer(req, state.Request.Location.CommunityId);
-                break;
-            default:
-                access.Resident(req, state.OrderId);
-                break;
-        }
-
-        var assigned = state.MemberId is { } id ? await members.GetAsync(state.Request.Location.CommunityId, id, ct) : null;
-        var history = await orders.HistoryAsync(state.OrderId, ct);
-        return OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)));
-    }
-
-    /// <summary>The order must name a real community, grid and building (the local host's check).</summary>
-    private async Task CheckPlaceAsync(OrderRequest request, CancellationToken ct)
-    {
-        var where = request.Location;
-        var community = await org.GetCommunityAsync(where.CommunityId, ct);
-        var errors = new Dictionary<string, string[]>();
-        if (community is null)
-        {
-            errors["communityId"] = ["No such community."];
-        }
-        else if (community.Grids.All(g => g.GridId != where.GridId))
-        {
-            errors["gridId"] = ["No such grid in this community."];
-        }
-        else if (community.BuildingsOf(where.GridId).All(b => b.BuildingId != where.BuildingId))
-        {
-            errors["buildingId"] = ["No such building in this grid."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ApiProblemException(ApiProblem.Validation(errors));
-        }
     }
 
     private static string NewOrderId() => $"o{Guid.CreateVersion7():N}"[..21];

@@ -1,6 +1,7 @@
+using Dispatch.App.Notices;
+using Dispatch.App.Orders;
 using Dispatch.Core.Matching;
 using Dispatch.Core.Orders;
-using Dispatch.Core.Time;
 using Dispatch.Functions.Assignments;
 using Dispatch.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -14,12 +15,11 @@ namespace Dispatch.Functions.Orders;
 /// offer message carries a MessageId the queue de-duplicates.</summary>
 public sealed class OrderActivities(
     OrderStore orders,
-    OrderIndex index,
-    MemberInbox inbox,
-    MemberStore members,
+    OrderProjector projector,
+    Dispatcher dispatcher,
     ServiceRecordStore records,
     IAssignmentSender sender,
-    IOrderNotifier notifier,
+    INotifier notifier,
     ILogger<OrderActivities> logger)
 {
     public const string SaveOrder = "Order_Save";
@@ -29,7 +29,8 @@ public sealed class OrderActivities(
     public const string RecordService = "Order_RecordService";
 
     /// <summary>Writes the decided state to the order entity (with its history row) unless a newer version is
-    /// stored, then brings the open-order list and the members' inboxes up to that version.</summary>
+    /// stored, then brings the open-order list and the members' inboxes up to that version (the shared
+    /// <see cref="OrderProjector"/>).</summary>
     [Function(SaveOrder)]
     public async Task<string> SaveAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
     {
@@ -42,31 +43,19 @@ public sealed class OrderActivities(
             await orders.SaveAsync(stored, save.After, save.Event, save.At, [], cancellationToken);
         }
 
-        await ProjectAsync(save.Before, save.After, cancellationToken);
+        await projector.ProjectAsync(save.Before, save.After, cancellationToken);
         return "saved";
     }
 
-    /// <summary>Answers <see cref="Dispatch.Core.Orders.FindCandidate"/> with the matching policy over the
-    /// community's members, their open assignments and this year's tallies, at the orchestration's time.</summary>
+    /// <summary>Answers <see cref="Dispatch.Core.Orders.FindCandidate"/> with the shared <see cref="Dispatcher"/>
+    /// (the matching policy over the community's members, their open assignments and this year's tallies,
+    /// posts included), at the orchestration's time.</summary>
     [Function(FindCandidate)]
     public async Task<string> FindCandidateAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
     {
         var find = Payload.Read<FindCandidateInput>(input);
         var state = find.State;
-        var community = state.Request.Location.CommunityId;
-        var roster = await members.ListAsync(community, cancellationToken);
-        var open = await index.OpenAssignmentsAsync(community, cancellationToken);
-        var tallies = (await records.TalliesAsync(community, ChinaTime.YearOf(find.Now), cancellationToken)).ToDictionary(t => t.MemberId);
-        var answer = MatchPolicy.Answer(
-            state.Request,
-            roster,
-            id => new MemberLoad(
-                open.GetValueOrDefault(id),
-                tallies.TryGetValue(id, out var t) ? t.Wishes : 0,
-                0, // Volunteer posts arrive with the posts feature; until then nobody has one (as the local host).
-                tallies.TryGetValue(id, out var h) ? h.HalfHours : 0),
-            find.Find.Excluded,
-            find.Now);
+        var answer = await dispatcher.AnswerAsync(state, find.Find, find.Now, cancellationToken);
         if (answer is CandidateFound found)
         {
             logger.LogInformation("Order {OrderId} attempt {Attempt}: offering to member {MemberId} ({Reason})",
@@ -121,22 +110,5 @@ public sealed class OrderActivities(
         }
 
         return "already recorded";
-    }
-
-    /// <summary>The local host's OrderProjector rules: the open-order list, the inbox row of a member whose
-    /// offer went away (expired if they declined or let it run out, withdrawn otherwise), and the assignee's row.</summary>
-    private async Task ProjectAsync(OrderState? before, OrderState after, CancellationToken ct)
-    {
-        await index.ProjectAsync(after, ct);
-        if (before?.Offer is { } previous && previous.MemberId != after.Offer?.MemberId && previous.MemberId != after.MemberId)
-        {
-            var role = after.Excluded.Contains(previous.MemberId) ? InboxRole.Expired : InboxRole.Withdrawn;
-            await inbox.ProjectAsync(after, previous.MemberId, role, cancellationToken: ct);
-        }
-
-        if (after.MemberId is { } member)
-        {
-            await inbox.ProjectAsync(after, member, InboxRole.Assigned, cancellationToken: ct);
-        }
     }
 }

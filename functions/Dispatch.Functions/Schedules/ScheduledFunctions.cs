@@ -1,4 +1,6 @@
 using System.Globalization;
+using Dispatch.App.Notices;
+using Dispatch.Core.Assessment;
 using Dispatch.Core.Time;
 using Dispatch.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -6,16 +8,30 @@ using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Functions.Schedules;
 
-/// <summary>The two schedules (UTC CRON from app settings). Their policies come with a later issue:
-/// today the reminder sweep and the annual tally do no work beyond recording that their slot ran.
-/// Offer and confirmation reminders are NOT waiting for the sweep — each order's orchestration already
-/// keeps durable timers for them — and the tally rows are kept up to date as each record is added
-/// (ServiceRecordStore), so nothing is lost by the sweep and the tally being empty.
-///
-/// Both guard against a double fire (two instances, a restart) and a late fire (IsPastDue after downtime):
-/// the first invocation for a schedule slot reserves a run key in the idempotency table; any other
-/// invocation for the same slot finds the key taken and does nothing.</summary>
-public sealed class ScheduledFunctions(IdempotencyStore runs, TimeProvider clock, ILogger<ScheduledFunctions> logger)
+/// <summary>The two schedules (UTC CRON from app settings) run the same host-neutral jobs as the local
+/// host's background loop:
+/// <list type="bullet">
+/// <item><c>ReminderSweep</c> (every 5 minutes, "0 */5 * * * *") runs <see cref="ReminderSweep.RunAsync"/>:
+/// it releases reminders held back by quiet hours (so one deferred to 08:00 China time goes out in the fire
+/// at 00:00 UTC), and once per community per China day from 08:00 sends the quota nudges and the organizers'
+/// escalation digest. Offer and confirmation reminders themselves come from each order's orchestration
+/// (durable timers) through the shared notifier's reminder gate (quiet hours, daily cap, once per key).</item>
+/// <item><c>AnnualTally</c> (00:05 China time on 1 January, "0 5 16 31 12 *") runs
+/// <see cref="AnnualFreezeJob.RunOnceAsync"/>: it freezes the year that just ended for every community that
+/// has not frozen it.</item>
+/// </list>
+/// Both guard against a double fire (two instances, a restart) and a late fire (IsPastDue after downtime).
+/// The sweep reserves a run key for its slot in the idempotency table before it works; any other invocation
+/// for the same slot finds the key taken and does nothing (a sweep that fails is made up by the next slot's:
+/// the sweep itself is idempotent). The tally marks its year as run once the freeze has completed, so a
+/// failed freeze can be re-run (e.g. from the portal) while a completed one never runs twice; two fires
+/// racing both reach the freeze, which stores one snapshot per community-year (Add only).</summary>
+public sealed class ScheduledFunctions(
+    IdempotencyStore runs,
+    ReminderSweep sweep,
+    AnnualFreezeJob freeze,
+    TimeProvider clock,
+    ILogger<ScheduledFunctions> logger)
 {
     public const string ReminderSweepName = "ReminderSweep";
     public const string AnnualTallyName = "AnnualTally";
@@ -23,31 +39,73 @@ public sealed class ScheduledFunctions(IdempotencyStore runs, TimeProvider clock
     [Function(ReminderSweepName)]
     public async Task ReminderSweepAsync([TimerTrigger("%ReminderSweepSchedule%")] TimerInfo timer, FunctionContext context, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(timer);
         ArgumentNullException.ThrowIfNull(context);
-        var key = SweepKey(timer.ScheduleStatus?.Next, clock.GetUtcNow());
-        if (!await ClaimAsync(ReminderSweepName, key, timer.IsPastDue, context.InvocationId, ct))
-        {
-            return;
-        }
-
-        // Policy to come (issue: reminder sweep): nothing to sweep yet; the orchestrations' timers remind.
-        logger.LogInformation("{Schedule} ran for slot {Key}; no sweep policy yet", ReminderSweepName, key);
+        await SweepAsync(timer, context.InvocationId, ct);
     }
 
     [Function(AnnualTallyName)]
     public async Task AnnualTallyAsync([TimerTrigger("%AnnualTallySchedule%")] TimerInfo timer, FunctionContext context, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(timer);
         ArgumentNullException.ThrowIfNull(context);
-        var key = TallyKey(clock.GetUtcNow());
-        if (!await ClaimAsync(AnnualTallyName, key, timer.IsPastDue, context.InvocationId, ct))
+        await TallyAsync(timer, context.InvocationId, ct);
+    }
+
+    /// <summary>The sweep trigger's body: null if this slot already ran, else what the sweep did (logged).</summary>
+    public async Task<SweepReport?> SweepAsync(TimerInfo timer, string invocationId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        var now = clock.GetUtcNow();
+        var key = SweepKey(timer.ScheduleStatus?.Next, now);
+        if (!await ClaimAsync(ReminderSweepName, key, timer.IsPastDue, invocationId, ct))
         {
-            return;
+            return null;
         }
 
-        // Policy to come (issue: annual tally/assessment): recomputes nothing yet; the run is recorded.
-        logger.LogInformation("{Schedule} ran for {Key}; tallies are kept per record, nothing recomputed yet", AnnualTallyName, key);
+        var report = await sweep.RunAsync(now, ct);
+        foreach (var outcome in report.Released.Concat(report.Nudges))
+        {
+            ReminderLog.Write(logger, outcome);
+        }
+
+        foreach (var digest in report.Digests)
+        {
+            logger.LogInformation("Escalation digest {Key} to the organizers of {CommunityId}: {Count} orders",
+                digest.Key, digest.CommunityId, digest.OrderIds.Length);
+        }
+
+        logger.LogInformation("{Schedule} slot {Key}: {Released} deferred reminders released, {Nudges} quota nudges, {Digests} digests",
+            ReminderSweepName, key, report.Released.Count, report.Nudges.Count, report.Digests.Count);
+        return report;
+    }
+
+    /// <summary>The tally trigger's body: null if the year was already done, else the snapshots frozen now
+    /// (empty when every community had frozen it already).</summary>
+    public async Task<IReadOnlyList<AssessmentSnapshot>?> TallyAsync(TimerInfo timer, string invocationId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        var now = clock.GetUtcNow();
+        var key = TallyKey(now);
+        if (timer.IsPastDue)
+        {
+            logger.LogWarning("{Schedule} is running late (past due) for slot {Key}", AnnualTallyName, key);
+        }
+
+        if (await runs.FindAsync(RunKey(key), ct) is { } done)
+        {
+            logger.LogInformation("{Schedule} slot {Key} already ran ({RunId}); skipping", AnnualTallyName, key, done);
+            return null;
+        }
+
+        var frozen = await freeze.RunOnceAsync(now, ct);
+        foreach (var snapshot in frozen)
+        {
+            logger.LogInformation("Assessment year {Year} of community {CommunityId} frozen as {SnapshotId} ({Members} members)",
+                snapshot.Year, snapshot.CommunityId, snapshot.SnapshotId, snapshot.Tallies.Count);
+        }
+
+        await runs.ReserveAsync(RunKey(key), RunId(invocationId), ct);
+        logger.LogInformation("{Schedule} slot {Key}: {Count} communities frozen", AnnualTallyName, key, frozen.Count);
+        return frozen;
     }
 
     /// <summary>The sweep's slot: the next occurrence after this fire identifies it (every fire of one
@@ -72,8 +130,8 @@ public sealed class ScheduledFunctions(IdempotencyStore runs, TimeProvider clock
             logger.LogWarning("{Schedule} is running late (past due) for slot {Key}", schedule, key);
         }
 
-        var runId = "run-" + new string(invocationId.Where(char.IsLetterOrDigit).Take(60).ToArray());
-        var winner = await runs.ReserveAsync("schedule|" + key, runId, ct);
+        var runId = RunId(invocationId);
+        var winner = await runs.ReserveAsync(RunKey(key), runId, ct);
         if (winner != runId)
         {
             logger.LogInformation("{Schedule} slot {Key} already ran ({RunId}); skipping", schedule, key, winner);
@@ -82,4 +140,9 @@ public sealed class ScheduledFunctions(IdempotencyStore runs, TimeProvider clock
 
         return true;
     }
+
+    private static string RunKey(string key) => "schedule|" + key;
+
+    private static string RunId(string invocationId) =>
+        "run-" + new string((invocationId ?? "").Where(char.IsLetterOrDigit).Take(60).ToArray());
 }
