@@ -1,0 +1,59 @@
+#if !DISPATCH_SERVICE_BUS
+using Dispatch.Core.Matching;
+using Dispatch.Core.Orders;
+using Dispatch.Storage;
+using Dispatch.Testing;
+using static Dispatch.Functions.Tests.AzureHost;
+
+namespace Dispatch.Functions.Tests;
+
+/// <summary>The organizers' list of undeliverable offers in a build without Service Bus: the shared
+/// PoisonQueueDeadLetters over the Storage queue's poison queue, filtered to the organizer's community.
+/// (With Service Bus the list comes from the queue's dead-letter sub-queue, which needs a namespace.)</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DeadLetterTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task An_organizer_sees_the_poison_messages_of_their_community_only()
+    {
+        // One delivery only: the second receive moves a message to the poison queue.
+        await using var host = await StartAsync(azurite, SlowPolicy, settings: new Dictionary<string, string?> { ["Storage:MaxDequeueCount"] = "1" });
+        var (ours, _) = await host.PlaceAsync();
+        var (theirs, _) = await host.PlaceAsync(Form(community: OtherCommunityId));
+
+        // Offers that were received and never delivered (the app's own sender is the recording one, so the
+        // Storage queue holds only these two).
+        var queue = host.Get<AssignmentQueue>();
+        var deadline = DateTimeOffset.UtcNow.AddHours(1);
+        await queue.SendAsync(new SendOffer(ours, "m1", 7, deadline, MatchReason.Hand("org1")));
+        await queue.SendAsync(new SendOffer(theirs, "x1", 7, deadline, MatchReason.Hand("org2")));
+        Assert.Equal(2, (await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromSeconds(1))).Count);
+        for (var i = 0; i < 50 && (await queue.PeekPoisonAsync()).Count < 2; i++)
+        {
+            await Task.Delay(200);
+            Assert.Empty(await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromSeconds(1)));
+        }
+
+        Assert.Equal(2, (await queue.PeekPoisonAsync()).Count);
+
+        var (status, list, _) = Read(await host.Organizer.DeadLettersAsync(Request("GET", "/api/organizer/dead-letters", token: host.OrganizerToken()), default));
+        Assert.Equal(200, status);
+        var letter = Assert.Single(list.EnumerateArray());
+        Assert.Equal(ours, letter.GetProperty("orderId").GetString());
+        Assert.Equal("m1", letter.GetProperty("memberId").GetString());
+        Assert.StartsWith("Received 2 times", letter.GetProperty("reason").GetString());
+        Assert.Equal(2, letter.GetProperty("deliveryCount").GetInt64());
+
+        (status, list, _) = Read(await host.Organizer.DeadLettersAsync(Request("GET", "/x", token: host.OrganizerToken(OtherCommunityId)), default));
+        Assert.Equal(200, status);
+        Assert.Equal(theirs, Assert.Single(list.EnumerateArray()).GetProperty("orderId").GetString());
+
+        // An organizer's link is needed; the notices route answers the same way.
+        Assert.Equal(403, Read(await host.Organizer.DeadLettersAsync(Request("GET", "/x", token: host.MemberToken("m1")), default)).Status);
+        Assert.Equal(401, Read(await host.Organizer.DeadLettersAsync(Request("GET", "/x"), default)).Status);
+        (status, list, _) = Read(await host.Organizer.NoticesAsync(Request("GET", "/x", token: host.OrganizerToken()), default));
+        Assert.Equal(200, status);
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, list.ValueKind);
+    }
+}
+#endif
