@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Security.Cryptography;
 using Dispatch.Core.Api;
 using Dispatch.Core.Reports;
@@ -32,10 +33,10 @@ public static class ProofEndpoints
 
     private static async Task<IResult> IssueAsync(
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] IssueProofRequest? body,
-        HttpContext http, ReportAccess access, MemberStore members, ServiceRecordStore records, AssessmentStore assessments, ProofStore proofs,
-        ReportData data, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
+        HttpContext http, Access access, MemberStore members, ServiceRecordStore records, AssessmentStore assessments, ProofStore proofs,
+        ReportData data, IOptions<PublicLinkOptions> links, TimeProvider clock, CancellationToken ct)
     {
-        var token = access.Member(http);
+        var token = access.MemberOfCommunity(http);
         var member = await members.GetAsync(token.Scope, token.Subject, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
         var now = clock.GetUtcNow();
         var current = ChinaTime.YearOf(now);
@@ -60,7 +61,7 @@ public static class ProofEndpoints
             var proof = new ServiceProof(number, token.Scope, member.MemberId, member.Name, names.Community, grid, year, halfHours, services, now, snapshotId);
             if (await proofs.AddAsync(proof, ct))
             {
-                return Results.Created(ReportRoutes.MyProofOf(number), MemberProofView.Of(proof, VerifyUrl(configuration, number)));
+                return Results.Created(ReportRoutes.MyProofOf(number), MemberProofView.Of(proof, VerifyUrl(links.Value, number)));
             }
         }
 
@@ -81,12 +82,12 @@ public static class ProofEndpoints
     }
 
     private static async Task<IResult> MineAsync(
-        string number, HttpContext http, ReportAccess access, ProofStore proofs, IConfiguration configuration, CancellationToken ct)
+        string number, HttpContext http, Access access, ProofStore proofs, IOptions<PublicLinkOptions> links, CancellationToken ct)
     {
-        var token = access.Member(http);
+        var token = access.MemberOfCommunity(http);
         var proof = await FindAsync(number, proofs, ct);
         return proof is not null && proof.MemberId == token.Subject && proof.CommunityId == token.Scope
-            ? Results.Ok(MemberProofView.Of(proof, VerifyUrl(configuration, proof.Number)))
+            ? Results.Ok(MemberProofView.Of(proof, VerifyUrl(links.Value, proof.Number)))
             : throw new ApiProblemException(ApiProblem.NotFound("proof"));
     }
 
@@ -101,7 +102,5 @@ public static class ProofEndpoints
     private static async Task<ServiceProof?> FindAsync(string number, ProofStore proofs, CancellationToken ct) =>
         ProofNumber.Normalize(number) is { } n ? await proofs.GetAsync(n, ct) : null;
 
-    /// <summary>Setting Dispatch:PublicBaseUrl, the base of every link the host hands out.</summary>
-    private static string VerifyUrl(IConfiguration configuration, string number) =>
-        (configuration["Dispatch:PublicBaseUrl"] is { Length: > 0 } b ? b : "http://127.0.0.1:5080").TrimEnd('/') + ReportRoutes.VerifyPage(number);
+    private static string VerifyUrl(PublicLinkOptions links, string number) => links.Absolute(ReportRoutes.VerifyPage(number));
 }

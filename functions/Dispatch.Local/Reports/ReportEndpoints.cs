@@ -12,7 +12,6 @@ public static class ReportEndpoints
     {
         services.AddSingleton(sp => new ProofStore(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton<ReportData>();
-        services.AddSingleton<ReportAccess>();
         return services;
     }
 
@@ -26,18 +25,18 @@ public static class ReportEndpoints
     }
 
     private static Task<IResult> CsvAsync(
-        int? year, string? level, string? lang, HttpContext http, ReportAccess access, ReportData data, TimeProvider clock, CancellationToken ct) =>
+        int? year, string? level, string? lang, HttpContext http, Access access, ReportData data, TimeProvider clock, CancellationToken ct) =>
         ExportAsync(year, level, lang, http, access, data, clock, "csv", "text/csv; charset=utf-8", ReportCsv.Write, ct);
 
     private static Task<IResult> XlsxAsync(
-        int? year, string? level, string? lang, HttpContext http, ReportAccess access, ReportData data, TimeProvider clock, CancellationToken ct) =>
+        int? year, string? level, string? lang, HttpContext http, Access access, ReportData data, TimeProvider clock, CancellationToken ct) =>
         ExportAsync(year, level, lang, http, access, data, clock, "xlsx", XlsxExport.ContentType, XlsxExport.Write, ct);
 
     private static async Task<IResult> ExportAsync(
-        int? year, string? level, string? lang, HttpContext http, ReportAccess access, ReportData data, TimeProvider clock,
+        int? year, string? level, string? lang, HttpContext http, Access access, ReportData data, TimeProvider clock,
         string extension, string contentType, Func<ReportTable, byte[]> write, CancellationToken ct)
     {
-        var community = access.Organizer(http).Scope;
+        var community = access.AnyOrganizer(http).Scope;
         var errors = new Dictionary<string, string[]>();
         var y = YearOrError(year, clock, errors);
         var reportLevel = ReportOptions.ParseLevel(level);
@@ -65,9 +64,9 @@ public static class ReportEndpoints
         return Results.Bytes(write(table), contentType);
     }
 
-    private static async Task<IResult> MonthsAsync(int? year, HttpContext http, ReportAccess access, ServiceRecordStore records, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> MonthsAsync(int? year, HttpContext http, Access access, ServiceRecordStore records, TimeProvider clock, CancellationToken ct)
     {
-        var community = access.Organizer(http).Scope;
+        var community = access.AnyOrganizer(http).Scope;
         var y = Year(year, clock);
         var entries = await records.EntriesAsync(community, y, ct);
         return Results.Ok(MonthlyTrend.Of(entries.Records, y));
