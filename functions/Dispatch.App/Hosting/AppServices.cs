@@ -2,6 +2,7 @@ using Dispatch.App.Notices;
 using Dispatch.App.Orders;
 using Dispatch.App.Queries;
 using Dispatch.Core.Orders;
+using Dispatch.Core.Tallies;
 using Dispatch.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,17 @@ public static class AppServices
         services.TryAddSingleton<IDeadLetters, PoisonQueueDeadLetters>();
         services.TryAddSingleton<INotifier, InboxNotifier>();
         services.AddReminders();
+
+        // The assessment year: the annual freeze both hosts run. Replace PointsRules before this call to
+        // change how points are counted.
+        services.TryAddSingleton(PointsRules.Default);
+        services.TryAddSingleton(sp => new AssessmentStore(Account(sp)));
+        services.TryAddSingleton(sp => new AnnualFreezeJob(
+            sp.GetRequiredService<OrgDirectory>(),
+            sp.GetRequiredService<MemberStore>(),
+            sp.GetRequiredService<ServiceRecordStore>(),
+            sp.GetRequiredService<AssessmentStore>(),
+            sp.GetRequiredService<PointsRules>()));
         return services;
     }
 

@@ -69,27 +69,12 @@ public static class FunctionsHostExtensions
         // Before AddDispatchApp, so they win over its TryAdd defaults: the Service Bus dead-letter queue
         // (with Service Bus) and the annual freeze's stores.
         services.AddAssignmentSender(configuration);
-        services.AddAssessment();
         services.AddDispatchApp(configuration);
 
         services.TryAddSingleton<OrderCommands>();
         services.TryAddSingleton<AssignmentDelivery>();
         services.AddHostedService<StorageInitializer>();
         return services;
-    }
-
-    /// <summary>The annual freeze (AnnualTally trigger): as the local host's AddTallies. Replace the
-    /// <see cref="PointsRules"/> registration to change how points are counted.</summary>
-    private static void AddAssessment(this IServiceCollection services)
-    {
-        services.TryAddSingleton(PointsRules.Default);
-        services.TryAddSingleton(sp => new AssessmentStore(sp.GetRequiredService<StorageAccount>()));
-        services.TryAddSingleton(sp => new AnnualFreezeJob(
-            sp.GetRequiredService<OrgDirectory>(),
-            sp.GetRequiredService<MemberStore>(),
-            sp.GetRequiredService<ServiceRecordStore>(),
-            sp.GetRequiredService<AssessmentStore>(),
-            sp.GetRequiredService<PointsRules>()));
     }
 
     /// <summary>Managed identity: the queue endpoint sits beside the table endpoint (infra sets only the

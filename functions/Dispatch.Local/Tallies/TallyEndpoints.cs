@@ -13,15 +13,6 @@ public static class TallyEndpoints
 {
     public static IServiceCollection AddTallies(this IServiceCollection services)
     {
-        // Replace this registration to change how points are counted.
-        services.TryAddSingleton(PointsRules.Default);
-        services.AddSingleton(sp => new AssessmentStore(sp.GetRequiredService<StorageAccount>()));
-        services.AddSingleton(sp => new AnnualFreezeJob(
-            sp.GetRequiredService<OrgDirectory>(),
-            sp.GetRequiredService<MemberStore>(),
-            sp.GetRequiredService<ServiceRecordStore>(),
-            sp.GetRequiredService<AssessmentStore>(),
-            sp.GetRequiredService<PointsRules>()));
         services.AddSingleton<AnnualFreeze>();
         return services;
     }
