@@ -39,6 +39,8 @@ public static class AppServices
         services.TryAddSingleton<OrderProjector>();
         services.TryAddSingleton<Dispatcher>();
         services.TryAddSingleton<PlaceCheck>();
+        services.TryAddSingleton<HandDispatch>();
+        services.TryAddSingleton<AssignmentDrain>();
         services.TryAddSingleton<OrderReader>();
         services.TryAddSingleton<MemberQueries>();
         services.TryAddSingleton<OrganizerQueries>();

@@ -1,7 +1,7 @@
 using Dispatch.Core.Orders;
 using Dispatch.Storage;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
+using Dispatch.App.Notices;
 
 namespace Dispatch.Functions.Assignments;
 
@@ -16,9 +16,8 @@ public sealed class StorageQueueAssignmentSender(AssignmentQueue queue) : IAssig
     public Task SendAsync(SendOffer offer, CancellationToken ct) => queue.SendAsync(offer, cancellationToken: ct);
 }
 
-/// <summary>Drains the Storage queue and hands each offer to the notifier; a message is deleted only after
-/// delivery, so a failure is retried and, after MaxDequeueCount, moved to the poison queue.</summary>
-public sealed class StorageQueueAssignmentDrain(AssignmentQueue queue, AssignmentDelivery delivery, ILogger<StorageQueueAssignmentDrain> logger)
+/// <summary>Every few seconds, the shared drain hands queued offers to the notifier.</summary>
+public sealed class StorageQueueAssignmentDrain(AssignmentDrain drain)
 {
     public const string Name = "AssignmentQueueDrain";
 
@@ -26,35 +25,6 @@ public sealed class StorageQueueAssignmentDrain(AssignmentQueue queue, Assignmen
     public async Task Run([TimerTrigger("*/10 * * * * *")] TimerInfo timer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        await DrainOnceAsync(ct);
-    }
-
-    public async Task<int> DrainOnceAsync(CancellationToken ct)
-    {
-        var delivered = 0;
-        for (var round = 0; round < 20; round++)
-        {
-            var messages = await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromMinutes(1), ct);
-            foreach (var message in messages)
-            {
-                try
-                {
-                    await delivery.DeliverAsync(message.Message, ct);
-                    await queue.DeleteAsync(message, ct);
-                    delivered++;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Offer of order {OrderId} not delivered; the queue will retry", message.Message.OrderId);
-                }
-            }
-
-            if (messages.Count == 0)
-            {
-                break;
-            }
-        }
-
-        return delivered;
+        await drain.DrainOnceAsync(ct);
     }
 }

@@ -24,7 +24,7 @@ public sealed class OrderFunctions(
     OrderStore orders,
     IdempotencyStore idempotency,
     OrderIndex index,
-    MemberStore members,
+    HandDispatch hand,
     OrderDecider decider,
     OrderCommands commands,
     PlaceCheck places,
@@ -170,15 +170,7 @@ public sealed class OrderFunctions(
         var order = await reader.LoadAsync(orderId, ct);
         var community = order.State.Request.Location.CommunityId;
         var organizer = access.Organizer(req, community);
-        if (string.IsNullOrWhiteSpace(body?.MemberId) || await members.GetAsync(community, body.MemberId, ct) is not { Active: true })
-        {
-            throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
-            {
-                ["memberId"] = ["Choose an active member of this community."],
-            }));
-        }
-
-        return await ApplyAsync(req, client, order, new HandDispatched(organizer.Subject, body.MemberId), ct);
+        return await ApplyAsync(req, client, order, await hand.EventAsync(community, organizer.Subject, body?.MemberId, ct), ct);
     });
 
     private async Task<IActionResult> AsResidentAsync(HttpRequest req, DurableTaskClient client, string orderId, OrderEvent e, CancellationToken ct)

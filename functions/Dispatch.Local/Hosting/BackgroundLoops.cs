@@ -1,4 +1,4 @@
-using Dispatch.Local.Assignments;
+
 using Dispatch.Local.Orders;
 using Dispatch.Local.Timers;
 using Microsoft.Extensions.Options;
@@ -14,11 +14,11 @@ public sealed class BackgroundLoops(IServiceProvider services, IOptions<Dispatch
     public static async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
         await services.GetRequiredService<OutboxSweeper>().SweepOnceAsync(ct);
-        await services.GetRequiredService<AssignmentConsumer>().DrainOnceAsync(ct);
+        await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(ct);
         await services.GetRequiredService<TimerPump>().PumpOnceAsync(ct);
         await services.GetRequiredService<Reminders.ReminderJob>().RunOnceAsync(ct);
         await services.GetRequiredService<Tallies.AnnualFreeze>().RunOnceAsync(ct);
-        await services.GetRequiredService<AssignmentConsumer>().DrainOnceAsync(ct);
+        await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

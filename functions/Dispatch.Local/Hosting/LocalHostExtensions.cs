@@ -1,7 +1,7 @@
 using Dispatch.Core;
 using Dispatch.Core.Access;
 using Dispatch.App.Hosting;
-using Dispatch.Local.Assignments;
+
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
@@ -36,7 +36,6 @@ public static class LocalHostExtensions
         services.AddSingleton<EffectRunner>();
         services.AddSingleton<OrderActions>();
         services.AddSingleton<TimerPump>();
-        services.AddSingleton<AssignmentConsumer>();
         services.AddSingleton<OutboxSweeper>();
         services.AddSingleton<ReminderJob>();
         services.AddPosts();

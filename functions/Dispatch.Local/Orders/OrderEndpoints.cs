@@ -69,19 +69,11 @@ public static class OrderEndpoints
     }
 
     private static async Task<IResult> DispatchAsync(
-        string orderId, DispatchRequest? body, HttpContext http, OrderActions actions, Access access, MemberStore members, CancellationToken ct)
+        string orderId, DispatchRequest? body, HttpContext http, OrderActions actions, Access access, HandDispatch hand, CancellationToken ct)
     {
         var order = await actions.LoadAsync(orderId, ct);
         var community = order.State.Request.Location.CommunityId;
         var organizer = access.Organizer(http, community);
-        if (string.IsNullOrWhiteSpace(body?.MemberId) || await members.GetAsync(community, body.MemberId, ct) is not { Active: true })
-        {
-            throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
-            {
-                ["memberId"] = ["Choose an active member of this community."],
-            }));
-        }
-
-        return await actions.ApplyAsync(http, orderId, new HandDispatched(organizer.Subject, body.MemberId), ct);
+        return await actions.ApplyAsync(http, orderId, await hand.EventAsync(community, organizer.Subject, body?.MemberId, ct), ct);
     }
 }
