@@ -1,4 +1,3 @@
-
 using Dispatch.Local.Orders;
 using Dispatch.Local.Timers;
 using Microsoft.Extensions.Options;

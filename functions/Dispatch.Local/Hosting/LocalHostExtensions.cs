@@ -1,7 +1,6 @@
 using Dispatch.Core;
 using Dispatch.Core.Access;
 using Dispatch.App.Hosting;
-
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
