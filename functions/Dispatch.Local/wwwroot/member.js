@@ -1,11 +1,11 @@
 // The member's inbox: offers (accept / decline), assignments (resident contact, report hours),
-// the wish board (claim), service records and notices.
+// the wish board (claim), volunteer posts (claim a place), service records and notices.
 import { initI18n, onLangChange, t, tv, lang } from './i18n.js';
 import { api, post, orderPath, param, tokenFromUrl } from './api.js';
 import { h, add, clear, fmtTime, fmtDate, fmtHours, errorText, say, statusBadge, facts, busy, requireToken, loadPlaces, where } from './ui.js';
 
 const REFRESH_MS = 20000;
-const TABS = ['tasks', 'board', 'records', 'notices'];
+const TABS = ['tasks', 'board', 'posts', 'records', 'notices'];
 const $ = (id) => document.getElementById(id);
 
 const token = tokenFromUrl();
@@ -13,11 +13,12 @@ const focusId = param('o');
 let places = null;
 let inbox = null;
 let board = null;
+let posts = null; // the community's volunteer posts, with claimedByMe
 let records = null;
 let tally = null; // this year's tally (hours, wishes, posts, rating, points, quota)
 let proofError = null;
 let extra = null; // the order named by ?o= when it is in none of the lists
-let errors = { inbox: null, board: null, records: null };
+let errors = { inbox: null, board: null, records: null, posts: null };
 let focusDone = false;
 let tab = 'tasks';
 // Per-card state kept across refreshes.
@@ -25,6 +26,7 @@ const declineOpen = new Set();
 const declineText = new Map();
 const hoursChoice = new Map();
 const cardMsg = new Map(); // orderId → {kind, key|text}
+const postState = new Map(); // postId → {kind, key|error, block?: 'full'|'mine'|'ended'} after a claim
 
 initI18n();
 renderTabs();
@@ -53,19 +55,22 @@ function busyEditing() {
 
 async function loadAll() {
   const tallyLoad = api('/api/members/me/tally', { token }).catch(() => null);
-  const [i, b, r] = await Promise.allSettled([
+  const [i, b, r, p] = await Promise.allSettled([
     api('/api/members/me/inbox', { token }),
     api('/api/board', { token }),
     api('/api/members/me/records', { token }),
+    api('/api/posts', { token }),
   ]);
   inbox = i.status === 'fulfilled' ? i.value : inbox;
   board = b.status === 'fulfilled' ? b.value : board;
   records = r.status === 'fulfilled' ? r.value : records;
+  posts = p.status === 'fulfilled' ? p.value : posts;
   tally = (await tallyLoad) || tally;
   errors = {
     inbox: i.status === 'rejected' ? i.reason : null,
     board: b.status === 'rejected' ? b.reason : null,
     records: r.status === 'rejected' ? r.reason : null,
+    posts: p.status === 'rejected' ? p.reason : null,
   };
   if (errors.inbox) say($('page-status'), 'error', errorText(errors.inbox));
   else clear($('page-status'));
@@ -130,6 +135,7 @@ function renderAll() {
   if (inbox?.member) $('hello').textContent = t('member.hello', { name: inbox.member.name });
   renderTasks();
   renderBoard();
+  renderPosts();
   renderRecords();
   renderNotices();
   tick();
@@ -302,7 +308,7 @@ function renderRecords() {
       .map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', null, records.records.map((r) => h('tr', null,
       h('td', null, fmtDate(r.servedOn)),
-      h('td', null, `${t(`category.${r.category}`)}${r.isWish ? ` · ${t('member.rec.wish')}` : ''}`),
+      h('td', null, recordWhat(r)),
       h('td', null, fmtHours(r.hours)),
       h('td', null, tv('member.confirmedBy', r.confirmedBy)),
       h('td', null, r.rating ? '★'.repeat(r.rating) : '—')))))));
@@ -351,9 +357,109 @@ function renderNotices() {
     add(panel, h('p', { class: 'muted' }, t('member.noNotices')));
     return;
   }
-  add(panel, h('ul', { class: 'notices' }, list.map((n) => h('li', { class: 'card' },
-    h('time', { class: 'muted', datetime: n.at }, fmtTime(n.at)), h('br'),
-    tv('notice', n.notice), ' ', h('span', { class: 'muted' }, `(${t('common.orderNo')} ${n.orderId})`)))));
+  add(panel, h('ul', { class: 'notices' }, list.map((n) => h('li', { class: `card notice notice-${String(n.notice).toLowerCase()}`, 'data-notice': n.notice },
+    h('time', { class: 'muted', datetime: n.at }, fmtTime(n.at)),
+    h('p', { class: 'notice-title' }, h('strong', null, tv('notice', n.notice))),
+    noticeBody(n)))));
+}
+
+/** A link that opens this page on one order (the wish board or the task list, whichever holds it). */
+function orderLink(id, text) {
+  return h('a', { href: `member.html?t=${encodeURIComponent(token)}&o=${encodeURIComponent(id)}`, class: 'order-link' }, text);
+}
+
+/** Notice text in words: a quota nudge's progress and suggested wishes; otherwise the order it is about. */
+function noticeBody(n) {
+  if (n.notice === 'QuotaNudge') {
+    const q = parseNudge(n.text);
+    if (!q) return null;
+    return h('div', { class: 'notice-body' },
+      h('p', null, t('notice.quotaProgress', { w: Math.min(q.wishes, 2), p: Math.min(q.posts, 1) })),
+      q.suggest.length ? h('p', null, t('notice.quotaWishes')) : null,
+      q.suggest.length ? h('ul', { class: 'links' }, q.suggest.map((id) => h('li', null, orderLink(id, t('notice.wish', { id }))))) : null,
+      q.posts < 1 ? h('p', null, t('notice.quotaPosts')) : null);
+  }
+  if (!n.orderId || /^(quota|digest)-/.test(n.orderId)) return n.text ? h('p', { class: 'notice-body' }, n.text) : null;
+  return h('p', { class: 'notice-body' }, orderLink(n.orderId, t('notice.open', { id: n.orderId })));
+}
+
+/** "wishes 0/2 posts 0/1 suggest o1,o2" → {wishes, posts, suggest}. */
+function parseNudge(text) {
+  const m = /wishes\s+(\d+)\/\d+\s+posts\s+(\d+)\/\d+(?:\s+suggest\s+(\S+))?/.exec(String(text || ''));
+  if (!m) return null;
+  return { wishes: Number(m[1]), posts: Number(m[2]), suggest: m[3] ? m[3].split(',').filter(Boolean) : [] };
+}
+
+// ---------- volunteer posts ----------
+
+/** What a service record was: a post shift names its post, an order its category. */
+function recordWhat(r) {
+  const post = (posts || []).find((x) => x.postId === r.orderId);
+  if (post) return t('posts.record', { title: post.titleZh });
+  return `${t(`category.${r.category}`)}${r.isWish ? ` · ${t('member.rec.wish')}` : ''}`;
+}
+
+/** Why a post cannot be claimed now, if it cannot: 'mine', 'full' or 'ended' (the last only from a 409). */
+function postBlock(p) {
+  if (p.claimedByMe) return 'mine';
+  const s = postState.get(p.postId);
+  if (s?.block) return s.block;
+  if (p.taken >= p.capacity) return 'full';
+  return null;
+}
+
+function postCard(p) {
+  const block = postBlock(p);
+  const label = block ? t(`posts.${block}`) : t('posts.claim');
+  const claim = h('button', { type: 'button', class: `primary claim-post${block ? ` is-${block}` : ''}`, disabled: !!block }, label);
+  claim.addEventListener('click', () => claimPost(claim, p));
+  const s = postState.get(p.postId);
+  const left = Math.max(0, p.capacity - p.taken);
+  return h('article', { class: `card post${block ? ` post-${block}` : ''}`, 'data-post': p.postId },
+    h('div', { class: 'card-head' },
+      h('h3', null, p.titleZh),
+      p.category && p.category !== 'Other' ? h('span', { class: 'badge' }, t(`category.${p.category}`)) : null,
+      block ? h('span', { class: `badge post-state state-${block}` }, t(`posts.${block}`)) : null),
+    p.description ? h('p', { class: 'desc' }, p.description) : null,
+    facts([
+      [t('posts.period'), t('posts.range', { from: fmtDate(p.startsOn), to: fmtDate(p.endsOn) })],
+      [t('posts.places'), h('span', { class: 'places' }, t('posts.taken', { taken: p.taken, capacity: p.capacity }),
+        !block && left > 0 ? h('span', { class: 'muted' }, ` · ${t('posts.placesLeft', { n: left })}`) : null)],
+    ]),
+    meter(p.taken, p.capacity),
+    s ? h('p', { class: `msg msg-${s.kind}`, role: s.kind === 'error' ? 'alert' : 'status' }, s.key ? t(s.key, s.vars) : errorText(s.error)) : null,
+    h('div', { class: 'actions' }, claim));
+}
+
+/** A bar of places taken (decorative: the numbers are in the text). */
+function meter(taken, capacity) {
+  const bar = h('span');
+  bar.style.width = `${Math.min(100, Math.round((taken / Math.max(1, capacity)) * 100))}%`;
+  return h('div', { class: 'meter', 'aria-hidden': 'true' }, bar);
+}
+
+function renderPosts() {
+  const panel = clear($('panel-posts'));
+  add(panel, h('h2', null, t('posts.title')), h('p', { class: 'muted' }, t('posts.intro')));
+  if (errors.posts) add(panel, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(errors.posts)));
+  if (!posts) return;
+  const list = [...posts].sort((a, b) => (postBlock(a) ? 1 : 0) - (postBlock(b) ? 1 : 0) || String(a.startsOn).localeCompare(String(b.startsOn)));
+  add(panel, ...(list.length ? list.map(postCard) : [h('p', { class: 'muted' }, t('posts.empty'))]));
+}
+
+const POST_BLOCKS = { 'post-full': 'full', 'already-claimed': 'mine', 'post-ended': 'ended' };
+
+async function claimPost(button, p) {
+  clear($('action-status'));
+  postState.delete(p.postId);
+  try {
+    const res = await busy(button, () => post(`/api/posts/${encodeURIComponent(p.postId)}/claim`, {}, token));
+    postState.set(p.postId, { kind: 'ok', key: 'posts.claimed', vars: { year: res?.quotaYear ?? p.quotaYear } });
+  } catch (e) {
+    postState.set(p.postId, { kind: 'error', error: e, block: POST_BLOCKS[e.code] });
+  }
+  await loadAll();
+  document.querySelector(`[data-post="${CSS.escape(p.postId)}"]`)?.scrollIntoView({ block: 'nearest' });
 }
 
 /** Offer countdowns, once a second. */

@@ -1,7 +1,8 @@
-// The organizer's desk: open orders with a filter, dispatch by hand, confirm for a resident.
-import { initI18n, onLangChange, t, tv } from './i18n.js';
+// The organizer's desk: open orders with a filter, dispatch by hand, confirm for a resident; notices
+// (escalations, the morning digest) and undeliverable offers; volunteer posts (create, claimants, record shifts).
+import { initI18n, onLangChange, t, tv, lang } from './i18n.js';
 import { api, post, orderPath, tokenFromUrl } from './api.js';
-import { h, add, clear, fmtTime, fmtHours, errorText, say, statusBadge, busy, requireToken, loadPlaces, where } from './ui.js';
+import { h, add, clear, fmtTime, fmtDate, fmtHours, fieldMessage, errorText, say, statusBadge, busy, requireToken, loadPlaces, where } from './ui.js';
 
 const REFRESH_MS = 30000;
 const DISPATCHABLE = new Set(['Placed', 'Open', 'Offered', 'Escalated']);
@@ -14,30 +15,51 @@ let members = [];
 let filter = 'all';
 const chosen = new Map(); // orderId → memberId picked in the row's select
 const rowMsg = new Map(); // orderId → {kind, key?, error?}
+let notices = [];
+let deadLetters = [];
+let posts = null;
+let postsError = null;
+let claimants = new Map(); // postId → {ids: memberId[], exact: bool}
+const shift = new Map(); // postId → {memberId, date, hours} typed into the post's shift form
+const postMsg = new Map(); // postId → {kind, key?, vars?, error?}
+const POST_FIELDS = ['titleZh', 'description', 'capacity', 'category', 'startsOn', 'endsOn'];
+const CATEGORIES = ['Other', 'ElderCare', 'Repair', 'Errand', 'Tutoring', 'Legal', 'Health', 'Visit'];
 
 initI18n();
-onLangChange(render);
+onLangChange(() => { categoryOptions(); renderAllParts(); });
+categoryOptions();
 
 if (requireToken(token, $('main'))) {
   $('filters').addEventListener('change', (e) => {
     if (e.target.name === 'filter') { filter = e.target.value; rowMsg.clear(); load(); }
   });
   $('refresh').addEventListener('click', (e) => busy(e.currentTarget, load));
+  $('post-form').addEventListener('submit', createPost);
   loadPlaces().then((p) => { places = p; render(); });
   load();
   setInterval(() => {
     const a = document.activeElement;
-    if (!document.hidden && !(a && a.tagName === 'SELECT')) load();
+    if (!document.hidden && !(a && /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName))) load();
   }, REFRESH_MS);
 } else {
   $('filters').hidden = true;
 }
 
+function renderAllParts() {
+  render();
+  renderNotices();
+  renderDeadLetters();
+  renderPosts();
+}
+
 async function load() {
   const query = filter === 'escalated' ? '?status=Escalated' : '';
-  const [o, m] = await Promise.allSettled([
+  const [o, m, n, d, p] = await Promise.allSettled([
     api(`/api/organizer/orders${query}`, { token }),
     api('/api/organizer/members', { token }),
+    api('/api/organizer/notices', { token }),
+    api('/api/organizer/dead-letters', { token }),
+    api('/api/posts', { token }),
   ]);
   if (o.status === 'rejected') {
     say($('page-status'), 'error', errorText(o.reason));
@@ -46,7 +68,14 @@ async function load() {
     orders = o.value || [];
   }
   if (m.status === 'fulfilled') members = m.value || [];
-  render();
+  if (n.status === 'fulfilled') notices = n.value || [];
+  if (d.status === 'fulfilled') deadLetters = d.value || [];
+  postsError = p.status === 'rejected' ? p.reason : null;
+  if (p.status === 'fulfilled') {
+    posts = p.value || [];
+    claimants = await findClaimants(posts);
+  }
+  renderAllParts();
 }
 
 function awaiting(x) {
@@ -112,7 +141,7 @@ function actionsCell(x) {
 }
 
 function row(x) {
-  return h('tr', { 'data-order': x.orderId },
+  return h('tr', { 'data-order': x.orderId, id: `order-${x.orderId}` },
     h('td', { 'data-label': t('org.col.order') },
       h('strong', null, `${t(`category.${x.category}`)}`), ' ',
       x.kind === 'Wish' ? h('span', { class: 'badge kind-wish' }, t('kind.Wish')) : null, ' ',
@@ -152,3 +181,236 @@ async function act(button, orderId, action, body, okKey) {
   await load();
 }
 
+
+// ---------- notices and undeliverable offers ----------
+
+const SHOWN_NOTICES = 4;
+
+/** A link to an order's row in the list above (switches the filter to "all" when the row is hidden). */
+function rowLink(id, text) {
+  const a = h('a', { href: `#order-${id}`, class: 'order-link', 'data-goto': id }, text || id);
+  a.addEventListener('click', (e) => { e.preventDefault(); goToRow(id); });
+  return a;
+}
+
+async function goToRow(id) {
+  let row = document.querySelector(`tr[data-order="${CSS.escape(id)}"]`);
+  if (!row && filter !== 'all') {
+    filter = 'all';
+    const all = document.querySelector('#filters input[value=all]');
+    if (all) all.checked = true;
+    await load();
+    row = document.querySelector(`tr[data-order="${CSS.escape(id)}"]`);
+  }
+  for (const old of document.querySelectorAll('tr.highlight')) old.classList.remove('highlight');
+  if (!row) { say($('action-status'), 'info', t('org.notInList', { id })); $('action-status').scrollIntoView({ block: 'nearest' }); return; }
+  row.classList.add('highlight');
+  row.setAttribute('tabindex', '-1');
+  row.scrollIntoView({ block: 'center' });
+  row.focus({ preventScroll: true });
+}
+
+/** A digest's text: comma-separated order ids, perhaps ending with "+N". */
+function digestBody(text) {
+  const parts = String(text || '').split(',').map((x) => x.trim()).filter(Boolean);
+  const ids = parts.filter((x) => !/^\+\d+$/.test(x));
+  const more = Number((parts.find((x) => /^\+\d+$/.test(x)) || '+0').slice(1));
+  return h('div', { class: 'notice-body' },
+    h('p', null, t('notice.digest', { n: ids.length + more })),
+    h('ul', { class: 'links digest-ids' }, ids.map((id) => h('li', null, rowLink(id))),
+      more ? h('li', { class: 'muted' }, t('notice.more', { n: more })) : null));
+}
+
+function noticeItem(n) {
+  const body = n.notice === 'EscalationDigest'
+    ? digestBody(n.text)
+    : n.notice === 'Escalated'
+      ? h('p', { class: 'notice-body' }, rowLink(n.orderId, t('notice.escalatedText', { id: n.orderId })))
+      : h('p', { class: 'notice-body' }, n.orderId && !/^(quota|digest)-/.test(n.orderId) ? rowLink(n.orderId) : null, n.text ? ` ${n.text}` : null);
+  return h('li', { class: `notice notice-${String(n.notice).toLowerCase()}`, 'data-notice': n.notice },
+    h('time', { class: 'muted', datetime: n.at }, fmtTime(n.at)),
+    h('p', { class: 'notice-title' }, h('strong', null, tv('notice', n.notice))),
+    body);
+}
+
+function renderNotices() {
+  const box = clear($('notices'));
+  const list = [...notices].sort((a, b) => String(b.at).localeCompare(String(a.at)) || new Date(b.at) - new Date(a.at));
+  if (!list.length) { add(box, h('p', { class: 'muted' }, t('org.noNotices'))); return; }
+  add(box, h('ul', { class: 'notices org-notice-list' }, list.slice(0, SHOWN_NOTICES).map(noticeItem)));
+  if (list.length > SHOWN_NOTICES) {
+    add(box, h('details', { class: 'older' }, h('summary', null, t('org.olderNotices', { n: list.length - SHOWN_NOTICES })),
+      h('ul', { class: 'notices org-notice-list' }, list.slice(SHOWN_NOTICES).map(noticeItem))));
+  }
+}
+
+function renderDeadLetters() {
+  const section = $('dead-letters');
+  const box = clear($('dead-letter-list'));
+  section.hidden = !deadLetters.length;
+  if (!deadLetters.length) return;
+  add(box, h('div', { class: 'table-wrap' }, h('table', { class: 'dead-letter-table' },
+    h('thead', null, h('tr', null, ['org.dl.order', 'org.dl.member', 'org.dl.reason', 'org.dl.count', 'org.dl.at'].map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', null, deadLetters.map((x) => h('tr', { 'data-dead-letter': x.orderId || '' },
+      h('td', null, x.orderId ? rowLink(x.orderId) : '—'),
+      h('td', null, x.memberId ? memberName(x.memberId) : '—'),
+      h('td', { class: 'reason' }, x.reason || '—'),
+      h('td', { class: 'num' }, String(x.deliveryCount ?? '')),
+      h('td', null, x.at ? fmtTime(x.at) : '—')))))));
+}
+
+// ---------- volunteer posts ----------
+
+function categoryOptions() {
+  const sel = $('post-category');
+  const value = sel.value || 'Other';
+  clear(sel);
+  for (const c of CATEGORIES) sel.append(h('option', { value: c, selected: c === value }, t(`category.${c}`)));
+}
+
+/**
+ * Who holds a place on each post. The post list names the claimants when the API sends them
+ * (claimedBy / memberIds); otherwise they are worked out from the year's tallies (members with a post
+ * that year), which is exact when only one post of that year has places taken.
+ */
+async function findClaimants(list) {
+  const out = new Map();
+  const years = new Map(); // quota year → posts with places taken
+  for (const p of list) {
+    const named = p.claimedBy || p.memberIds || p.claimants;
+    if (Array.isArray(named)) { out.set(p.postId, { ids: named.map(String), exact: true }); continue; }
+    if (!p.taken) { out.set(p.postId, { ids: [], exact: true }); continue; }
+    if (!years.has(p.quotaYear)) years.set(p.quotaYear, []);
+    years.get(p.quotaYear).push(p);
+  }
+  await Promise.all([...years].map(async ([year, taken]) => {
+    let ids = [];
+    try {
+      const report = await api(`/api/tallies?year=${encodeURIComponent(year)}`, { token });
+      ids = (report?.tallies || []).filter((x) => x.posts > 0).map((x) => x.memberId);
+    } catch { /* leave empty: the shift form then lists nobody */ }
+    const exact = taken.length === 1 && ids.length === taken[0].taken;
+    for (const p of taken) out.set(p.postId, { ids, exact });
+  }));
+  return out;
+}
+
+function setFieldError(field, msg) {
+  const input = $(`post-${field}`);
+  const err = $(`post-${field}-error`);
+  if (!input || !err) return;
+  err.textContent = msg || '';
+  if (msg) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+}
+
+async function createPost(e) {
+  e.preventDefault();
+  const form = $('post-form');
+  const value = (f) => $(`post-${f}`).value.trim();
+  for (const f of POST_FIELDS) setFieldError(f, '');
+  clear($('post-form-status'));
+  const body = {
+    titleZh: value('titleZh') || null,
+    description: value('description') || null,
+    capacity: value('capacity') === '' ? null : Number(value('capacity')),
+    startsOn: value('startsOn') || null,
+    endsOn: value('endsOn') || null,
+    category: value('category') || null,
+  };
+  if (body.capacity != null && !Number.isInteger(body.capacity)) body.capacity = null;
+  try {
+    const created = await busy($('post-create'), () => post('/api/posts', body, token));
+    form.reset();
+    categoryOptions();
+    say($('post-form-status'), 'ok', t('org.post.created', { title: created?.titleZh || body.titleZh }));
+    await load();
+  } catch (err) {
+    const fields = Object.keys(err.errors || {});
+    for (const f of fields) setFieldError(f, (err.errors[f] || []).map(fieldMessage).join(' '));
+    say($('post-form-status'), 'error', fields.length ? t('form.fixErrors') : errorText(err));
+    const first = POST_FIELDS.find((f) => fields.includes(f));
+    if (first) $(`post-${first}`).focus();
+  }
+}
+
+function hoursOptions(selected) {
+  const out = [];
+  for (let v = 0.5; v <= 12; v += 0.5) out.push(h('option', { value: String(v), selected: v === selected }, t('common.hours', { h: fmtHours(v) })));
+  return out;
+}
+
+function shiftForm(p, who) {
+  const id = p.postId;
+  const state = shift.get(id) || { memberId: '', date: '', hours: 2 };
+  shift.set(id, state);
+  if (!who.ids.includes(state.memberId)) state.memberId = who.ids.length === 1 ? who.ids[0] : '';
+  const sel = h('select', { id: `shift-member-${id}`, class: 'shift-member' },
+    who.ids.length === 1 ? null : h('option', { value: '' }, t('org.chooseMember')),
+    who.ids.map((m) => h('option', { value: m, selected: m === state.memberId }, memberName(m))));
+  const date = h('input', { type: 'date', id: `shift-date-${id}`, class: 'shift-date', min: p.startsOn, max: p.endsOn, value: state.date });
+  const hours = h('select', { id: `shift-hours-${id}`, class: 'shift-hours' }, hoursOptions(state.hours));
+  sel.addEventListener('change', () => { state.memberId = sel.value; });
+  date.addEventListener('input', () => { state.date = date.value; });
+  hours.addEventListener('change', () => { state.hours = Number(hours.value); });
+  const send = h('button', { type: 'button', class: 'primary record-shift' }, t('org.shift.send'));
+  send.addEventListener('click', () => recordShift(send, p, state));
+  return h('fieldset', { class: 'shift-form' },
+    h('legend', null, t('org.shift.title')),
+    who.exact ? null : h('p', { class: 'hint' }, t('org.shift.maybe')),
+    h('div', { class: 'row3' },
+      h('div', { class: 'field' }, h('label', { for: sel.id }, t('org.shift.member')), sel),
+      h('div', { class: 'field' }, h('label', { for: date.id }, t('org.shift.date')), date),
+      h('div', { class: 'field' }, h('label', { for: hours.id }, t('org.shift.hours')), hours)),
+    h('div', { class: 'actions' }, send));
+}
+
+function postCard(p) {
+  const who = claimants.get(p.postId) || { ids: [], exact: false };
+  const m = postMsg.get(p.postId);
+  const bar = h('span');
+  bar.style.width = `${Math.min(100, Math.round((p.taken / Math.max(1, p.capacity)) * 100))}%`;
+  return h('article', { class: 'card post', 'data-post': p.postId },
+    h('div', { class: 'card-head' }, h('h3', null, p.titleZh),
+      p.category && p.category !== 'Other' ? h('span', { class: 'badge' }, t(`category.${p.category}`)) : null,
+      p.taken >= p.capacity ? h('span', { class: 'badge post-state state-full' }, t('posts.full')) : null),
+    p.description ? h('p', { class: 'desc' }, p.description) : null,
+    h('dl', { class: 'facts' },
+      h('dt', null, t('posts.period')), h('dd', null, t('posts.range', { from: fmtDate(p.startsOn), to: fmtDate(p.endsOn) })),
+      h('dt', null, t('posts.places')), h('dd', { class: 'places' }, t('posts.taken', { taken: p.taken, capacity: p.capacity })),
+      h('dt', null, t('org.post.claimants')), h('dd', { class: 'claimants' },
+        !p.taken ? t('org.post.noClaimants')
+          : who.exact ? who.ids.map(memberName).join(lang() === 'zh' ? '、' : ', ')
+            : t('org.post.claimantsUnknown', { n: p.taken }))),
+    h('div', { class: 'meter', 'aria-hidden': 'true' }, bar),
+    m ? h('p', { class: `msg msg-${m.kind}`, role: m.kind === 'error' ? 'alert' : 'status' }, m.key ? t(m.key, m.vars) : m.text || errorText(m.error)) : null,
+    who.ids.length ? shiftForm(p, who) : h('p', { class: 'muted' }, t('org.shift.needClaim')));
+}
+
+function renderPosts() {
+  const box = clear($('posts'));
+  if (postsError) add(box, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(postsError)));
+  if (!posts) return;
+  if (!posts.length) { add(box, h('p', { class: 'muted' }, t('org.post.none'))); return; }
+  const list = [...posts].sort((a, b) => String(b.startsOn).localeCompare(String(a.startsOn)) || String(a.titleZh).localeCompare(String(b.titleZh)));
+  add(box, ...list.map(postCard));
+}
+
+async function recordShift(button, p, state) {
+  postMsg.delete(p.postId);
+  if (!state.memberId) { postMsg.set(p.postId, { kind: 'error', key: 'org.chooseMember' }); renderPosts(); $(`shift-member-${p.postId}`)?.focus(); return; }
+  if (!state.date) { postMsg.set(p.postId, { kind: 'error', key: 'err.required' }); renderPosts(); $(`shift-date-${p.postId}`)?.focus(); return; }
+  const name = memberName(state.memberId);
+  try {
+    const res = await busy(button, () => post(`/api/posts/${encodeURIComponent(p.postId)}/shifts`,
+      { memberId: state.memberId, date: state.date, hours: state.hours }, token));
+    postMsg.set(p.postId, res?.credited === false
+      ? { kind: 'info', key: 'org.shift.already', vars: { name } }
+      : { kind: 'ok', key: 'org.shift.recorded', vars: { name, h: fmtHours(res?.hours ?? state.hours) } });
+  } catch (e) {
+    const msgs = Object.values(e.errors || {}).flat().map(fieldMessage);
+    postMsg.set(p.postId, msgs.length ? { kind: 'error', text: msgs.join(' ') } : { kind: 'error', error: e });
+  }
+  renderPosts();
+  document.querySelector(`[data-post="${CSS.escape(p.postId)}"]`)?.scrollIntoView({ block: 'nearest' });
+}

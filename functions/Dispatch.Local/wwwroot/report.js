@@ -1,8 +1,8 @@
 // The organizer's annual report: hours per grid, quota completion per grid, the monthly trend (inline SVG,
-// each with a data table), members behind the quota, and CSV/XLSX exports.
+// each with a data table), members behind the quota, the frozen assessment of past years, and CSV/XLSX exports.
 import { initI18n, onLangChange, t, lang, locale } from './i18n.js';
-import { api, tokenFromUrl, param } from './api.js';
-import { h, add, clear, fmtHours, errorText, say, requireToken, loadPlaces, placeName } from './ui.js';
+import { api, post, tokenFromUrl, param } from './api.js';
+import { h, add, clear, fmtHours, fmtTime, errorText, say, busy, requireToken, loadPlaces, placeName } from './ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const $ = (id) => document.getElementById(id);
@@ -12,6 +12,9 @@ let report = null;
 let months = null;
 let names = new Map(); // memberId → {name, active}
 let year = Number(param('year')) || null;
+let currentYear = null; // the server's year (its clock, not the browser's)
+const assessments = new Map(); // year → {view} | {missing: true} | {error}
+let freezeError = null;
 let sortDesc = false; // behind-quota table: fewest hours first (who needs a nudge most)
 
 initI18n();
@@ -28,6 +31,7 @@ if (requireToken(token, $('main'))) {
     names = new Map((list || []).map((m) => [m.memberId, { name: m.name, active: m.active }]));
     render();
   }).catch(() => {});
+  if (year) api('/api/tallies', { token }).then((r) => { currentYear = r.year; years(); loadAssessment(); }).catch(() => {});
   load();
 }
 
@@ -38,21 +42,26 @@ async function load() {
     report = r;
     months = m;
     year = r.year;
+    if (!q) currentYear = r.year;
     clear($('page-status'));
   } catch (e) {
     say($('page-status'), 'error', errorText(e));
   }
   years();
   render();
+  loadAssessment();
 }
 
 /** This year (from the server's clock) and the four before it. */
 function years() {
   const sel = $('year');
-  if (sel.options.length || !report) { if (year) sel.value = String(year); return; }
-  const current = Math.max(report.year, year || 0);
-  for (let y = current; y >= Math.max(2000, current - 4); y--) sel.append(h('option', { value: String(y) }, String(y)));
-  sel.value = String(year);
+  const top = Math.max(currentYear || 0, report?.year || 0, year || 0);
+  if (!top) return;
+  if (!sel.options.length || Number(sel.options[0].value) < top) {
+    clear(sel);
+    for (let y = top; y >= Math.max(2000, top - 4); y--) sel.append(h('option', { value: String(y) }, String(y)));
+  }
+  if (year) sel.value = String(year);
 }
 
 const grids = () => report?.rollUps?.grids || [];
@@ -68,6 +77,7 @@ function render() {
   drawQuota();
   drawTrend();
   renderBehind();
+  renderAssessment();
   exportLinks();
 }
 
@@ -216,4 +226,51 @@ function exportLinks() {
   const q = new URLSearchParams({ year: String(year || ''), level: $('level').value, lang: $('export-lang').value, t: token });
   $('export-csv').href = `/api/exports/tallies.csv?${q}`;
   $('export-xlsx').href = `/api/exports/tallies.xlsx?${q}`;
+}
+
+// ---------- the frozen assessment (考核存档) ----------
+
+async function loadAssessment() {
+  freezeError = null;
+  if (!year || !currentYear || year >= currentYear || assessments.has(year)) { renderAssessment(); return; }
+  const y = year;
+  try {
+    assessments.set(y, { view: await api(`/api/assessments/${y}`, { token }) });
+  } catch (e) {
+    assessments.set(y, e.status === 404 ? { missing: true } : { error: e });
+  }
+  renderAssessment();
+}
+
+function renderAssessment() {
+  const box = clear($('assessment-body'));
+  if (!year || !currentYear) return;
+  if (year >= currentYear) { add(box, h('p', { class: 'muted', id: 'assessment-state' }, t('report.currentYear', { year }))); return; }
+  const a = assessments.get(year);
+  if (!a) { add(box, h('p', { class: 'muted' }, t('common.loading'))); return; }
+  if (a.error) { add(box, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(a.error))); return; }
+  if (a.view) {
+    const late = a.view.lateCorrections || [];
+    add(box,
+      h('p', { class: 'quota-met', id: 'assessment-state' }, t('report.frozen', { year })),
+      h('p', null, t('report.frozenAt', { time: fmtTime(a.view.snapshot?.frozenAt) })),
+      h('p', { id: 'late-count' }, late.length ? t('report.lateCount', { n: late.length }) : t('report.lateNone')));
+    return;
+  }
+  const y = year;
+  const freeze = h('button', { type: 'button', class: 'primary', id: 'freeze' }, t('report.freeze', { year: y }));
+  freeze.addEventListener('click', async () => {
+    freezeError = null;
+    try {
+      const view = await busy(freeze, () => post(`/api/assessments/${y}/freeze`, {}, token));
+      assessments.set(y, { view });
+    } catch (e) {
+      freezeError = e;
+    }
+    renderAssessment();
+    if (!freezeError) $('assessment-state')?.focus?.();
+  });
+  add(box, h('p', { class: 'quota-open', id: 'assessment-state' }, t('report.notFrozen', { year: y })),
+    freezeError ? h('p', { class: 'msg msg-error', role: 'alert' }, errorText(freezeError)) : null,
+    h('div', { class: 'actions' }, freeze));
 }

@@ -66,7 +66,18 @@ export function fmtHours(n) {
 /** Translate one server field message where we know it; otherwise the server's text. */
 export function fieldMessage(msg) {
   const s = String(msg || '').trim();
-  if (/^required\.?$/i.test(s)) return t('err.required');
+  if (/^required\.?$/i.test(s) || /^Required \(/.test(s)) return t('err.required');
+  // Volunteer posts and shifts (PostForm, PostShift).
+  let p = s.match(/^1[–-](\d+) characters/);
+  if (p) return t('err.length', { n: p[1] });
+  p = s.match(/^A number of places from (\d+) to (\d+)/);
+  if (p) return t('err.capacity', { min: p[1], max: p[2] });
+  if (/^A post starts/.test(s)) return t('err.startsOn');
+  p = s.match(/^On or after the start, within (\d+) days/);
+  if (p) return t('err.endsOn', { n: p[1] });
+  p = s.match(/^Within the post's period, (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/);
+  if (p) return t('err.shiftDate', { from: fmtDate(p[1]), to: fmtDate(p[2]) });
+  if (/^Not in the future/.test(s)) return t('err.future');
   let m = s.match(/^At most (\d+) characters/i);
   if (m) return t('err.maxLength', { n: m[1] });
   if (/mobile number|landline/i.test(s)) return t('err.phone');
