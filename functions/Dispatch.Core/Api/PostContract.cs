@@ -23,7 +23,8 @@ public sealed record PostView(
     DateOnly StartsOn,
     DateOnly EndsOn,
     int QuotaYear,
-    bool? ClaimedByMe);
+    bool? ClaimedByMe,
+    IReadOnlyList<string>? ClaimedBy = null);
 
 public sealed record PostClaimResponse(string PostId, string MemberId, int Place, int QuotaYear, DateTimeOffset ClaimedAt);
 

@@ -120,5 +120,6 @@ public static class PostEndpoints
 
     private static PostView View(PostSummary s, string? memberId) => new(
         s.Post.PostId, s.Post.TitleZh, s.Post.Description, s.Post.Category.ToString(), s.Post.Capacity, s.Taken,
-        s.Post.StartsOn, s.Post.EndsOn, s.Post.QuotaYear, memberId is null ? null : s.MemberIds.Contains(memberId));
+        s.Post.StartsOn, s.Post.EndsOn, s.Post.QuotaYear, memberId is null ? null : s.MemberIds.Contains(memberId),
+        memberId is null ? [.. s.MemberIds.Order(StringComparer.Ordinal)] : null); // who claimed: organizers only
 }

@@ -73,7 +73,7 @@ async function load() {
   postsError = p.status === 'rejected' ? p.reason : null;
   if (p.status === 'fulfilled') {
     posts = p.value || [];
-    claimants = await findClaimants(posts);
+    claimants = findClaimants(posts);
   }
   renderAllParts();
 }
@@ -268,31 +268,9 @@ function categoryOptions() {
   for (const c of CATEGORIES) sel.append(h('option', { value: c, selected: c === value }, t(`category.${c}`)));
 }
 
-/**
- * Who holds a place on each post. The post list names the claimants when the API sends them
- * (claimedBy / memberIds); otherwise they are worked out from the year's tallies (members with a post
- * that year), which is exact when only one post of that year has places taken.
- */
-async function findClaimants(list) {
-  const out = new Map();
-  const years = new Map(); // quota year → posts with places taken
-  for (const p of list) {
-    const named = p.claimedBy || p.memberIds || p.claimants;
-    if (Array.isArray(named)) { out.set(p.postId, { ids: named.map(String), exact: true }); continue; }
-    if (!p.taken) { out.set(p.postId, { ids: [], exact: true }); continue; }
-    if (!years.has(p.quotaYear)) years.set(p.quotaYear, []);
-    years.get(p.quotaYear).push(p);
-  }
-  await Promise.all([...years].map(async ([year, taken]) => {
-    let ids = [];
-    try {
-      const report = await api(`/api/tallies?year=${encodeURIComponent(year)}`, { token });
-      ids = (report?.tallies || []).filter((x) => x.posts > 0).map((x) => x.memberId);
-    } catch { /* leave empty: the shift form then lists nobody */ }
-    const exact = taken.length === 1 && ids.length === taken[0].taken;
-    for (const p of taken) out.set(p.postId, { ids, exact });
-  }));
-  return out;
+/** Who holds a place on each post: the post list names the claimants for organizers. */
+function findClaimants(list) {
+  return new Map(list.map((p) => [p.postId, { ids: (p.claimedBy || []).map(String), exact: true }]));
 }
 
 function setFieldError(field, msg) {
