@@ -15,7 +15,7 @@ public sealed class ReminderDeferrals(StorageAccount account)
 {
     public const int Shards = 16;
 
-    private readonly ReminderTables.Lazy _table = new(account, ReminderTables.Deferrals);
+    private readonly FeatureTable _table = new(account, ReminderTables.Deferrals);
 
     public async Task DeferAsync(string recipientKey, Reminder reminder, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,7 @@ public enum RecordOutcome
 /// the same key cannot both win: the cap and "once per key" hold under concurrency, not just in the policy.</summary>
 public sealed class ReminderLedger(StorageAccount account)
 {
-    private readonly ReminderTables.Lazy _table = new(account, ReminderTables.Ledger);
+    private readonly FeatureTable _table = new(account, ReminderTables.Ledger);
 
     public static string KeyRow(string key) => $"k|{Keys.Sha256Hex(key)[..32]}";
 

@@ -9,7 +9,7 @@ namespace Dispatch.Storage;
 /// key), so a crash between the work and the mark only repeats harmless work.</summary>
 public sealed class SweepMarks(StorageAccount account)
 {
-    private readonly ReminderTables.Lazy _table = new(account, ReminderTables.Ledger);
+    private readonly FeatureTable _table = new(account, ReminderTables.Ledger);
 
     public async Task<bool> HasRunAsync(string job, string communityId, DateOnly day, CancellationToken cancellationToken = default)
     {

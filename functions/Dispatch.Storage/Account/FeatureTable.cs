@@ -2,9 +2,9 @@ using Azure.Data.Tables;
 
 namespace Dispatch.Storage;
 
-/// <summary>A table client that creates its table once, before first use. The post and assessment
-/// tables are created here rather than in <see cref="StorageAccount.EnsureCreatedAsync"/>, so each
-/// feature stays self-contained.</summary>
+/// <summary>A table client that creates its table once, before first use. The tables of posts,
+/// assessments, reminders and proofs are created here rather than in
+/// <see cref="StorageAccount.EnsureCreatedAsync"/>, so each feature stays self-contained.</summary>
 internal sealed class FeatureTable(StorageAccount account, string baseName)
 {
     private readonly Lock _gate = new();
