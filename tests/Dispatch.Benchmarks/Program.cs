@@ -34,15 +34,15 @@ public static class Program
         }
 
         Console.WriteLine("Dispatch benchmark: local host on Azurite, full order cycles over HTTP on 127.0.0.1");
-        await PrintMachineAsync();
+        await BenchEnvironment.PrintMachineAsync();
 
         var azurite = new AzuriteFixture();
         try
         {
             var started = Stopwatch.StartNew();
             await azurite.InitializeAsync();
-            var (tablePort, queuePort, blobPort) = PortsOf(azurite.ConnectionString);
-            Console.WriteLine(string.Create(Inv, $"Azurite:  {AzuriteVersion()}{(azurite.IsExternal ? " (external, " + AzuriteFixture.ConnectionVariable + ")" : "")}, "
+            var (tablePort, queuePort, blobPort) = BenchEnvironment.PortsOf(azurite);
+            Console.WriteLine(string.Create(Inv, $"Azurite:  {BenchEnvironment.AzuriteVersion()}{(azurite.IsExternal ? " (external, " + AzuriteFixture.ConnectionVariable + ")" : "")}, "
                                    + $"table :{tablePort}, queue :{queuePort}, blob :{blobPort}, up in {started.Elapsed.TotalSeconds:0.0} s"));
 
             using var meter = new StorageMeter(tablePort, queuePort, blobPort);
@@ -148,70 +148,4 @@ public static class Program
     }
 
     private static string Per(long count, int cycles) => (count / (double)cycles).ToString("0.00", Inv);
-
-    private static async Task PrintMachineAsync()
-    {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
-        Console.WriteLine(string.Create(Inv, $"Machine:  {Environment.ProcessorCount} cores{(cpu is null ? "" : " (" + cpu + ")")}, {memory:0.0} GiB, "
-                               + $"{RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}"));
-        var build =
-#if DEBUG
-            "Debug";
-#else
-            "Release";
-#endif
-        var sdk = await RunAsync("dotnet", "--version");
-        Console.WriteLine(string.Create(Inv, $".NET:     SDK {sdk} (dotnet --version), runtime {RuntimeInformation.FrameworkDescription}, "
-                               + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, {build} build"));
-    }
-
-    private static string AzuriteVersion()
-    {
-        try
-        {
-            var package = Path.Combine(AzuriteFixture.FindRepoRoot(), "node_modules", "azurite", "package.json");
-            using var json = JsonDocument.Parse(File.ReadAllText(package));
-            return "Azurite " + json.RootElement.GetProperty("version").GetString();
-        }
-        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return "Azurite (version unknown)";
-        }
-    }
-
-    private static async Task<string> RunAsync(string file, string arguments)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
-            if (process is null)
-            {
-                return "?";
-            }
-
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return output.Trim();
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "?";
-        }
-    }
-
-    /// <summary>The table, queue and blob ports of an Azurite connection string (also an external one).</summary>
-    private static (int Table, int Queue, int Blob) PortsOf(string connectionString)
-    {
-        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        int Port(string key, int fallback) => parts.TryGetValue(key, out var url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Port : fallback;
-        return parts.TryGetValue("UseDevelopmentStorage", out _)
-            ? (10002, 10001, 10000)
-            : (Port("TableEndpoint", -1), Port("QueueEndpoint", -1), Port("BlobEndpoint", -1));
-    }
 }

@@ -31,7 +31,7 @@ public static class TallyBenchmark
         }
 
         Console.WriteLine("Dispatch tally benchmark: annual tallies and roll-ups of one district-year, in memory and on Table Storage (Azurite, 127.0.0.1)");
-        await PrintMachineAsync();
+        await BenchEnvironment.PrintMachineAsync(withNode: true);
         var watch = Stopwatch.StartNew();
         var district = DistrictYear.Generate(options);
         var active = district.Members.Count(m => m.Active);
@@ -65,9 +65,9 @@ public static class TallyBenchmark
         {
             watch.Restart();
             await azurite.InitializeAsync();
-            var (table, queue, blob) = PortsOf(azurite);
+            var (table, queue, blob) = BenchEnvironment.PortsOf(azurite);
             Console.WriteLine();
-            Console.WriteLine(string.Create(Inv, $"Azurite:  {AzuriteVersion()}{(azurite.IsExternal ? " (external, " + AzuriteFixture.ConnectionVariable + ")" : "")}, table :{table}, up in {Seconds(watch.Elapsed)} s"));
+            Console.WriteLine(string.Create(Inv, $"Azurite:  {BenchEnvironment.AzuriteVersion()}{(azurite.IsExternal ? " (external, " + AzuriteFixture.ConnectionVariable + ")" : "")}, table :{table}, up in {Seconds(watch.Elapsed)} s"));
             using var meter = new StorageMeter(table, queue, blob);
             var account = new StorageAccount(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.NewPrefix() });
             await account.EnsureCreatedAsync();
@@ -89,77 +89,5 @@ public static class TallyBenchmark
         Console.WriteLine();
         Console.WriteLine(errors == 0 ? "Done: no errors." : $"Done with {errors} errors.");
         return errors == 0 ? 0 : 1;
-    }
-
-    private static async Task PrintMachineAsync()
-    {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
-        Console.WriteLine(string.Create(Inv, $"Machine:  {Environment.ProcessorCount} cores{(cpu is null ? "" : " (" + cpu + ")")}, {memory:0.0} GiB, "
-                                         + $"{RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}"));
-        var build =
-#if DEBUG
-            "Debug";
-#else
-            "Release";
-#endif
-        var sdk = await RunAsync("dotnet", "--version");
-        var node = await RunAsync("node", "--version");
-        Console.WriteLine(string.Create(Inv, $".NET:     SDK {sdk}, runtime {RuntimeInformation.FrameworkDescription}, "
-                                         + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, {build} build; node {node}"));
-    }
-
-    private static string AzuriteVersion()
-    {
-        try
-        {
-            var package = Path.Combine(AzuriteFixture.FindRepoRoot(), "node_modules", "azurite", "package.json");
-            using var json = JsonDocument.Parse(File.ReadAllText(package));
-            return "Azurite " + json.RootElement.GetProperty("version").GetString();
-        }
-        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return "Azurite (version unknown)";
-        }
-    }
-
-    private static async Task<string> RunAsync(string file, string arguments)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
-            if (process is null)
-            {
-                return "?";
-            }
-
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return output.Trim();
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "?";
-        }
-    }
-
-    /// <summary>The fixture's ports, or those of an external Azurite's connection string.</summary>
-    private static (int Table, int Queue, int Blob) PortsOf(AzuriteFixture azurite)
-    {
-        if (!azurite.IsExternal)
-        {
-            return (azurite.TablePort, azurite.QueuePort, azurite.BlobPort);
-        }
-
-        var parts = azurite.ConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        int Port(string key, int fallback) => parts.TryGetValue(key, out var url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Port : fallback;
-        return parts.ContainsKey("UseDevelopmentStorage")
-            ? (10002, 10001, 10000)
-            : (Port("TableEndpoint", -1), Port("QueueEndpoint", -1), Port("BlobEndpoint", -1));
     }
 }
