@@ -191,6 +191,25 @@ public sealed class ServiceRecordStore(StorageAccount account)
         return list;
     }
 
+    /// <summary>The rows of one member-year partition as this store writes them — every record row and
+    /// the tally row folded from them — for a bulk import (and the tally benchmark). Duplicate record
+    /// ids are credited once, as <see cref="AddAsync"/> does.</summary>
+    public static IReadOnlyList<TableEntity> MemberYearRows(IReadOnlyCollection<ServiceRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var distinct = records.DistinctBy(r => r.RecordId).ToList();
+        var first = distinct.FirstOrDefault() ?? throw new ArgumentException("No records.", nameof(records));
+        var pk = PartitionOf(first.Location.CommunityId, first.ServedOn.Year, first.MemberId);
+        if (distinct.Any(r => PartitionOf(r.Location.CommunityId, r.ServedOn.Year, r.MemberId) != pk))
+        {
+            throw new ArgumentException("The records belong to more than one member-year.", nameof(records));
+        }
+
+        var counts = distinct.Aggregate(TallyCounts.Zero, (t, r) => t.Add(r));
+        var tally = MemberTally.Of(first.Location.CommunityId, first.ServedOn.Year, first.MemberId, counts);
+        return [.. distinct.Select(r => ToEntity(pk, r)), ToEntity(pk, tally)];
+    }
+
     private static TableEntity ToEntity(string pk, ServiceRecord r) => new(pk, RecordRow(r.RecordId))
     {
         ["RecordId"] = r.RecordId,

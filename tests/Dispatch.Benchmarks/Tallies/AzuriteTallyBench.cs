@@ -308,52 +308,10 @@ internal sealed class AzuriteTallyBench(TallyOptions options, DistrictYear distr
         return (entities, watch.Elapsed);
     }
 
-    /// <summary>The rows of one member-year partition in batches of ≤ 100: record rows as
-    /// ServiceRecordStore writes them, and the tally row (the fold of the records) in the last batch.</summary>
-    private static IEnumerable<TableEntity[]> BatchesOf(ServiceRecord[] records)
-    {
-        var first = records[0];
-        var pk = ServiceRecordStore.PartitionOf(first.Location.CommunityId, first.ServedOn.Year, first.MemberId);
-        var counts = records.Aggregate(TallyCounts.Zero, (t, r) => t.Add(r));
-        var tally = MemberTally.Of(first.Location.CommunityId, first.ServedOn.Year, first.MemberId, counts);
-        var rows = records.Select(r => RecordRow(pk, r)).Append(TallyRow(pk, tally));
-        return rows.Chunk(100);
-    }
-
-    private static TableEntity RecordRow(string pk, ServiceRecord r) => new(pk, ServiceRecordStore.RecordRow(r.RecordId))
-    {
-        ["RecordId"] = r.RecordId,
-        ["OrderId"] = r.OrderId,
-        ["MemberId"] = r.MemberId,
-        ["CommunityId"] = r.Location.CommunityId,
-        ["GridId"] = r.Location.GridId,
-        ["BuildingId"] = r.Location.BuildingId,
-        ["Category"] = r.Category.ToString(),
-        ["IsWish"] = r.IsWish,
-        ["HalfHours"] = r.HalfHours,
-        ["ServedOn"] = r.ServedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["ConfirmedAt"] = r.ConfirmedAt,
-        ["ConfirmedBy"] = r.ConfirmedBy.ToString(),
-        ["Rating"] = r.Rating,
-        ["CorrectsRecordId"] = r.CorrectsRecordId,
-        ["Reason"] = r.Reason,
-        ["PostId"] = r.PostId,
-        ["Json"] = JsonSerializer.Serialize(r, CoreJson.Options),
-    };
-
-    private static TableEntity TallyRow(string pk, MemberTally t) => new(pk, ServiceRecordStore.TallyRow)
-    {
-        ["CommunityId"] = t.CommunityId,
-        ["Year"] = t.Year,
-        ["MemberId"] = t.MemberId,
-        ["HalfHours"] = t.HalfHours,
-        ["Services"] = t.Services,
-        ["Wishes"] = t.Wishes,
-        ["RatingSum"] = t.RatingSum,
-        ["RatingCount"] = t.RatingCount,
-        ["Posts"] = t.Posts,
-        ["FiveStars"] = t.FiveStars,
-    };
+    /// <summary>The rows of one member-year partition, as ServiceRecordStore writes them, in batches of ≤ 100
+    /// (the tally row in the last batch).</summary>
+    private static IEnumerable<TableEntity[]> BatchesOf(ServiceRecord[] records) =>
+        ServiceRecordStore.MemberYearRows(records).Chunk(100);
 
     /// <summary>p50 in ms of <paramref name="runs"/> calls.</summary>
     private static async Task<double> TimeAsync<T>(Func<Task<T>> work, int runs)
