@@ -43,8 +43,10 @@ dispatch latency low.''')
 param alwaysReady int = 0
 
 @description('Flex Consumption groups kept warm when alwaysReady > 0: http, durable, blob, or function:<FunctionName>.')
+// The orchestrations (placement, replies, offer deadlines) run in the durable group: keep it warm too.
 param alwaysReadyGroups string[] = [
   'http'
+  'durable'
 ]
 
 @minValue(1)
