@@ -1,4 +1,5 @@
 using Dispatch.Core.Access;
+using Dispatch.Core.Hours;
 using Dispatch.Core.Orders;
 using Microsoft.AspNetCore.Http;
 
@@ -46,6 +47,20 @@ public sealed class Access(TokenSigner signer, TimeProvider clock)
     public AccessToken MemberOfCommunity(HttpRequest request) => Role(Read(request), TokenRole.Member);
 
     public AccessToken MemberOfCommunity(HttpContext http) => MemberOfCommunity(Request(http));
+
+    /// <summary>The confirmation the caller's link allows: the resident of the order, or an organizer of its
+    /// community confirming on the resident's behalf.</summary>
+    public ServiceConfirmed Confirmation(HttpRequest request, OrderState order, int? rating)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (Read(request).Role == TokenRole.Organizer)
+        {
+            return new ServiceConfirmed(ConfirmedBy.Organizer, Organizer(request, order.Request.Location.CommunityId).Subject, rating);
+        }
+
+        Resident(request, order.OrderId);
+        return new ServiceConfirmed(ConfirmedBy.Resident, null, rating);
+    }
 
     private static HttpRequest Request(HttpContext http)
     {

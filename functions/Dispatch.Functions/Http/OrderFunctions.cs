@@ -107,18 +107,7 @@ public sealed class OrderFunctions(
     {
         var body = await HttpApi.ReadBodyAsync<ConfirmRequest>(req, ct);
         var order = await reader.LoadAsync(orderId, ct);
-        var token = access.Read(req);
-        OrderEvent e;
-        if (token.Role == TokenRole.Organizer)
-        {
-            e = new ServiceConfirmed(ConfirmedBy.Organizer, access.Organizer(req, order.State.Request.Location.CommunityId).Subject, body?.Rating);
-        }
-        else
-        {
-            access.Resident(req, orderId);
-            e = new ServiceConfirmed(ConfirmedBy.Resident, null, body?.Rating);
-        }
-
+        var e = access.Confirmation(req, order.State, body?.Rating);
         return await ApplyAsync(req, client, order, e, ct);
     });
 

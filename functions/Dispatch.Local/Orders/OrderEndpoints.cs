@@ -56,16 +56,7 @@ public static class OrderEndpoints
     private static async Task<IResult> ConfirmAsync(string orderId, ConfirmRequest? body, HttpContext http, OrderActions actions, Access access, CancellationToken ct)
     {
         var order = await actions.LoadAsync(orderId, ct);
-        var token = access.Read(http);
-        var e = token.Role == TokenRole.Organizer
-            ? new ServiceConfirmed(ConfirmedBy.Organizer, access.Organizer(http, order.State.Request.Location.CommunityId).Subject, body?.Rating)
-            : new ServiceConfirmed(ConfirmedBy.Resident, null, body?.Rating);
-        if (token.Role != TokenRole.Organizer)
-        {
-            access.Resident(http, orderId);
-        }
-
-        return await actions.ApplyAsync(http, orderId, e, ct);
+        return await actions.ApplyAsync(http, orderId, access.Confirmation(http.Request, order.State, body?.Rating), ct);
     }
 
     private static async Task<IResult> DispatchAsync(
