@@ -142,7 +142,7 @@ public sealed class AzureHost : IAsyncDisposable
         await SeedAsync(provider);
 
         var activities = provider.GetRequiredService<OrderActivities>();
-        var durable = await DurableTaskTestHost.StartAsync(registry =>
+        var durable = await LoopbackPorts.StartOnFreePortAsync(port => DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestratorFunc<string, string>(OrderOrchestration.Name, (TaskOrchestrationContext ctx, string input) =>
             {
@@ -164,7 +164,7 @@ public sealed class AzureHost : IAsyncDisposable
                     faults.After(name);
                     return result;
                 });
-        }, new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
+        }, new DurableTaskTestHostOptions { Port = port, LoggerFactory = NullLoggerFactory.Instance }));
 
         var sender = provider.GetRequiredService<RecordingSender>();
         return new AzureHost(durable, provider, sender, faults, executions);

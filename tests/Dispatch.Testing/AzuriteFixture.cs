@@ -55,7 +55,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
-        (BlobPort, QueuePort, TablePort) = FreePorts();
+        var ports = LoopbackPorts.Free(3);
+        (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
         Location = Directory.CreateTempSubdirectory("dispatch-azurite-").FullName;
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
@@ -274,29 +275,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         catch (OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    /// <summary>Three distinct free loopback ports: all listeners are held open until all are chosen.</summary>
-    private static (int Blob, int Queue, int Table) FreePorts()
-    {
-        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            foreach (var l in listeners)
-            {
-                l.Start();
-            }
-
-            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-            return (ports[0], ports[1], ports[2]);
-        }
-        finally
-        {
-            foreach (var l in listeners)
-            {
-                l.Stop();
-            }
         }
     }
 }
