@@ -221,6 +221,10 @@ module api 'app/api.bicep' = {
       ReminderSweepSchedule: '0 */5 * * * *'
       // 16:05 UTC on 31 December = 00:05 China Standard Time (UTC+8) on 1 January.
       AnnualTallySchedule: '0 5 16 31 12 *'
+      // Orders: restart open orders whose orchestration is lost; purge finished histories (03:30 China time).
+      OrderRepairSchedule: '0 */15 * * * *'
+      OrderPurgeSchedule: '0 30 19 * * *'
+      Orders__HistoryRetentionDays: '30'
     }
   }
   // Roles first, so the Key Vault reference and identity-based host storage work on first start.

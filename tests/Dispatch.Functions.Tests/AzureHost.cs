@@ -58,6 +58,10 @@ public sealed class AzureHost : IAsyncDisposable
 
     public ExecutionMeter Executions { get; }
 
+    /// <summary>Every activity input and output, as the orchestration history records them (the in-process
+    /// test host does not return history events).</summary>
+    public IReadOnlyCollection<string> ActivityPayloads { get; private init; } = [];
+
     public OrderFunctions Orders => _services.GetRequiredService<OrderFunctions>();
 
     public MemberFunctions Members => _services.GetRequiredService<MemberFunctions>();
@@ -99,7 +103,8 @@ public sealed class AzureHost : IAsyncDisposable
         ExecutionMeter? executions = null,
         TimeProvider? clock = null,
         ReminderPolicy? reminders = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        DeciderFor? deciders = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -120,12 +125,18 @@ public sealed class AzureHost : IAsyncDisposable
 
         executions ??= new ExecutionMeter();
         var faults = new Faults();
+        var payloads = new ConcurrentQueue<string>();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(new OrderDecider(policy));
         if (clock is not null)
         {
             services.AddSingleton(clock);
+        }
+
+        if (deciders is not null)
+        {
+            services.AddSingleton(deciders);
         }
 
         services.AddSingleton<RecordingSender>();
@@ -149,7 +160,9 @@ public sealed class AzureHost : IAsyncDisposable
                 executions.Count(OrderOrchestration.Name);
                 return OrderOrchestration.RunAsync(ctx, input);
             });
-            Activity(OrderActivities.SaveOrder, activities.SaveAsync);
+            Activity(OrderActivities.Decide, activities.DecideAsync);
+            Activity(OrderActivities.ReportStall, activities.ReportStallAsync);
+            Activity(OrderActivities.PendingEvents, activities.PendingEventsAsync);
             Activity(OrderActivities.FindCandidate, activities.FindCandidateAsync);
             Activity(OrderActivities.SendOffer, activities.SendOfferAsync);
             Activity(OrderActivities.Notify, activities.NotifyAsync);
@@ -159,15 +172,17 @@ public sealed class AzureHost : IAsyncDisposable
                 registry.AddActivityFunc<string, string>(name, async (TaskActivityContext ctx, string input) =>
                 {
                     executions.Count(name);
+                    payloads.Enqueue(input);
                     faults.Before(name);
                     var result = await run(input, CancellationToken.None);
                     faults.After(name);
+                    payloads.Enqueue(result);
                     return result;
                 });
         }, new DurableTaskTestHostOptions { Port = port, LoggerFactory = NullLoggerFactory.Instance }));
 
         var sender = provider.GetRequiredService<RecordingSender>();
-        return new AzureHost(durable, provider, sender, faults, executions);
+        return new AzureHost(durable, provider, sender, faults, executions) { ActivityPayloads = payloads };
     }
 
     /// <summary>A second community, with one grid and building and no members.</summary>
@@ -313,17 +328,31 @@ public sealed class RecordingSender(AssignmentDelivery delivery) : IAssignmentSe
     }
 }
 
-/// <summary>Makes named activities fail once, before or after their work: a crash mid-activity.</summary>
+/// <summary>Makes named activities fail once, before or after their work (a crash mid-activity), or every
+/// time until <see cref="Heal"/> (an outage of what they use).</summary>
 public sealed class Faults
 {
     private readonly ConcurrentDictionary<string, int> _before = new();
     private readonly ConcurrentDictionary<string, int> _after = new();
+    private readonly ConcurrentDictionary<string, int> _down = new();
 
     public void FailOnceBefore(string activity) => _before[activity] = 1;
 
     public void FailOnceAfter(string activity) => _after[activity] = 1;
 
-    public void Before(string activity) => Trip(_before, activity, "before");
+    public void Break(string activity) => _down[activity] = 0;
+
+    public void Heal(string activity) => _down.TryRemove(activity, out _);
+
+    public void Before(string activity)
+    {
+        if (_down.ContainsKey(activity))
+        {
+            throw new InvalidOperationException($"Injected outage of {activity}.");
+        }
+
+        Trip(_before, activity, "before");
+    }
 
     public void After(string activity) => Trip(_after, activity, "after");
 

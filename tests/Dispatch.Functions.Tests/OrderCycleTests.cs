@@ -152,7 +152,7 @@ public sealed class OrderCycleTests(AzuriteFixture azurite, ITestOutputHelper ou
         // crashes: the retry finds the record and credits nothing twice. The save crashes before writing.
         host.Faults.FailOnceAfter(OrderActivities.SendOffer);
         host.Faults.FailOnceAfter(OrderActivities.RecordService);
-        host.Faults.FailOnceBefore(OrderActivities.SaveOrder);
+        host.Faults.FailOnceBefore(OrderActivities.Decide);
 
         var (orderId, resident) = await host.PlaceAsync();
         await host.WaitForAsync(orderId, s => s.Status == OrderStatus.Offered);

@@ -7,7 +7,7 @@ namespace Dispatch.Core.Orders;
 /// <summary>The order lifecycle as a pure function: <c>decide(state, event, now) → state + effects</c>.
 /// Same input, same output; no clock, no I/O. An event the lifecycle does not allow is rejected
 /// with a named reason and changes nothing.</summary>
-public sealed class OrderDecider(OrderPolicy policy)
+public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
 {
     public OrderPolicy Policy { get; } = policy;
 

@@ -77,6 +77,13 @@ public enum NoticeKind
 
     /// <summary>The organizers' morning list of escalated orders; text lists the order ids.</summary>
     EscalationDigest,
+
+    /// <summary>To the organizers: the order is stuck because storage or messaging keeps failing; the
+    /// system retries on its own and says so when it resumes.</summary>
+    OrderStalled,
+
+    /// <summary>To the organizers: a stalled order runs again.</summary>
+    OrderResumed,
 }
 
 /// <summary>A notice through the notifier port. <see cref="MemberId"/> is set when the recipient is a member.</summary>

@@ -19,8 +19,9 @@ public sealed class DispatchOptions
     /// before answering 202 Accepted with the current view.</summary>
     public TimeSpan ActionWait { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Poll interval while waiting for the orchestration.</summary>
-    public TimeSpan ActionPoll { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>The first pause between two reads of the order row while an action waits; it doubles up to
+    /// 1 s. The orchestration's status is read only when the order's version moves, and once at the end.</summary>
+    public TimeSpan ActionPoll { get; set; } = TimeSpan.FromMilliseconds(50);
 }
 
 /// <summary>Where the assignment queue lives (app setting AssignmentsQueue).</summary>

@@ -2,6 +2,7 @@ using Dispatch.App.Hosting;
 using Dispatch.App.Queries;
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Access;
+using Dispatch.Core.Orders;
 using Dispatch.Core.Tallies;
 using Dispatch.Functions.Assignments;
 using Dispatch.Functions.Orders;
@@ -71,6 +72,9 @@ public static class FunctionsHostExtensions
         services.AddAssignmentSender(configuration);
         services.AddDispatchApp(configuration);
 
+        services.AddOptions<OrderUpkeepOptions>().Bind(configuration.GetSection("Orders")).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<DeciderFor>(_ => policy => new OrderDecider(policy));
+        services.TryAddSingleton<OrderUpkeep>();
         services.TryAddSingleton<OrderCommands>();
         services.TryAddSingleton<AssignmentDelivery>();
         services.AddHostedService<StorageInitializer>();

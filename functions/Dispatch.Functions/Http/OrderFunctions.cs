@@ -83,7 +83,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
-        return await AsResidentAsync(req, client, orderId, new OrderCancelled(body?.Reason), ct);
+        return await AsResidentAsync(req, client, orderId, new OrderCancelled(), ct, body?.Reason);
     });
 
     [Function("DisputeOrder")]
@@ -94,7 +94,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
-        return await AsResidentAsync(req, client, orderId, new ServiceDisputed(body?.Reason), ct);
+        return await AsResidentAsync(req, client, orderId, new ServiceDisputed(), ct, body?.Reason);
     });
 
     /// <summary>The resident confirms; an organizer (link of the order's community) may confirm instead.</summary>
@@ -126,7 +126,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
-        return await AsMemberAsync(req, client, orderId, m => new OfferDeclined(m, body?.Reason), ct);
+        return await AsMemberAsync(req, client, orderId, m => new OfferDeclined(m), ct, body?.Reason);
     });
 
     [Function("ClaimWish")]
@@ -162,24 +162,25 @@ public sealed class OrderFunctions(
         return await ApplyAsync(req, client, order, await hand.EventAsync(community, organizer.Subject, body?.MemberId, ct), ct);
     });
 
-    private async Task<IActionResult> AsResidentAsync(HttpRequest req, DurableTaskClient client, string orderId, OrderEvent e, CancellationToken ct)
+    // Free-text reasons travel beside the event, never in it: the orchestration's history holds ids only.
+    private async Task<IActionResult> AsResidentAsync(HttpRequest req, DurableTaskClient client, string orderId, OrderEvent e, CancellationToken ct, string? reason = null)
     {
         access.Resident(req, orderId);
-        return await ApplyAsync(req, client, await reader.LoadAsync(orderId, ct), e, ct);
+        return await ApplyAsync(req, client, await reader.LoadAsync(orderId, ct), e, ct, reason);
     }
 
-    private async Task<IActionResult> AsMemberAsync(HttpRequest req, DurableTaskClient client, string orderId, Func<string, OrderEvent> make, CancellationToken ct)
+    private async Task<IActionResult> AsMemberAsync(HttpRequest req, DurableTaskClient client, string orderId, Func<string, OrderEvent> make, CancellationToken ct, string? reason = null)
     {
         var order = await reader.LoadAsync(orderId, ct);
         var member = access.Member(req, order.State);
-        return await ApplyAsync(req, client, order, make(member.Subject), ct);
+        return await ApplyAsync(req, client, order, make(member.Subject), ct, reason);
     }
 
     /// <summary>200 with the caller's view once the orchestration applied the event; 202 with the current
     /// view (and the order's own URL, never a Durable management URL) if it is still on its way.</summary>
-    private async Task<IActionResult> ApplyAsync(HttpRequest req, DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct)
+    private async Task<IActionResult> ApplyAsync(HttpRequest req, DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct, string? reason = null)
     {
-        var applied = await commands.ApplyAsync(client, order, e, ct);
+        var applied = await commands.ApplyAsync(client, order, e, ct, reason);
         var view = await reader.ViewForAsync(req, applied.Order, ct);
         return applied.Done ? HttpApi.Ok(view) : HttpApi.Accepted(HttpApi.OrderPath(order.OrderId), view);
     }

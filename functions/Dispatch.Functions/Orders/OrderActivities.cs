@@ -20,31 +20,89 @@ public sealed class OrderActivities(
     ServiceRecordStore records,
     IAssignmentSender sender,
     INotifier notifier,
+    NoticeStore notices,
+    DeciderFor deciders,
+    TimeProvider clock,
     ILogger<OrderActivities> logger)
 {
-    public const string SaveOrder = "Order_Save";
+    public const string Decide = "Order_Decide";
     public const string FindCandidate = "Order_FindCandidate";
     public const string SendOffer = "Order_SendOffer";
     public const string Notify = "Order_Notify";
     public const string RecordService = "Order_RecordService";
+    public const string ReportStall = "Order_ReportStall";
+    public const string PendingEvents = "Order_PendingEvents";
 
-    /// <summary>Writes the decided state to the order entity (with its history row) unless a newer version is
-    /// stored, then brings the open-order list and the members' inboxes up to that version (the shared
-    /// <see cref="OrderProjector"/>).</summary>
-    [Function(SaveOrder)]
-    public async Task<string> SaveAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
+    /// <summary>Decides one event with the decider of this deployment and, when it is accepted, writes the
+    /// new state to the order entity (with its history row) unless a newer version is stored, then brings
+    /// the open-order list and the members' inboxes up to that version (the shared
+    /// <see cref="OrderProjector"/>). Returns the decision and the timers still worth waiting for; the
+    /// orchestration's history records it, so a replay never decides again.</summary>
+    [Function(Decide)]
+    public async Task<string> DecideAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
     {
-        var save = Payload.Read<SaveOrderInput>(input);
-        var stored = await orders.GetAsync(save.After.OrderId, cancellationToken)
-            ?? throw new InvalidOperationException($"Order {save.After.OrderId} is not stored; the place function creates it first.");
-        if (stored.State.Version <= save.After.Version)
+        var decide = Payload.Read<DecideInput>(input);
+        var decider = deciders(decide.Policy);
+        var decision = decider.Decide(decide.State, decide.Event, decide.Now);
+        if (!decision.Accepted)
         {
-            // Equal: a retry after the entity was written; writing it again also (re)writes the history row.
-            await orders.SaveAsync(stored, save.After, save.Event, save.At, [], cancellationToken);
+            await ClearPendingAsync(decide, cancellationToken);
+            return Payload.Write(new DecideResult(decide.State, [], decision.Rejection, decide.Timers));
         }
 
-        await projector.ProjectAsync(save.Before, save.After, cancellationToken);
-        return "saved";
+        var after = decision.State!;
+        var stored = await orders.GetAsync(after.OrderId, cancellationToken)
+            ?? throw new InvalidOperationException($"Order {after.OrderId} is not stored; the place function creates it first.");
+        // Equal: a retry after the entity was written; writing it again also (re)writes the history row. The
+        // placement itself was stored by the place function.
+        if (stored.State.Version < after.Version || (stored.State.Version == after.Version && decide.State is not null))
+        {
+            await orders.SaveAsync(stored, after, decide.Event, decide.Now, [], cancellationToken);
+        }
+
+        await projector.ProjectAsync(decide.State, after, cancellationToken);
+        await ClearPendingAsync(decide, cancellationToken);
+        return Payload.Write(new DecideResult(after, [.. decision.Effects], null, TimersAfter(decider, after, decide.Timers, decision.Effects)));
+    }
+
+    private Task ClearPendingAsync(DecideInput decide, CancellationToken ct) =>
+        decide.EventId is { } id && decide.State is { } state ? orders.RemovePendingEventAsync(state.OrderId, id, ct) : Task.CompletedTask;
+
+    /// <summary>The external events stored as pending for an order and not decided yet: read when a
+    /// generation starts, so an event the previous generation never took is decided now.</summary>
+    [Function(PendingEvents)]
+    public async Task<string> PendingEventsAsync([ActivityTrigger] string orderId, CancellationToken cancellationToken)
+    {
+        var pending = await orders.PendingEventsAsync(orderId, cancellationToken);
+        return Payload.Write(new PendingEvents([.. pending.Select(p => new OrderEnvelope(p.Id, p.Event))]));
+    }
+
+    /// <summary>The timers to wait for after a decision: the new ones replace those of the same key, and a
+    /// timer the decider would drop as stale when it fires is not waited for (fewer wake-ups).</summary>
+    private static List<ScheduleTimer> TimersAfter(IOrderDecider decider, OrderState state, IEnumerable<ScheduleTimer> held, IEnumerable<OrderEffect> effects)
+    {
+        var timers = held.ToList();
+        foreach (var timer in effects.OfType<ScheduleTimer>())
+        {
+            timers.RemoveAll(t => t.Key == timer.Key);
+            timers.Add(timer);
+        }
+
+        timers.RemoveAll(t => state.IsTerminal
+            || decider.Decide(state, new TimerFired(t.Kind, t.Round), t.DueAt).Rejection?.Code == RejectionCode.StaleTimer);
+        return timers;
+    }
+
+    /// <summary>Tells the organizers of the order's community that it is stalled, or runs again. Keyed by
+    /// the stall's start, so a retried activity adds one notice.</summary>
+    [Function(ReportStall)]
+    public async Task<string> ReportStallAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
+    {
+        var stall = Payload.Read<StallNotice>(input);
+        var kind = stall.Resumed ? NoticeKind.OrderResumed : NoticeKind.OrderStalled;
+        await notices.AddAsync(
+            NoticeRecipient.Organizers(stall.CommunityId), stall.OrderId, kind, $"{kind}-{stall.Since.UtcTicks}", clock.GetUtcNow(), cancellationToken: cancellationToken);
+        return "told";
     }
 
     /// <summary>Answers <see cref="Dispatch.Core.Orders.FindCandidate"/> with the shared <see cref="Dispatcher"/>

@@ -18,6 +18,7 @@ public sealed class OrderCommands(
     OrderDecider decider,
     TimeProvider clock,
     IOptions<DispatchOptions> options,
+    IOptions<OrderUpkeepOptions> upkeep,
     ILogger<OrderCommands> logger)
 {
     private static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web);
@@ -37,7 +38,7 @@ public sealed class OrderCommands(
             return;
         }
 
-        var run = new OrderRun(placed.OrderId, placed.Request, placed.PlacedAt, decider.Policy);
+        var run = new OrderRun(placed.OrderId, placed.Request, placed.PlacedAt, decider.Policy, EventsPerGeneration: upkeep.Value.EventsPerGeneration, Retry: upkeep.Value.Retry);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
@@ -56,9 +57,13 @@ public sealed class OrderCommands(
     }
 
     /// <summary>Pre-checks <paramref name="e"/> against the stored state (a rejection throws a problem and
-    /// nothing is sent), raises it to the orchestration, and waits for its ruling and the save.</summary>
-    /// <exception cref="ApiProblemException">The decider refused the event.</exception>
-    public async Task<Applied> ApplyAsync(DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct)
+    /// nothing is sent), keeps a free-text <paramref name="reason"/> beside the order (never in the event,
+    /// so it stays out of the orchestration's history), raises the event, and waits for its ruling.
+    /// The wait is cheap: point reads of the order row with a doubling pause until its version moves, then
+    /// one read of the orchestration's status for this event's ruling; when the time is up the caller
+    /// answers 202 with where to look.</summary>
+    /// <exception cref="ApiProblemException">The decider refused the event, or the reason is too long.</exception>
+    public async Task<Applied> ApplyAsync(DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(order);
@@ -69,47 +74,78 @@ public sealed class OrderCommands(
         }
 
         var id = Guid.NewGuid().ToString("N");
-        await client.RaiseEventAsync(order.OrderId, OrderOrchestration.EventName, Payload.Write(new OrderEnvelope(id, e)), ct);
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            if (reason.Length > OrderStore.MaxReasonLength)
+            {
+                throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+                {
+                    ["reason"] = [$"原因最多 {OrderStore.MaxReasonLength} 个字 / At most {OrderStore.MaxReasonLength} characters."],
+                }));
+            }
+
+            await orders.AddReasonAsync(order.OrderId, id, e.GetType().Name, reason.Trim(), clock.GetUtcNow(), ct);
+        }
+
+        await RaiseAsync(client, order.OrderId, id, e, ct);
 
         var o = options.Value;
         var deadline = clock.GetUtcNow() + o.ActionWait;
-        EventOutcome? outcome = null;
-        while (outcome is null && clock.GetUtcNow() < deadline)
-        {
-            var meta = await client.GetInstanceAsync(order.OrderId, getInputsAndOutputs: true, ct);
-            outcome = ReadProgress(meta?.SerializedCustomStatus)?.Outcomes.FirstOrDefault(x => x.Id == id);
-            if (outcome is null)
-            {
-                await Task.Delay(o.ActionPoll, clock, ct);
-            }
-        }
-
-        if (outcome is { Accepted: false })
-        {
-            // The order moved on between the pre-check and the orchestration (a race): same problem, nothing changed.
-            var code = Enum.TryParse<RejectionCode>(outcome.Code, out var c) ? c : RejectionCode.Closed;
-            throw new ApiProblemException(ApiProblem.Rejected(new Rejection(code, outcome.Message ?? "The order cannot do that now.")));
-        }
-
+        var pause = o.ActionPoll;
         var latest = order;
-        while (clock.GetUtcNow() < deadline)
+        var seen = order.State.Version;
+        while (true)
         {
+            var timeUp = clock.GetUtcNow() >= deadline;
             latest = await orders.GetAsync(order.OrderId, ct) ?? latest;
-            if (outcome is not null && latest.State.Version >= outcome.Version)
+            if (latest.State.Version > seen || timeUp)
             {
-                return new Applied(latest, true);
+                seen = latest.State.Version;
+                var meta = await client.GetInstanceAsync(order.OrderId, getInputsAndOutputs: true, ct);
+                var outcome = ReadProgress(meta?.SerializedCustomStatus)?.Outcomes.FirstOrDefault(x => x.Id == id);
+                if (outcome is { Accepted: false })
+                {
+                    // The order moved on between the pre-check and the orchestration (a race): same problem, nothing changed.
+                    var code = Enum.TryParse<RejectionCode>(outcome.Code, out var c) ? c : RejectionCode.Closed;
+                    throw new ApiProblemException(ApiProblem.Rejected(new Rejection(code, outcome.Message ?? "The order cannot do that now.")));
+                }
+
+                if (outcome is not null && latest.State.Version >= outcome.Version)
+                {
+                    return new Applied(latest, true);
+                }
+
+                if (timeUp)
+                {
+                    return new Applied(latest, false);
+                }
             }
 
-            if (outcome is null)
-            {
-                break;
-            }
-
-            await Task.Delay(o.ActionPoll, clock, ct);
+            var left = deadline - clock.GetUtcNow();
+            await Task.Delay(pause < left ? pause : left > TimeSpan.Zero ? left : TimeSpan.Zero, clock, ct);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxPause.Ticks));
         }
-
-        return new Applied(latest, false);
     }
+
+    /// <summary>Hands an event to the order's orchestration. Stored as pending first: if the orchestration
+    /// never takes the raised event (a generation restart, an orchestration that is down), it finds the
+    /// event pending later, so a caller who got 202 has not lost it.</summary>
+    public async Task RaiseAsync(DurableTaskClient client, string orderId, string eventId, OrderEvent e, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        await orders.AddPendingEventAsync(orderId, eventId, e, clock.GetUtcNow(), ct);
+        try
+        {
+            await client.RaiseEventAsync(orderId, OrderOrchestration.EventName, Payload.Write(new OrderEnvelope(eventId, e)), ct);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            logger.LogWarning(failure, "Event {EventId} for order {OrderId} stored as pending; raising it failed", eventId, orderId);
+        }
+    }
+
+    /// <summary>The longest pause between two reads of the order while an action waits.</summary>
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(1);
 
     public static OrderProgress? ReadProgress(string? serialized)
     {

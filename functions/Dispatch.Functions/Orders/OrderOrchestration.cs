@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Dispatch.Core.Orders;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -6,10 +5,19 @@ using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Functions.Orders;
 
-/// <summary>One orchestration per order (instance id = order id) drives the pure decider: decide, save,
-/// run the effects as activities, then wait for whichever comes first — an external event or the nearest
-/// durable timer — and decide again. Deterministic: time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>,
-/// every I/O is an activity, nothing here reads a clock, makes a GUID or touches storage.</summary>
+/// <summary>One orchestration per order (instance id = order id) drives the pure decider: wait for whichever
+/// comes first — an external event or the nearest durable timer — have it decided, run the effects as
+/// activities, and wait again. Deterministic: time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>,
+/// every I/O is an activity, nothing here reads a clock, makes a GUID or touches storage.
+/// <para>Versioning: the decision itself is an activity (<see cref="OrderActivities.Decide"/>), so its result
+/// is recorded in the history and a replay reads it back instead of deciding again. A deployment that
+/// changes the decider therefore never breaks an order in flight (wishes wait for days): decisions already
+/// taken stay as taken, the next ones use the new decider. Only a change to this loop itself (the order of
+/// its durable calls) needs Durable's orchestration versioning; see the Functions README.</para>
+/// <para>Failures: an activity that still fails after its retries does not fail the orchestration (which
+/// would leave an order that looks offered while nobody has it). The order stalls: the organizers are told,
+/// the same step is retried on a growing durable timer until storage or messaging is back, then the order
+/// resumes and they are told that too. Events raised meanwhile wait in the orchestration's queue.</para></summary>
 public static class OrderOrchestration
 {
     public const string Name = "OrderOrchestration";
@@ -19,14 +27,14 @@ public static class OrderOrchestration
 
     /// <summary>After this many decided events the orchestration continues as new with its state, so the
     /// history (replayed on every wake-up) stays short.</summary>
-    public const int EventsPerGeneration = 40;
+    public const int DefaultEventsPerGeneration = 40;
 
     /// <summary>Outcomes kept in the custom status for HTTP functions waiting on their event.</summary>
     public const int OutcomesKept = 8;
 
-    /// <summary>Activities retry transient storage or messaging failures; each activity is idempotent.</summary>
-    public static TaskOptions ActivityOptions { get; } =
-        TaskOptions.FromRetryPolicy(new RetryPolicy(maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2));
+    /// <summary>Ids of decided external events remembered across generations, to decide each once.</summary>
+    public const int SeenKept = 32;
+
 
     [Function(Name)]
     public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -39,179 +47,274 @@ public static class OrderOrchestration
     {
         ArgumentNullException.ThrowIfNull(context);
         var run = Payload.Read<OrderRun>(input);
-        var logger = context.CreateReplaySafeLogger(typeof(OrderOrchestration));
-        var decider = new OrderDecider(run.Policy);
-        var timers = run.Timers?.ToList() ?? [];
-        var outcomes = run.Outcomes?.ToList() ?? [];
-        var work = new Queue<(OrderEvent Event, string? Id, DateTimeOffset? DueAt)>();
-        var decided = 0;
+        var order = new Generation(context, run);
+        return await order.RunAsync();
+    }
 
-        OrderState state;
-        if (run.State is { } carried)
+    /// <summary>One generation of one order's orchestration: its state, timers and outcomes.</summary>
+    private sealed class Generation(TaskOrchestrationContext context, OrderRun run)
+    {
+        private readonly ILogger _logger = context.CreateReplaySafeLogger(typeof(OrderOrchestration));
+        private readonly RetrySettings _retry = run.Retry ?? RetrySettings.Default;
+
+        // Activities retry transient storage or messaging failures; each activity is idempotent.
+        private TaskOptions ActivityOptions => TaskOptions.FromRetryPolicy(
+            new RetryPolicy(maxNumberOfAttempts: Math.Max(1, _retry.ActivityAttempts), firstRetryInterval: _retry.FirstRetry, backoffCoefficient: 2));
+        private readonly Queue<(OrderEvent Event, string? Id, DateTimeOffset? DueAt)> _work = new();
+        private readonly List<EventOutcome> _outcomes = run.Outcomes?.ToList() ?? [];
+        private readonly List<string> _seen = run.Seen?.ToList() ?? [];
+        private List<ScheduleTimer> _timers = run.Timers?.ToList() ?? [];
+        private OrderState? _state = run.State;
+        private int _decided;
+
+        public async Task<string> RunAsync()
         {
-            state = carried;
-        }
-        else
-        {
-            // The HTTP function decided and stored this same placement (same input, same time): the state
-            // is already saved; run its effects.
-            var placed = decider.Decide(null, new OrderPlaced(run.OrderId, run.Request), run.PlacedAt);
-            state = placed.State!;
-            await RunEffectsAsync(context, state, placed.Effects, timers, work);
-        }
-
-        Task<string>? external = null;
-        while (true)
-        {
-            while (work.TryDequeue(out var item))
+            if (_state is null)
             {
-                // A timer is decided no earlier than its due time (the clocks of the timer and the
-                // orchestration may differ by a tick).
-                var now = item.DueAt is { } due && due > Now(context) ? due : Now(context);
-
-                var decision = decider.Decide(state, item.Event, now);
-                decided++;
-                if (!decision.Accepted)
-                {
-                    if (decision.Rejection!.Code != RejectionCode.StaleTimer)
-                    {
-                        logger.LogInformation("Order {OrderId}: {Event} rejected ({Code})", run.OrderId, item.Event.GetType().Name, decision.Rejection.Code);
-                    }
-
-                    Record(outcomes, item.Id, new EventOutcome(item.Id ?? "", false, decision.Rejection.Code.ToString(), decision.Rejection.Message, state.Version));
-                    continue;
-                }
-
-                var before = state;
-                state = decision.State!;
-                Record(outcomes, item.Id, new EventOutcome(item.Id ?? "", true, null, null, state.Version));
-                SetStatus(context, state, run.Generation, outcomes);
-                await context.CallActivityAsync<string>(
-                    OrderActivities.SaveOrder, Payload.Write(new SaveOrderInput(before, state, item.Event, now)), ActivityOptions);
-                await RunEffectsAsync(context, state, decision.Effects, timers, work);
-                timers.RemoveAll(t => IsStale(decider, state, t));
-            }
-
-            SetStatus(context, state, run.Generation, outcomes);
-            if (state.IsTerminal)
-            {
-                return state.Status.ToString();
-            }
-
-            if (decided >= EventsPerGeneration)
-            {
-                context.ContinueAsNew(
-                    Payload.Write(run with { State = state, Timers = [.. timers], Outcomes = [.. outcomes], Generation = run.Generation + 1 }),
-                    preserveUnprocessedEvents: true);
-                return state.Status.ToString();
-            }
-
-            // One outstanding event waiter at a time, kept across timer wake-ups: a second waiter would
-            // take the next event from the first.
-            external ??= context.WaitForExternalEvent<string>(EventName);
-            var next = timers.OrderBy(t => t.DueAt).FirstOrDefault();
-            if (next is null)
-            {
-                Enqueue(work, await external);
-                external = null;
-                continue;
-            }
-
-            using var cancel = new CancellationTokenSource();
-            var timer = context.CreateTimer(next.DueAt.UtcDateTime, cancel.Token);
-            var winner = await Task.WhenAny(external, timer);
-            if (winner == external)
-            {
-                cancel.Cancel();
-                Enqueue(work, await external);
-                external = null;
+                // The HTTP function decided and stored this same placement (same request, same time); deciding
+                // it again here yields the same state and the effects still to run.
+                _work.Enqueue((new OrderPlaced(run.OrderId, run.Request), null, run.PlacedAt));
             }
             else
             {
-                timers.Remove(next);
-                work.Enqueue((new TimerFired(next.Kind, next.Round), null, next.DueAt));
-            }
-        }
-    }
+                if (run.Resume is { Count: > 0 } resume)
+                {
+                    // Restarted by the repair sweep from the stored state: what may not have run, runs again.
+                    await RunEffectsAsync(_state, resume);
+                }
 
-    /// <summary>Runs a decision's effects in order. FindCandidate's answer is queued and decided next.</summary>
-    private static async Task RunEffectsAsync(
-        TaskOrchestrationContext context, OrderState state, ImmutableArray<OrderEffect> effects, List<ScheduleTimer> timers, Queue<(OrderEvent, string?, DateTimeOffset?)> work)
-    {
-        foreach (var effect in effects)
-        {
-            switch (effect)
+                // Events the previous generation (or a lost orchestration) never took are still stored as
+                // pending: ContinueAsNew does not reliably carry over events raised in its last moments.
+                var pending = await CallAsync<PendingEvents>(OrderActivities.PendingEvents, run.OrderId);
+                foreach (var envelope in pending.Events)
+                {
+                    Enqueue(envelope);
+                }
+            }
+
+            Task<string>? external = null;
+            while (true)
             {
-                case FindCandidate find:
-                    var answer = await context.CallActivityAsync<string>(
-                        OrderActivities.FindCandidate, Payload.Write(new FindCandidateInput(state, find, Now(context))), ActivityOptions);
-                    work.Enqueue((Payload.Read<OrderEvent>(answer), null, null));
-                    break;
-                case SendOffer:
-                    await context.CallActivityAsync<string>(OrderActivities.SendOffer, Payload.Write<OrderEffect>(effect), ActivityOptions);
-                    break;
-                case RecordService:
-                    await context.CallActivityAsync<string>(OrderActivities.RecordService, Payload.Write<OrderEffect>(effect), ActivityOptions);
-                    break;
-                case Notify or WithdrawOffer or Escalate:
-                    await context.CallActivityAsync<string>(OrderActivities.Notify, Payload.Write<OrderEffect>(effect), ActivityOptions);
-                    break;
-                case ScheduleTimer timer:
-                    timers.RemoveAll(t => t.Key == timer.Key);
-                    timers.Add(timer);
-                    break;
-                default:
-                    throw new InvalidOperationException($"No activity for effect {effect.GetType().Name}.");
+                while (_work.TryDequeue(out var item))
+                {
+                    await DecideAsync(item.Event, item.Id, item.DueAt);
+                }
+
+                // An event the waiter already took must be decided now: ContinueAsNew carries over only the
+                // events nobody waited for, so one taken and left here would be lost.
+                if (external is { IsCompleted: true })
+                {
+                    Enqueue(await external);
+                    external = null;
+                    continue;
+                }
+
+                var state = _state!;
+                SetStatus(state);
+                if (state.IsTerminal)
+                {
+                    return state.Status.ToString();
+                }
+
+                if (_decided >= Math.Max(1, run.EventsPerGeneration))
+                {
+                    context.ContinueAsNew(
+                        Payload.Write(run with { State = state, Timers = [.. _timers], Outcomes = [.. _outcomes], Generation = run.Generation + 1, Resume = null, Seen = [.. _seen] }),
+                        preserveUnprocessedEvents: true);
+                    return state.Status.ToString();
+                }
+
+                // One outstanding event waiter at a time, kept across timer wake-ups: a second waiter would
+                // take the next event from the first.
+                external ??= context.WaitForExternalEvent<string>(EventName);
+                var next = _timers.OrderBy(t => t.DueAt).FirstOrDefault();
+                if (next is null)
+                {
+                    Enqueue(await external);
+                    external = null;
+                    continue;
+                }
+
+                using var cancel = new CancellationTokenSource();
+                var timer = context.CreateTimer(next.DueAt.UtcDateTime, cancel.Token);
+                if (await Task.WhenAny(external, timer) == external)
+                {
+                    cancel.Cancel();
+                    Enqueue(await external);
+                    external = null;
+                }
+                else
+                {
+                    _timers.Remove(next);
+                    _work.Enqueue((new TimerFired(next.Kind, next.Round), null, next.DueAt));
+                }
             }
         }
+
+        private async Task DecideAsync(OrderEvent e, string? id, DateTimeOffset? dueAt)
+        {
+            // A timer is decided no earlier than its due time (the clocks of the timer and the orchestration
+            // may differ by a tick).
+            var now = dueAt is { } due && due > Now() ? due : Now();
+            if (id is not null)
+            {
+                _seen.Add(id);
+                if (_seen.Count > SeenKept)
+                {
+                    _seen.RemoveRange(0, _seen.Count - SeenKept);
+                }
+            }
+
+            var result = await CallAsync<DecideResult>(OrderActivities.Decide, new DecideInput(run.Policy, _state, e, now, [.. _timers], id));
+            _decided++;
+            if (!result.Accepted)
+            {
+                if (result.Rejection!.Code != RejectionCode.StaleTimer)
+                {
+                    _logger.LogInformation("Order {OrderId}: {Event} rejected ({Code})", run.OrderId, e.GetType().Name, result.Rejection.Code);
+                }
+
+                Record(id, new EventOutcome(id ?? "", false, result.Rejection.Code.ToString(), result.Rejection.Message, _state?.Version ?? 0));
+                return;
+            }
+
+            _state = result.State!;
+            _timers = [.. result.Timers];
+            Record(id, new EventOutcome(id ?? "", true, null, null, _state.Version));
+            SetStatus(_state);
+            await RunEffectsAsync(_state, result.Effects);
+        }
+
+        /// <summary>Runs a decision's effects in order. FindCandidate's answer is queued and decided next;
+        /// timers are already in <see cref="DecideResult.Timers"/>.</summary>
+        private async Task RunEffectsAsync(OrderState state, IReadOnlyList<OrderEffect> effects)
+        {
+            foreach (var effect in effects)
+            {
+                switch (effect)
+                {
+                    case FindCandidate find:
+                        var answer = await CallAsync<string>(OrderActivities.FindCandidate, new FindCandidateInput(state, find, Now()));
+                        _work.Enqueue((Payload.Read<OrderEvent>(answer), null, null));
+                        break;
+                    case SendOffer:
+                        await CallAsync<string>(OrderActivities.SendOffer, effect);
+                        break;
+                    case RecordService:
+                        await CallAsync<string>(OrderActivities.RecordService, effect);
+                        break;
+                    case Notify or WithdrawOffer or Escalate:
+                        await CallAsync<string>(OrderActivities.Notify, effect);
+                        break;
+                    case ScheduleTimer:
+                        break;
+                    default:
+                        throw new InvalidOperationException($"No activity for effect {effect.GetType().Name}.");
+                }
+            }
+        }
+
+        /// <summary>Calls an activity with retries; when it still fails, stalls (organizers told, status
+        /// shows it) and tries the same step again after a growing durable timer, until it works.</summary>
+        private async Task<T> CallAsync<T>(string activity, object payload)
+        {
+            var input = payload switch
+            {
+                string text => text,
+                OrderEffect effect => Payload.Write(effect),
+                _ => Payload.Write(payload),
+            };
+            var failures = 0;
+            var told = false;
+            DateTimeOffset? since = null;
+            while (true)
+            {
+                try
+                {
+                    var result = await context.CallActivityAsync<string>(activity, input, ActivityOptions);
+                    if (since is { } stalledSince)
+                    {
+                        _logger.LogWarning("Order {OrderId} resumed: {Activity} works again", run.OrderId, activity);
+                        await TellAsync(new StallNotice(run.OrderId, Community, activity, true, stalledSince));
+                        SetStatus(_state);
+                    }
+
+                    return typeof(T) == typeof(string) ? (T)(object)result : Payload.Read<T>(result);
+                }
+                catch (TaskFailedException e)
+                {
+                    failures++;
+                    since ??= Now();
+                    _logger.LogError("Order {OrderId} stalled: {Activity} failed {Failures} time(s) after retries: {Error}",
+                        run.OrderId, activity, failures, e.FailureDetails.ErrorMessage);
+                    SetStatus(_state, stalledIn: activity);
+                    told = told || await TellAsync(new StallNotice(run.OrderId, Community, activity, false, since.Value));
+                    await context.CreateTimer((Now() + _retry.StallWait(failures)).UtcDateTime, CancellationToken.None);
+                }
+            }
+        }
+
+        /// <summary>Best effort: when storage is what fails, the notice cannot be written either; the stall
+        /// shows in the custom status and the log, and the notice is tried again on the next failure.</summary>
+        private async Task<bool> TellAsync(StallNotice notice)
+        {
+            try
+            {
+                await context.CallActivityAsync<string>(OrderActivities.ReportStall, Payload.Write(notice), ActivityOptions);
+                return true;
+            }
+            catch (TaskFailedException)
+            {
+                return false;
+            }
+        }
+
+        private string Community => run.Request.Location.CommunityId;
+
+        private void Enqueue(string payload)
+        {
+            try
+            {
+                Enqueue(Payload.Read<OrderEnvelope>(payload));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or NotSupportedException)
+            {
+                // Not ours: the HTTP functions only raise well-formed envelopes.
+            }
+        }
+
+        /// <summary>Queues an external event once: the same envelope may come raised and found pending.
+        /// A placement cannot come from outside, and it is the only event that carries a request.</summary>
+        private void Enqueue(OrderEnvelope envelope)
+        {
+            if (envelope.Event is not OrderPlaced && !_seen.Contains(envelope.Id) && !_work.Any(w => w.Id == envelope.Id))
+            {
+                _work.Enqueue((envelope.Event, envelope.Id, null));
+            }
+        }
+
+        private void Record(string? id, EventOutcome outcome)
+        {
+            if (id is null)
+            {
+                return;
+            }
+
+            _outcomes.Add(outcome);
+            if (_outcomes.Count > OutcomesKept)
+            {
+                _outcomes.RemoveRange(0, _outcomes.Count - OutcomesKept);
+            }
+        }
+
+        private void SetStatus(OrderState? state, string? stalledIn = null)
+        {
+            if (state is not null)
+            {
+                context.SetCustomStatus(new OrderProgress(state.OrderId, state.Status.ToString(), state.Attempt, state.Version, run.Generation, [.. _outcomes], stalledIn));
+            }
+        }
+
+        private DateTimeOffset Now() => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
     }
-
-    /// <summary>A timer the decider would drop when it fires (the offer or round it belongs to is over) is
-    /// not waited for: fewer wake-ups, cheaper orders. The decider is pure, so asking it is deterministic.</summary>
-    private static bool IsStale(OrderDecider decider, OrderState state, ScheduleTimer timer) =>
-        state.IsTerminal
-        || decider.Decide(state, new TimerFired(timer.Kind, timer.Round), timer.DueAt).Rejection?.Code == RejectionCode.StaleTimer;
-
-    private static void Enqueue(Queue<(OrderEvent, string?, DateTimeOffset?)> work, string payload)
-    {
-        OrderEnvelope envelope;
-        try
-        {
-            envelope = Payload.Read<OrderEnvelope>(payload);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return; // Not ours: the HTTP functions only raise well-formed envelopes.
-        }
-        catch (InvalidDataException)
-        {
-            return;
-        }
-
-        // A placement cannot come from outside, and it is the only event that carries a request.
-        if (envelope.Event is not OrderPlaced)
-        {
-            work.Enqueue((envelope.Event, envelope.Id, null));
-        }
-    }
-
-    private static void Record(List<EventOutcome> outcomes, string? id, EventOutcome outcome)
-    {
-        if (id is null)
-        {
-            return;
-        }
-
-        outcomes.Add(outcome);
-        if (outcomes.Count > OutcomesKept)
-        {
-            outcomes.RemoveRange(0, outcomes.Count - OutcomesKept);
-        }
-    }
-
-    private static void SetStatus(TaskOrchestrationContext context, OrderState state, int generation, List<EventOutcome> outcomes) =>
-        context.SetCustomStatus(new OrderProgress(state.OrderId, state.Status.ToString(), state.Attempt, state.Version, generation, [.. outcomes]));
-
-    private static DateTimeOffset Now(TaskOrchestrationContext context) =>
-        new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 }

@@ -25,6 +25,86 @@ public sealed class OrderStore(StorageAccount account)
         return response.HasValue && response.Value is { } entity ? ToStored(entity) : null;
     }
 
+    /// <summary>Longest free-text reason kept (decline, dispute, cancel).</summary>
+    public const int MaxReasonLength = 500;
+
+    /// <summary>Keeps a free-text reason (decline, dispute, cancel) in the order's own partition, beside the
+    /// resident's details and erased with them, under the id of the event it explains; the event itself
+    /// (and on Azure the orchestration's history) carries no free text. Idempotent per event id.</summary>
+    public async Task AddReasonAsync(string orderId, string eventId, string kind, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        Keys.Id(orderId, nameof(orderId));
+        Keys.Id(eventId, nameof(eventId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (reason.Length > MaxReasonLength)
+        {
+            throw new ArgumentException($"A reason has at most {MaxReasonLength} characters.", nameof(reason));
+        }
+
+        var entity = new TableEntity(orderId, $"reason|{eventId}") { ["Kind"] = kind, ["Reason"] = reason, ["At"] = at };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The reasons kept for an order, oldest first.</summary>
+    public async Task<IReadOnlyList<(string Kind, string Reason, DateTimeOffset At)>> ReasonsAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        Keys.Id(orderId, nameof(orderId));
+        var list = new List<(string, string, DateTimeOffset)>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(
+            x => x.PartitionKey == orderId && x.RowKey.CompareTo("reason|") >= 0 && x.RowKey.CompareTo("reason}") < 0,
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add((e.GetString("Kind") ?? "", e.GetString("Reason") ?? "", e.GetDateTimeOffset("At") ?? default));
+        }
+
+        return [.. list.OrderBy(r => r.Item3)];
+    }
+
+    /// <summary>Keeps an event handed to an order's workflow until it has been decided (row
+    /// "pending|{id}"), so an event the workflow did not take (a lost wake-up, a generation restart, a
+    /// workflow that is down) is found and decided later instead of lost. Ids only.</summary>
+    public async Task AddPendingEventAsync(string orderId, string eventId, OrderEvent evt, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        Keys.Id(orderId, nameof(orderId));
+        Keys.Id(eventId, nameof(eventId));
+        ArgumentNullException.ThrowIfNull(evt);
+        var entity = new TableEntity(orderId, PendingRow(eventId)) { [Columns.Event] = Json.Write(evt), [Columns.At] = at };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The events handed to the order's workflow and not yet decided, oldest first.</summary>
+    public async Task<IReadOnlyList<(string Id, OrderEvent Event, DateTimeOffset At)>> PendingEventsAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        Keys.Id(orderId, nameof(orderId));
+        var list = new List<(string, OrderEvent, DateTimeOffset)>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(
+            x => x.PartitionKey == orderId && x.RowKey.CompareTo(PendingPrefix) >= 0 && x.RowKey.CompareTo("pending}") < 0,
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add((e.RowKey[PendingPrefix.Length..], Json.Read<OrderEvent>(e.GetString(Columns.Event), "Event"), e.GetDateTimeOffset(Columns.At) ?? default));
+        }
+
+        return [.. list.OrderBy(p => p.Item3)];
+    }
+
+    /// <summary>The event was decided (accepted or refused): it is no longer pending. Idempotent.</summary>
+    public async Task RemovePendingEventAsync(string orderId, string eventId, CancellationToken cancellationToken = default)
+    {
+        Keys.Id(orderId, nameof(orderId));
+        try
+        {
+            await _table.DeleteEntityAsync(orderId, PendingRow(Keys.Id(eventId, nameof(eventId))), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already removed (a retried activity).
+        }
+    }
+
+    private const string PendingPrefix = "pending|";
+
+    private static string PendingRow(string eventId) => PendingPrefix + eventId;
+
     /// <summary>Writes a new order and its first history row in one transaction. If the order already
     /// exists (a retried request), nothing is written and the stored order is returned.</summary>
     public async Task<StoredOrder> CreateAsync(
@@ -164,6 +244,11 @@ public sealed class OrderStore(StorageAccount account)
             {
                 current = ToStored(e);
                 continue;
+            }
+
+            if (!e.RowKey.StartsWith('e'))
+            {
+                continue; // Reasons ("reason|…") live in the same partition.
             }
 
             var role = Enum.Parse<ActorRole>(e.GetString(Columns.ActorRole));

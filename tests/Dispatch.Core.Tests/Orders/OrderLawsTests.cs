@@ -167,6 +167,65 @@ public class OrderLawsTests
         }, iter: 3000);
     }
 
+    /// <summary>What a host that lost its timers rebuilds from the state (<see cref="PendingTimers"/>) is what
+    /// it would have held: the same deadlines, and no reminder that was never scheduled (a reminder dropped as
+    /// stale and due again after a dispute may come back: its key makes it arrive at most once).</summary>
+    [Fact]
+    public void Timers_rebuilt_from_the_state_match_the_timers_the_decisions_scheduled()
+    {
+        var decider = new OrderDecider(OrderPolicy.Default);
+        GenRun.Sample(run =>
+        {
+            var held = new Dictionary<(TimerKind, int), ScheduleTimer>();
+            var scheduled = new HashSet<(TimerKind, int)>();
+            var now = OrderScenario.Start;
+            var first = decider.Decide(null, Placed(run), now);
+            Hold(first.State!, first);
+            var state = first.State!;
+            foreach (var (e, minutes) in run.Steps)
+            {
+                now = now.AddMinutes(minutes);
+                var decision = decider.Decide(state, e, now);
+                if (!decision.Accepted)
+                {
+                    continue;
+                }
+
+                if (e is TimerFired t)
+                {
+                    held.Remove((t.Kind, t.Round));
+                }
+
+                state = decision.State!;
+                Hold(state, decision);
+                var rebuilt = PendingTimers.For(state, decider.Policy, now);
+                Assert.Equal(
+                    held.Values.Where(IsDeadline).OrderBy(x => x.Kind).ToList(),
+                    rebuilt.Where(IsDeadline).OrderBy(x => x.Kind).ToList());
+                Assert.All(rebuilt.Where(x => !IsDeadline(x)), r => Assert.True(scheduled.Contains((r.Kind, r.Round)), $"{r} was never scheduled"));
+            }
+
+            void Hold(OrderState s, Decision d)
+            {
+                foreach (var timer in d.Effects.OfType<ScheduleTimer>())
+                {
+                    held[(timer.Kind, timer.Round)] = timer;
+                    scheduled.Add((timer.Kind, timer.Round));
+                }
+
+                // The orchestration drops timers the decider would refuse as stale when they fire.
+                foreach (var key in held.Where(x => s.IsTerminal
+                             || decider.Decide(s, new TimerFired(x.Value.Kind, x.Value.Round), x.Value.DueAt).Rejection?.Code == RejectionCode.StaleTimer)
+                             .Select(x => x.Key).ToList())
+                {
+                    held.Remove(key);
+                }
+            }
+        }, iter: 3000);
+
+        static bool IsDeadline(ScheduleTimer t) => t.Kind is TimerKind.OfferDeadline or TimerKind.BoardExpiry or TimerKind.ConfirmEscalation;
+    }
+
     private static IEnumerable<(OrderState Before, Decision Decision, OrderEvent Event)> Drive(
         (OrderKind Kind, bool Urgent, int? WantedInMinutes, (OrderEvent Event, int Minutes)[] Steps) run)
     {

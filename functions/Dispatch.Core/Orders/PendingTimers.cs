@@ -1,0 +1,50 @@
+using Dispatch.Core.Reminders;
+
+namespace Dispatch.Core.Orders;
+
+/// <summary>The timers a stored state still needs, derived from the state alone. A host that lost its
+/// timers (an Azure orchestration that failed, was terminated or never started) rebuilds them from here.
+/// Deadlines are always returned, even when already past, so they fire at once; reminders only while still
+/// ahead of <paramref name="now"/>, since a late reminder helps nobody.</summary>
+public static class PendingTimers
+{
+    public static IReadOnlyList<ScheduleTimer> For(OrderState state, OrderPolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(policy);
+        var id = state.OrderId;
+        var timers = new List<ScheduleTimer>();
+        switch (state.Status)
+        {
+            case OrderStatus.Offered when state.Offer is { } offer:
+                var remindAt = offer.Deadline - policy.ReminderBeforeFor(state.Request);
+                if (remindAt > offer.OfferedAt && remindAt > now)
+                {
+                    timers.Add(new ScheduleTimer(id, TimerKind.OfferReminder, offer.Attempt, remindAt));
+                }
+
+                timers.Add(new ScheduleTimer(id, TimerKind.OfferDeadline, offer.Attempt, offer.Deadline));
+                break;
+            case OrderStatus.Open:
+                timers.Add(new ScheduleTimer(id, TimerKind.BoardExpiry, 0, state.PlacedAt + policy.WishBoardPeriod));
+                break;
+            case OrderStatus.Accepted:
+                timers.AddRange(ServiceReminders.Schedule(id, state.Request.WantedAt, state.Attempt, now));
+                break;
+            case OrderStatus.Done when state.DoneAt is { } done:
+                if (done + policy.ConfirmReminderAfter > now)
+                {
+                    timers.Add(new ScheduleTimer(id, TimerKind.ConfirmReminder, state.ConfirmRound, done + policy.ConfirmReminderAfter));
+                }
+
+                if (!state.AwaitingOrganizerConfirmation)
+                {
+                    timers.Add(new ScheduleTimer(id, TimerKind.ConfirmEscalation, state.ConfirmRound, done + policy.ConfirmEscalationAfter));
+                }
+
+                break;
+        }
+
+        return timers;
+    }
+}
