@@ -1,4 +1,3 @@
-#if !DISPATCH_SERVICE_BUS
 using Dispatch.Core.Matching;
 using Dispatch.Core.Orders;
 using Dispatch.Storage;
@@ -7,9 +6,9 @@ using static Dispatch.Functions.Tests.AzureHost;
 
 namespace Dispatch.Functions.Tests;
 
-/// <summary>The organizers' list of undeliverable offers in a build without Service Bus: the shared
+/// <summary>The organizers' list of undeliverable offers in an app without Service Bus settings: the shared
 /// PoisonQueueDeadLetters over the Storage queue's poison queue, filtered to the organizer's community.
-/// (With Service Bus the list comes from the queue's dead-letter sub-queue, which needs a namespace.)</summary>
+/// (With Service Bus the list comes from the queue's dead-letter sub-queue: ServiceBusDeadLettersTests.)</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class DeadLetterTests(AzuriteFixture azurite)
 {
@@ -17,7 +16,7 @@ public sealed class DeadLetterTests(AzuriteFixture azurite)
     public async Task An_organizer_sees_the_poison_messages_of_their_community_only()
     {
         // One delivery only: the second receive moves a message to the poison queue.
-        await using var host = await StartAsync(azurite, SlowPolicy, settings: new Dictionary<string, string?> { ["Storage:MaxDequeueCount"] = "1" });
+        await using var host = await StartAsync(azurite, SlowPolicy, settings: new Dictionary<string, string?> { ["Storage:MaxDequeueCount"] = "1", ["ServiceBus"] = null });
         var (ours, _) = await host.PlaceAsync();
         var (theirs, _) = await host.PlaceAsync(Form(community: OtherCommunityId));
 
@@ -56,4 +55,3 @@ public sealed class DeadLetterTests(AzuriteFixture azurite)
         Assert.Equal(System.Text.Json.JsonValueKind.Array, list.ValueKind);
     }
 }
-#endif
