@@ -54,4 +54,42 @@ public sealed class DeadLetterTests(AzuriteFixture azurite)
         Assert.Equal(200, status);
         Assert.Equal(System.Text.Json.JsonValueKind.Array, list.ValueKind);
     }
+
+    [Fact]
+    public async Task An_organizer_sends_a_poison_message_of_their_community_back_to_the_queue_once()
+    {
+        await using var host = await StartAsync(azurite, SlowPolicy, settings: new Dictionary<string, string?> { ["Storage:MaxDequeueCount"] = "1", ["ServiceBus"] = null });
+        var (orderId, _) = await host.PlaceAsync();
+        var offered = (await host.WaitForAsync(orderId, s => s.Offer is not null)).State.Offer!;
+        var queue = host.Get<AssignmentQueue>();
+        await queue.SendAsync(new SendOffer(orderId, offered.MemberId, offered.Attempt, offered.Deadline, offered.Reason));
+        Assert.Single(await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromSeconds(1)));
+        for (var i = 0; i < 50 && (await queue.PeekPoisonAsync()).Count == 0; i++)
+        {
+            await Task.Delay(200);
+            Assert.Empty(await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromSeconds(1)));
+        }
+
+        var (_, list, _) = Read(await host.Organizer.DeadLettersAsync(Request("GET", "/api/organizer/dead-letters", token: host.OrganizerToken()), default));
+        var id = Assert.Single(list.EnumerateArray()).GetProperty("id").GetString()!;
+        var path = $"/api/organizer/dead-letters/{id}/resubmit";
+
+        Assert.Equal(403, Read(await host.Organizer.ResubmitDeadLetterAsync(Request("POST", path, token: host.OrganizerToken(OtherCommunityId)), id, default)).Status);
+        var (status, problem, type) = Read(await host.Organizer.ResubmitDeadLetterAsync(Request("POST", "/x", token: host.OrganizerToken()), "no-such-id", default));
+        Assert.Equal(404, status);
+        Assert.StartsWith("application/problem+json", type);
+        Assert.EndsWith("/not-found", problem.GetProperty("type").GetString());
+
+        (status, var sent, _) = Read(await host.Organizer.ResubmitDeadLetterAsync(Request("POST", path, token: host.OrganizerToken()), id, default));
+        Assert.Equal(200, status);
+        Assert.Equal((id, orderId), (sent.GetProperty("id").GetString(), sent.GetProperty("orderId").GetString()));
+        Assert.Equal(404, Read(await host.Organizer.ResubmitDeadLetterAsync(Request("POST", path, token: host.OrganizerToken()), id, default)).Status);
+
+        // The offer is back on the queue, once, and the organizers' list is empty.
+        Assert.Empty(await queue.PeekPoisonAsync());
+        var back = Assert.Single(await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromSeconds(30)));
+        Assert.Equal((orderId, offered.MemberId, offered.Attempt), (back.Message.OrderId, back.Message.MemberId, back.Message.Attempt));
+        (_, list, _) = Read(await host.Organizer.DeadLettersAsync(Request("GET", "/api/organizer/dead-letters", token: host.OrganizerToken()), default));
+        Assert.Empty(list.EnumerateArray());
+    }
 }
