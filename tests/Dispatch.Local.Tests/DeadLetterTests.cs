@@ -18,9 +18,7 @@ public sealed class DeadLetterTests(AzuriteFixture azurite)
     public async Task An_organizer_sends_an_undeliverable_offer_again_and_the_member_gets_it_once()
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
-        var placed = await host.PlaceAsync();
-        var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
-        await host.FailQueuedOffersUntilSetAsideAsync();
+        var (placed, member) = await host.PlaceUndeliverableAsync();
         await host.RunLoopsAsync();
         Assert.Empty((await InboxAsync(host, member)).Offers);
 
@@ -68,9 +66,7 @@ public sealed class DeadLetterTests(AzuriteFixture azurite)
     public async Task An_offer_sent_again_after_the_order_went_to_someone_else_leaves_the_first_member_alone()
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
-        var placed = await host.PlaceAsync();
-        var first = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
-        await host.FailQueuedOffersUntilSetAsideAsync();
+        var (placed, first) = await host.PlaceUndeliverableAsync();
         var letter = Assert.Single(await host.CallAsync<DeadLetterView[]>(HttpMethod.Get, Routes.DeadLetters, host.OrganizerToken()));
 
         // Meanwhile the organizer phoned round and dispatched the order by hand to someone else.

@@ -139,10 +139,20 @@ public sealed class LocalHostFixture : IAsyncDisposable
 
     public static string RouteOf(string route, string orderId) => route.Replace("{orderId}", orderId, StringComparison.Ordinal);
 
-    /// <summary>Every offer in the assignment queue fails each delivery until the queue sets it aside in the
-    /// poison queue, as a broken inbox store would make it: received and let go again, past the queue's
-    /// maximum dequeue count.</summary>
-    public async Task FailQueuedOffersUntilSetAsideAsync()
+    /// <summary>Places an order whose offer never arrives: its queued message fails every delivery until the
+    /// queue sets it aside in the poison queue (an organizer's dead letter). Returns it and the member it was
+    /// offered to.</summary>
+    public async Task<(PlaceOrderResponse Placed, string MemberId)> PlaceUndeliverableAsync()
+    {
+        var placed = await PlaceAsync();
+        var member = (await OpenOrderAsync(placed.OrderId)).OfferedTo!;
+        await FailQueuedOffersUntilSetAsideAsync();
+        return (placed, member);
+    }
+
+    /// <summary>Every offer in the assignment queue fails each delivery until the queue sets it aside, as a
+    /// broken inbox store would make it: received and let go again, past the queue's maximum dequeue count.</summary>
+    private async Task FailQueuedOffersUntilSetAsideAsync()
     {
         var account = Services.GetRequiredService<StorageAccount>();
         var raw = account.Queue(account.AssignmentQueueName);

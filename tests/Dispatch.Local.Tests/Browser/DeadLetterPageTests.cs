@@ -14,9 +14,7 @@ public class DeadLetterPageTests(AzuriteFixture azurite)
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
         await using var chromium = await Chromium.LaunchAsync();
-        var placed = await host.PlaceAsync();
-        var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
-        await host.FailQueuedOffersUntilSetAsideAsync();
+        var (placed, member) = await host.PlaceUndeliverableAsync();
 
         var desk = await chromium.NewPageAsync(host.BaseAddress, phone: false);
         await desk.GotoAsync(Routes.OrganizerPage(host.OrganizerToken()));
