@@ -212,6 +212,9 @@ module api 'app/api.bicep' = {
       ServiceBus__credential: 'managedidentity'
       ServiceBus__clientId: identity.outputs.clientId
       AssignmentsQueue: assignmentsQueueName
+      // With Service Bus, the Storage-queue fallback's 10-second drain timer has nothing to do (it returns at
+      // once); switched off so it does not wake the app every 10 seconds on Flex Consumption.
+      'AzureWebJobs.AssignmentQueueDrain.Disabled': 'true'
       // Durable Functions task hub (Azure Storage provider on AzureWebJobsStorage).
       TaskHubName: taskHubName
       // Resolved by the platform with keyVaultReferenceIdentity (the user-assigned identity).

@@ -4,9 +4,10 @@
 #
 #   - Restores from the configured NuGet sources. The build is the deployable one: the Worker.Sdk's hidden
 #     WorkerExtensions project (the host-side extensions and extensions.json) is restored and built too.
-#   - Microsoft.Azure.Functions.Worker.Extensions.ServiceBus is the one package the mirror here does not
-#     serve. Where it cannot be restored, the build goes on with -p:DispatchWithServiceBus=false and says so
-#     in one line; any other missing package or build error fails this script (no silent skip).
+#   - Microsoft.Azure.Functions.Worker.Extensions.ServiceBus (the [ServiceBusTrigger] binding) is the one
+#     package the mirror here does not serve. Where it cannot be restored, the build goes on with
+#     -p:DispatchServiceBusTrigger=false, which leaves out only Assignments/AssignmentTrigger.cs, and says so in
+#     one line; any other missing package or build error fails this script (no silent skip).
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,11 +22,11 @@ missing_packages() {
     | awk '{print $NF}' | sed 's/\.$//' | sort -u | tr '\n' ' ' | sed 's/ $//'
 }
 
-restore() { # $1 = DispatchWithServiceBus
-  dotnet restore "$tests" -p:DispatchWithServiceBus="$1" > "$log" 2>&1
+restore() { # $1 = DispatchServiceBusTrigger
+  dotnet restore "$tests" -p:DispatchServiceBusTrigger="$1" > "$log" 2>&1
 }
 
-with_service_bus=true
+trigger=true
 if ! restore true; then
   missing="$(missing_packages)"
   if [ "$missing" != "Microsoft.Azure.Functions.Worker.Extensions.ServiceBus" ]; then
@@ -33,20 +34,20 @@ if ! restore true; then
     echo "Azure host: restore FAILED${missing:+ (missing: $missing)}." >&2
     exit 1
   fi
-  with_service_bus=false
+  trigger=false
   if ! restore false; then
     cat "$log" >&2
     echo "Azure host: restore FAILED (see above)." >&2
     exit 1
   fi
-  echo "Azure host: $missing is not served here: building with -p:DispatchWithServiceBus=false."
+  echo "Azure host: $missing is not served here: building with -p:DispatchServiceBusTrigger=false (only the trigger file is left out)."
 fi
 
 if [ ! -x node_modules/.bin/azurite ]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 
-dotnet test "$tests" --no-restore -p:DispatchWithServiceBus="$with_service_bus" --logger "console;verbosity=minimal"
+dotnet test "$tests" --no-restore -p:DispatchServiceBusTrigger="$trigger" --logger "console;verbosity=minimal"
 status=$?
 [ $status -eq 0 ] || echo "Azure host: tests FAILED (exit $status)." >&2
 exit $status

@@ -96,7 +96,9 @@ public sealed class AzureHost : IAsyncDisposable
     /// <param name="clock">The app's clock (default: the system clock). Durable timers run in real time
     /// whatever it says.</param>
     /// <param name="reminders">The reminder policy (default: <see cref="AnyHourReminders"/>).</param>
-    /// <param name="settings">Extra or replaced app settings.</param>
+    /// <param name="settings">Extra or replaced app settings ("ServiceBus" = null: the Storage-queue fallback).</param>
+    /// <param name="recordSends">False: offers go through the app's own sender (Service Bus or the Storage
+    /// queue, as the settings say) instead of <see cref="RecordingSender"/>.</param>
     public static async Task<AzureHost> StartAsync(
         AzuriteFixture azurite,
         OrderPolicy policy,
@@ -104,7 +106,8 @@ public sealed class AzureHost : IAsyncDisposable
         TimeProvider? clock = null,
         ReminderPolicy? reminders = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        DeciderFor? deciders = null)
+        DeciderFor? deciders = null,
+        bool recordSends = true)
     {
         var values = new Dictionary<string, string?>
         {
@@ -113,7 +116,7 @@ public sealed class AzureHost : IAsyncDisposable
             ["Tokens:SigningKey"] = SigningKey,
             ["Dispatch:PublicBaseUrl"] = "https://func.example",
             ["AssignmentsQueue"] = "assignments",
-            // Only read with Service Bus, where the client is created but (with the recording sender) never connects.
+            // Service Bus, as deployed: the client is created but (with the recording sender) never connects.
             ["ServiceBus"] = "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -140,7 +143,11 @@ public sealed class AzureHost : IAsyncDisposable
         }
 
         services.AddSingleton<RecordingSender>();
-        services.AddSingleton<IAssignmentSender>(sp => sp.GetRequiredService<RecordingSender>());
+        if (recordSends)
+        {
+            services.AddSingleton<IAssignmentSender>(sp => sp.GetRequiredService<RecordingSender>());
+        }
+
         services.AddDispatchFunctions(config);
         services.AddSingleton(reminders ?? AnyHourReminders); // after AddDispatchFunctions: the last registration wins
         services.AddSingleton<OrderFunctions>();

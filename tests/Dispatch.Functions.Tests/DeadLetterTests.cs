@@ -1,4 +1,3 @@
-#if !DISPATCH_SERVICE_BUS
 using Dispatch.Core.Matching;
 using Dispatch.Core.Orders;
 using Dispatch.Storage;
@@ -7,9 +6,9 @@ using static Dispatch.Functions.Tests.AzureHost;
 
 namespace Dispatch.Functions.Tests;
 
-/// <summary>The organizers' list of undeliverable offers in a build without Service Bus: the shared
+/// <summary>The organizers' list of undeliverable offers in an app without Service Bus settings: the shared
 /// PoisonQueueDeadLetters over the Storage queue's poison queue, filtered to the organizer's community.
-/// (With Service Bus the list comes from the queue's dead-letter sub-queue, which needs a namespace.)</summary>
+/// (With Service Bus the list comes from the queue's dead-letter sub-queue: ServiceBusDeadLettersTests.)</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class DeadLetterTests(AzuriteFixture azurite)
 {
@@ -17,7 +16,7 @@ public sealed class DeadLetterTests(AzuriteFixture azurite)
     public async Task An_organizer_sees_the_poison_messages_of_their_community_only()
     {
         // One delivery only: the second receive moves a message to the poison queue.
-        await using var host = await StartAsync(azurite, SlowPolicy, settings: new Dictionary<string, string?> { ["Storage:MaxDequeueCount"] = "1" });
+        await using var host = await StartAsync(azurite, SlowPolicy, settings: new Dictionary<string, string?> { ["Storage:MaxDequeueCount"] = "1", ["ServiceBus"] = null });
         var (ours, _) = await host.PlaceAsync();
         var (theirs, _) = await host.PlaceAsync(Form(community: OtherCommunityId));
 
@@ -55,5 +54,42 @@ public sealed class DeadLetterTests(AzuriteFixture azurite)
         Assert.Equal(200, status);
         Assert.Equal(System.Text.Json.JsonValueKind.Array, list.ValueKind);
     }
+
+    [Fact]
+    public async Task An_organizer_sends_a_poison_message_of_their_community_back_to_the_queue_once()
+    {
+        await using var host = await StartAsync(azurite, SlowPolicy, settings: new Dictionary<string, string?> { ["Storage:MaxDequeueCount"] = "1", ["ServiceBus"] = null });
+        var (orderId, _) = await host.PlaceAsync();
+        var offered = (await host.WaitForAsync(orderId, s => s.Offer is not null)).State.Offer!;
+        var queue = host.Get<AssignmentQueue>();
+        await queue.SendAsync(new SendOffer(orderId, offered.MemberId, offered.Attempt, offered.Deadline, offered.Reason));
+        Assert.Single(await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromSeconds(1)));
+        for (var i = 0; i < 50 && (await queue.PeekPoisonAsync()).Count == 0; i++)
+        {
+            await Task.Delay(200);
+            Assert.Empty(await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromSeconds(1)));
+        }
+
+        var (_, list, _) = Read(await host.Organizer.DeadLettersAsync(Request("GET", "/api/organizer/dead-letters", token: host.OrganizerToken()), default));
+        var id = Assert.Single(list.EnumerateArray()).GetProperty("id").GetString()!;
+        var path = $"/api/organizer/dead-letters/{id}/resubmit";
+
+        Assert.Equal(403, Read(await host.Organizer.ResubmitDeadLetterAsync(Request("POST", path, token: host.OrganizerToken(OtherCommunityId)), id, default)).Status);
+        var (status, problem, type) = Read(await host.Organizer.ResubmitDeadLetterAsync(Request("POST", "/x", token: host.OrganizerToken()), "no-such-id", default));
+        Assert.Equal(404, status);
+        Assert.StartsWith("application/problem+json", type);
+        Assert.EndsWith("/not-found", problem.GetProperty("type").GetString());
+
+        (status, var sent, _) = Read(await host.Organizer.ResubmitDeadLetterAsync(Request("POST", path, token: host.OrganizerToken()), id, default));
+        Assert.Equal(200, status);
+        Assert.Equal((id, orderId), (sent.GetProperty("id").GetString(), sent.GetProperty("orderId").GetString()));
+        Assert.Equal(404, Read(await host.Organizer.ResubmitDeadLetterAsync(Request("POST", path, token: host.OrganizerToken()), id, default)).Status);
+
+        // The offer is back on the queue, once, and the organizers' list is empty.
+        Assert.Empty(await queue.PeekPoisonAsync());
+        var back = Assert.Single(await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromSeconds(30)));
+        Assert.Equal((orderId, offered.MemberId, offered.Attempt), (back.Message.OrderId, back.Message.MemberId, back.Message.Attempt));
+        (_, list, _) = Read(await host.Organizer.DeadLettersAsync(Request("GET", "/api/organizer/dead-letters", token: host.OrganizerToken()), default));
+        Assert.Empty(list.EnumerateArray());
+    }
 }
-#endif

@@ -36,6 +36,7 @@ public sealed class HttpContractTests(AzuriteFixture azurite)
         ["OrganizerMembers"] = Routes.OrganizerMembers,
         ["OrganizerNotices"] = Routes.OrganizerNotices,
         ["OrganizerDeadLetters"] = Routes.DeadLetters,
+        ["ResubmitDeadLetter"] = Routes.ResubmitDeadLetter,
         ["Communities"] = Routes.Communities,
     };
 
@@ -52,7 +53,7 @@ public sealed class HttpContractTests(AzuriteFixture azurite)
         foreach (var (name, trigger) in functions)
         {
             Assert.Equal(RouteOf[name!], "/api/" + trigger!.Route);
-            var organizerOnly = name is "DispatchByHand" or "OrganizerOrders" or "OrganizerMembers" or "OrganizerNotices" or "OrganizerDeadLetters";
+            var organizerOnly = name is "DispatchByHand" or "OrganizerOrders" or "OrganizerMembers" or "OrganizerNotices" or "OrganizerDeadLetters" or "ResubmitDeadLetter";
             Assert.Equal(organizerOnly ? AuthorizationLevel.Function : AuthorizationLevel.Anonymous, trigger.AuthLevel);
         }
     }

@@ -6,6 +6,7 @@ using Dispatch.Core;
 using Dispatch.Core.Api;
 using Dispatch.App.SignedLinks;
 using Dispatch.Local.Hosting;
+using Dispatch.Storage;
 using Dispatch.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -137,6 +138,35 @@ public sealed class LocalHostFixture : IAsyncDisposable
     public async Task<OrganizerOrderView> OpenOrderAsync(string orderId) => Assert.Single(await OpenOrdersAsync(), o => o.OrderId == orderId);
 
     public static string RouteOf(string route, string orderId) => route.Replace("{orderId}", orderId, StringComparison.Ordinal);
+
+    /// <summary>Places an order whose offer never arrives: its queued message fails every delivery until the
+    /// queue sets it aside in the poison queue (an organizer's dead letter). Returns it and the member it was
+    /// offered to.</summary>
+    public async Task<(PlaceOrderResponse Placed, string MemberId)> PlaceUndeliverableAsync()
+    {
+        var placed = await PlaceAsync();
+        var member = (await OpenOrderAsync(placed.OrderId)).OfferedTo!;
+        await FailQueuedOffersUntilSetAsideAsync();
+        return (placed, member);
+    }
+
+    /// <summary>Every offer in the assignment queue fails each delivery until the queue sets it aside, as a
+    /// broken inbox store would make it: received and let go again, past the queue's maximum dequeue count.</summary>
+    private async Task FailQueuedOffersUntilSetAsideAsync()
+    {
+        var account = Services.GetRequiredService<StorageAccount>();
+        var raw = account.Queue(account.AssignmentQueueName);
+        var queue = Services.GetRequiredService<AssignmentQueue>();
+        for (var delivery = 0; delivery <= account.Options.MaxDequeueCount; delivery++)
+        {
+            foreach (var message in await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromMinutes(1)))
+            {
+                await raw.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+            }
+        }
+
+        Assert.Empty(await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromMinutes(1)));
+    }
 
     public async ValueTask DisposeAsync()
     {

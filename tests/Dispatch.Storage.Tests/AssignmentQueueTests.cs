@@ -87,4 +87,34 @@ public sealed class AssignmentQueueTests(AzuriteFixture azurite) : StorageTest(a
         Assert.StartsWith("Unreadable", poison.Reason, StringComparison.Ordinal);
         Assert.Equal("not json", poison.Body);
     }
+
+    [Fact]
+    public async Task A_resubmitted_poison_message_goes_back_on_the_queue_once_and_the_others_stay_listed()
+    {
+        var queue = new AssignmentQueue(Account);
+        var raw = Raw(queue.QueueName);
+        await raw.SendMessageAsync(Convert.ToBase64String("not json"u8.ToArray())); // set aside at the first receive
+        await queue.SendAsync(Offer);
+        for (var i = 1; i <= 5; i++)
+        {
+            var got = Assert.Single(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(30)));
+            await raw.UpdateMessageAsync(got.MessageId, got.PopReceipt, visibilityTimeout: TimeSpan.Zero); // "failed"
+        }
+
+        Assert.Empty(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(30))); // the sixth receive sets the offer aside
+        var listed = await queue.PeekPoisonAsync();
+        Assert.Equal(2, listed.Count);
+        Assert.Equal(2, listed.Select(p => p.Id).Where(id => id.Length > 0).Distinct().Count());
+        var offer = Assert.Single(listed, p => p.Body.Contains("o-123", StringComparison.Ordinal));
+
+        Assert.True(await queue.ResubmitPoisonAsync(offer.Id));
+        Assert.False(await queue.ResubmitPoisonAsync(offer.Id)); // a second resubmission finds nothing to move
+        Assert.False(await queue.ResubmitPoisonAsync("no-such-id"));
+
+        var back = Assert.Single(await queue.ReceiveAsync(10, TimeSpan.FromSeconds(30)));
+        Assert.Equal(AssignmentMessage.From(Offer), back.Message);
+        Assert.Equal(1, back.DequeueCount); // a fresh message: its deliveries count from one again
+        var left = Assert.Single(await queue.PeekPoisonAsync()); // passed over, and visible again at once
+        Assert.Equal("not json", left.Body);
+    }
 }

@@ -45,6 +45,7 @@ public static class AppServices
         services.TryAddSingleton<MemberQueries>();
         services.TryAddSingleton<OrganizerQueries>();
         services.TryAddSingleton<IDeadLetters, PoisonQueueDeadLetters>();
+        services.TryAddSingleton<DeadLetterResubmission>();
         services.TryAddSingleton<INotifier, InboxNotifier>();
         services.AddReminders();
 

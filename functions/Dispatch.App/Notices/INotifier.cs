@@ -8,7 +8,8 @@ namespace Dispatch.App.Notices;
 /// versioned), because queues and activities deliver at least once.</summary>
 public interface INotifier
 {
-    /// <summary>An offer arrived through the assignment queue.</summary>
+    /// <summary>An offer arrived through the assignment queue. Only an offer the order still holds (same
+    /// member, same attempt) reaches the inbox; a stale one is dropped.</summary>
     Task DeliverOfferAsync(AssignmentMessage offer, CancellationToken ct);
 
     Task WithdrawAsync(WithdrawOffer withdraw, CancellationToken ct);

@@ -28,20 +28,21 @@ public sealed class InboxNotifier(
             return;
         }
 
+        // Only the offer the order still holds reaches the inbox. A late, redelivered or resubmitted message for
+        // an offer that was declined, ran out or went elsewhere changes nothing: the projector has already put
+        // the order where it belongs in this member's inbox, and a fresh notice would announce a dead offer.
         var state = order.State;
-        var stillOffered = state.Offer is { } held && held.MemberId == memberId && held.Attempt == attempt;
-        var role = stillOffered ? InboxRole.Offered
-            : state.MemberId == memberId ? InboxRole.Assigned
-            : state.Excluded.Contains(memberId) ? InboxRole.Expired
-            : InboxRole.Withdrawn;
-        await inbox.ProjectAsync(state, memberId, role, cancellationToken: ct);
-        await notices.AddAsync(MemberKey(memberId), orderId, NoticeKind.OrderReceived, $"offer-{attempt}", clock.GetUtcNow(), cancellationToken: ct);
-        if (stillOffered)
+        if (state.Offer is not { } held || held.MemberId != memberId || held.Attempt != attempt)
         {
-            logger.LogInformation(
-                "Offer of order {OrderId} to member {MemberId} until {Deadline:u}: {Link}",
-                orderId, memberId, deadline, links.Offer(orderId, memberId, state.Request.Location.CommunityId));
+            logger.LogInformation("Stale offer of order {OrderId} to member {MemberId} (attempt {Attempt}) not delivered", orderId, memberId, attempt);
+            return;
         }
+
+        await inbox.ProjectAsync(state, memberId, InboxRole.Offered, cancellationToken: ct);
+        await notices.AddAsync(MemberKey(memberId), orderId, NoticeKind.OrderReceived, $"offer-{attempt}", clock.GetUtcNow(), cancellationToken: ct);
+        logger.LogInformation(
+            "Offer of order {OrderId} to member {MemberId} until {Deadline:u}: {Link}",
+            orderId, memberId, deadline, links.Offer(orderId, memberId, state.Request.Location.CommunityId));
     }
 
     public async Task WithdrawAsync(WithdrawOffer withdraw, CancellationToken ct)

@@ -5,17 +5,22 @@ using Dispatch.Storage;
 
 namespace Dispatch.App.Queries;
 
-/// <summary>The Storage queue's poison messages as dead letters.</summary>
+/// <summary>The Storage queue's poison messages as dead letters, named by their poison-queue message id.</summary>
 public sealed class PoisonQueueDeadLetters(AssignmentQueue queue) : IDeadLetters
 {
-    public async Task<IReadOnlyList<DeadLetterView>> PeekAsync(int max, CancellationToken ct)
+    public async Task<IReadOnlyList<DeadLetterView>> PeekAsync(int max, CancellationToken ct) =>
+        [.. (await queue.PeekPoisonAsync(max, ct)).Select(View)];
+
+    /// <summary>Among the first <see cref="AssignmentQueue.MaxBatch"/>, the ones the organizers' list shows.</summary>
+    public async Task<DeadLetterView?> FindAsync(string id, CancellationToken ct) =>
+        (await PeekAsync(AssignmentQueue.MaxBatch, ct)).FirstOrDefault(d => d.Id == id);
+
+    public Task<bool> ResubmitAsync(string id, CancellationToken ct) => queue.ResubmitPoisonAsync(id, ct);
+
+    private static DeadLetterView View(PoisonMessage poison)
     {
-        var poison = await queue.PeekPoisonAsync(max, ct);
-        return [.. poison.Select(p =>
-        {
-            var message = TryRead(p.Body);
-            return new DeadLetterView(message?.OrderId, message?.MemberId, p.Reason, p.DequeueCount, p.At);
-        })];
+        var message = TryRead(poison.Body);
+        return new DeadLetterView(poison.Id, message?.OrderId, message?.MemberId, poison.Reason, poison.DequeueCount, poison.At);
     }
 
     private static AssignmentMessage? TryRead(string body)

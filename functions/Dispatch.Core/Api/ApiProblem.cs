@@ -28,6 +28,10 @@ public sealed record ApiProblem(int Status, string Type, string Title, string De
 
     public static ApiProblem Conflict(string detail) => new(409, Base + "conflict", "Try again.", detail);
 
+    /// <summary>A dead letter whose body names no offer: resubmitting it would only dead-letter it again.</summary>
+    public static ApiProblem NotResubmittable(string detail) =>
+        new(409, Base + "not-resubmittable", "This undeliverable offer cannot be sent again.", detail);
+
     private static string KebabCase(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -92,5 +92,10 @@ public sealed record GridView(string GridId, string NameZh, string NameEn, IRead
 
 public sealed record BuildingView(string BuildingId, string NameZh, string NameEn);
 
-/// <summary>An offer message that could not be delivered and was set aside (poison / dead-letter queue).</summary>
-public sealed record DeadLetterView(string? OrderId, string? MemberId, string Reason, long DeliveryCount, DateTimeOffset? At);
+/// <summary>An offer message that could not be delivered and was set aside (poison / dead-letter queue).
+/// <see cref="Id"/> names it for a resubmission: the poison queue's message id, or the dead-letter
+/// sub-queue's sequence number.</summary>
+public sealed record DeadLetterView(string Id, string? OrderId, string? MemberId, string Reason, long DeliveryCount, DateTimeOffset? At);
+
+/// <summary>A dead letter put back on the assignment queue as a fresh offer message.</summary>
+public sealed record DeadLetterResubmitted(string Id, string OrderId);

@@ -21,6 +21,7 @@ public static class Routes
     public const string OrganizerMembers = "/api/organizer/members";
     public const string OrganizerNotices = "/api/organizer/notices";
     public const string DeadLetters = "/api/organizer/dead-letters";
+    public const string ResubmitDeadLetter = "/api/organizer/dead-letters/{id}/resubmit";
 
     /// <summary>Pages: the resident's tracking page, the member's inbox, the organizer's list.</summary>
     public static string TrackingPage(string orderId, string token) => $"/track.html?o={Uri.EscapeDataString(orderId)}&t={Uri.EscapeDataString(token)}";

@@ -1,5 +1,4 @@
 using Dispatch.App.Hosting;
-using Dispatch.App.Queries;
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Access;
 using Dispatch.Core.Orders;
@@ -12,11 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-#if DISPATCH_SERVICE_BUS
-using Azure.Core;
-using Azure.Identity;
-using Azure.Messaging.ServiceBus;
-#endif
 
 namespace Dispatch.Functions.Hosting;
 
@@ -69,14 +63,13 @@ public static class FunctionsHostExtensions
 
         // Before AddDispatchApp, so they win over its TryAdd defaults: the Service Bus dead-letter queue
         // (with Service Bus) and the annual freeze's stores.
-        services.AddAssignmentSender(configuration);
+        services.AddAssignments(configuration);
         services.AddDispatchApp(configuration);
 
         services.AddOptions<OrderUpkeepOptions>().Bind(configuration.GetSection("Orders")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<DeciderFor>(_ => policy => new OrderDecider(policy));
         services.TryAddSingleton<OrderUpkeep>();
         services.TryAddSingleton<OrderCommands>();
-        services.TryAddSingleton<AssignmentDelivery>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }
@@ -97,41 +90,25 @@ public static class FunctionsHostExtensions
         }
     }
 
-#if DISPATCH_SERVICE_BUS
-    private static void AddAssignmentSender(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Service Bus when its connection is configured, else the Storage queue (decided at start, see
+    /// <see cref="AssignmentTransport"/>). The consumer is plain code and always registered.</summary>
+    private static void AddAssignments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(_ => CreateServiceBusClient(configuration));
-        services.TryAddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(sp.GetRequiredService<IOptions<AssignmentOptions>>().Value.QueueName));
-        services.TryAddSingleton<IAssignmentSender, ServiceBusAssignmentSender>();
-        services.TryAddSingleton<IDeadLetters, ServiceBusDeadLetters>();
-    }
-
-    /// <summary>The same "ServiceBus" connection the trigger uses: a connection string (the emulator) or
-    /// ServiceBus__fullyQualifiedNamespace with ServiceBus__credential=managedidentity and __clientId.</summary>
-    private static ServiceBusClient CreateServiceBusClient(IConfiguration configuration)
-    {
-        if (configuration["ServiceBus"] is { Length: > 0 } connectionString)
+        var transport = AssignmentTransport.From(configuration);
+        services.TryAddSingleton(transport);
+        if (transport.UsesServiceBus)
         {
-            return new ServiceBusClient(connectionString);
+            services.AddServiceBusAssignments(configuration);
+        }
+        else
+        {
+            // IDeadLetters: the shared PoisonQueueDeadLetters (the Storage queue's poison queue), from AddDispatchApp.
+            services.TryAddSingleton<IAssignmentSender, StorageQueueAssignmentSender>();
         }
 
-        var section = configuration.GetSection("ServiceBus");
-        var fqns = section["fullyQualifiedNamespace"]
-            ?? throw new InvalidOperationException("Set ServiceBus__fullyQualifiedNamespace or a ServiceBus connection string.");
-        var clientId = section["clientId"];
-        TokenCredential credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId ?? throw new InvalidOperationException("Set ServiceBus__clientId.")))
-            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
-        return new ServiceBusClient(fqns, credential);
+        services.TryAddSingleton<AssignmentDelivery>();
+        services.TryAddSingleton<AssignmentConsumer>();
     }
-#else
-    private static void AddAssignmentSender(this IServiceCollection services, IConfiguration configuration)
-    {
-        _ = configuration;
-        services.TryAddSingleton<IAssignmentSender, StorageQueueAssignmentSender>();
-        // IDeadLetters: the shared PoisonQueueDeadLetters (the Storage queue's poison queue), from AddDispatchApp.
-    }
-#endif
 }
 
 /// <summary>Creates the app's tables (and the Storage queues) on start; idempotent.</summary>

@@ -9,10 +9,11 @@ namespace Dispatch.Functions.Http;
 
 /// <summary>Community staff: open and escalated orders, the members to dispatch to by hand, the organizers'
 /// notices (escalations, digests) and undeliverable offers (the Service Bus dead-letter queue; the Storage
-/// queue's poison queue in a build without Service Bus) — the shared <see cref="OrganizerQueries"/>, as in
-/// the local host. These need a function key (AuthorizationLevel.Function) on top of the organizer's link;
+/// queue's poison queue in an app without Service Bus settings), which they can send again — the shared
+/// <see cref="OrganizerQueries"/> and <see cref="DeadLetterResubmission"/>, as in the local host. These need a function key (AuthorizationLevel.Function) on top of the organizer's link;
 /// the community list feeds the resident's order form and is public.</summary>
-public sealed class OrganizerFunctions(Access access, OrganizerQueries queries, TimeProvider clock, ILogger<OrganizerFunctions> logger)
+public sealed class OrganizerFunctions(
+    Access access, OrganizerQueries queries, DeadLetterResubmission resubmission, TimeProvider clock, ILogger<OrganizerFunctions> logger)
 {
     [Function("OrganizerOrders")]
     public Task<IActionResult> OrdersAsync(
@@ -37,6 +38,14 @@ public sealed class OrganizerFunctions(Access access, OrganizerQueries queries, 
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "organizer/dead-letters")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
         HttpApi.Ok(await queries.DeadLettersAsync(access.AnyOrganizer(req).Scope, ct)));
+
+    /// <summary>Sends an undeliverable offer of the organizer's community again (the id from the list).</summary>
+    [Function("ResubmitDeadLetter")]
+    public Task<IActionResult> ResubmitDeadLetterAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "organizer/dead-letters/{id}/resubmit")] HttpRequest req,
+        string id,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+        HttpApi.Ok(await resubmission.ResubmitAsync(req, id, ct)));
 
     [Function("Communities")]
     public Task<IActionResult> CommunitiesAsync(

@@ -3,7 +3,7 @@ using Dispatch.Core.Api;
 namespace Dispatch.Local.Organizers;
 
 /// <summary>Community staff: open and escalated orders, the members to dispatch to by hand, notices and
-/// undeliverable offers; and the public directory the order form needs.</summary>
+/// undeliverable offers (and sending one again); and the public directory the order form needs.</summary>
 public static class OrganizerEndpoints
 {
     public static IEndpointRouteBuilder MapOrganizer(this IEndpointRouteBuilder app)
@@ -16,6 +16,8 @@ public static class OrganizerEndpoints
             Results.Ok(await queries.NoticesAsync(access.AnyOrganizer(http).Scope, ct)));
         app.MapGet(Routes.DeadLetters, async (HttpContext http, Access access, OrganizerQueries queries, CancellationToken ct) =>
             Results.Ok(await queries.DeadLettersAsync(access.AnyOrganizer(http).Scope, ct)));
+        app.MapPost(Routes.ResubmitDeadLetter, async (string id, HttpContext http, DeadLetterResubmission resubmission, CancellationToken ct) =>
+            Results.Ok(await resubmission.ResubmitAsync(http.Request, id, ct)));
         app.MapGet(Routes.Communities, async (OrganizerQueries queries, CancellationToken ct) => Results.Ok(await queries.CommunitiesAsync(ct)));
         return app;
     }

@@ -250,13 +250,31 @@ function renderDeadLetters() {
   section.hidden = !deadLetters.length;
   if (!deadLetters.length) return;
   add(box, h('div', { class: 'table-wrap' }, h('table', { class: 'dead-letter-table' },
-    h('thead', null, h('tr', null, ['org.dl.order', 'org.dl.member', 'org.dl.reason', 'org.dl.count', 'org.dl.at'].map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', null, deadLetters.map((x) => h('tr', { 'data-dead-letter': x.orderId || '' },
+    h('thead', null, h('tr', null, ['org.dl.order', 'org.dl.member', 'org.dl.reason', 'org.dl.count', 'org.dl.at', 'org.dl.actions']
+      .map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', null, deadLetters.map((x) => h('tr', { 'data-dead-letter': x.orderId || '', 'data-id': x.id },
       h('td', null, x.orderId ? rowLink(x.orderId) : '—'),
       h('td', null, x.memberId ? memberName(x.memberId) : '—'),
       h('td', { class: 'reason' }, x.reason || '—'),
       h('td', { class: 'num' }, String(x.deliveryCount ?? '')),
-      h('td', null, x.at ? fmtTime(x.at) : '—')))))));
+      h('td', null, x.at ? fmtTime(x.at) : '—'),
+      h('td', null, x.orderId ? resubmitButton(x) : '—')))))));
+}
+
+/** Sends the offer again; the list then drops it (the member is not disturbed if the order has moved on). */
+function resubmitButton(x) {
+  const button = h('button', { type: 'button', class: 'resubmit' }, t('org.dl.resubmit'));
+  button.addEventListener('click', async () => {
+    clear($('action-status'));
+    try {
+      await busy(button, () => post(`/api/organizer/dead-letters/${encodeURIComponent(x.id)}/resubmit`, {}, token));
+      say($('action-status'), 'ok', t('org.dl.resubmitted', { id: x.orderId }));
+    } catch (e) {
+      say($('action-status'), 'error', errorText(e));
+    }
+    await load();
+  });
+  return button;
 }
 
 // ---------- volunteer posts ----------

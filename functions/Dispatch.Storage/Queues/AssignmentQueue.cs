@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -20,8 +21,13 @@ public sealed record AssignmentMessage(string OrderId, string MemberId, int Atte
 /// <summary>A received offer message; pass it back to <see cref="AssignmentQueue.DeleteAsync"/> once handled.</summary>
 public sealed record ReceivedAssignment(AssignmentMessage Message, string MessageId, string PopReceipt, long DequeueCount);
 
-/// <summary>What the poison queue holds: why the message was set aside, and its original body.</summary>
-public sealed record PoisonMessage(string Reason, long DequeueCount, string Body, DateTimeOffset At);
+/// <summary>What the poison queue holds: why the message was set aside, and its original body. <see cref="Id"/>
+/// is the poison queue's message id (not stored in the body), to resubmit it by.</summary>
+public sealed record PoisonMessage(string Reason, long DequeueCount, string Body, DateTimeOffset At)
+{
+    [JsonIgnore]
+    public string Id { get; init; } = "";
+}
 
 /// <summary>The offer queue (Azure Storage Queue, base64 messages). A message received more than
 /// <see cref="StorageOptions.MaxDequeueCount"/> times, or one that cannot be read, is moved to the
@@ -30,6 +36,13 @@ public sealed class AssignmentQueue(StorageAccount account, TimeProvider? clock 
 {
     /// <summary>The service returns at most 32 messages per receive.</summary>
     public const int MaxBatch = 32;
+
+    /// <summary>Bounds the search of <see cref="ResubmitPoisonAsync"/>: at most this many batches.</summary>
+    public const int MaxPoisonRounds = 4;
+
+    /// <summary>How long <see cref="ResubmitPoisonAsync"/> hides the poison messages it looks at. It shows the
+    /// ones it passes over again at once; this bounds how long they stay hidden if it fails on the way.</summary>
+    private static readonly TimeSpan PoisonSearchVisibility = TimeSpan.FromSeconds(30);
 
     private readonly QueueClient _queue = account.Queue(account.AssignmentQueueName);
     private readonly QueueClient _poison = account.Queue(account.PoisonQueueName);
@@ -108,11 +121,64 @@ public sealed class AssignmentQueue(StorageAccount account, TimeProvider? clock 
     public async Task<IReadOnlyList<PoisonMessage>> PeekPoisonAsync(int max = MaxBatch, CancellationToken cancellationToken = default)
     {
         var response = await _poison.PeekMessagesAsync(Math.Clamp(max, 1, MaxBatch), cancellationToken).ConfigureAwait(false);
-        return response.Value
-            .Select(m => JsonSerializer.Deserialize<PoisonMessage>(m.Body.ToString(), CoreJson.Options)
-                ?? throw new InvalidDataException("Empty poison message."))
-            .ToList();
+        return response.Value.Select(m => ReadPoison(m.Body.ToString()) with { Id = m.MessageId }).ToList();
     }
+
+    /// <summary>Puts the poison message with this id back on the main queue as a new message (its dequeue
+    /// count starts again) and removes it from the poison queue. The poison messages looked at on the way
+    /// (at most <see cref="MaxPoisonRounds"/> × 32) are made visible again at once. False when no message
+    /// has that id (any more).</summary>
+    public async Task<bool> ResubmitPoisonAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var passedOver = new List<QueueMessage>();
+        try
+        {
+            for (var round = 0; round < MaxPoisonRounds; round++)
+            {
+                var batch = (await _poison.ReceiveMessagesAsync(MaxBatch, PoisonSearchVisibility, cancellationToken).ConfigureAwait(false)).Value;
+                if (batch.Length == 0)
+                {
+                    return false;
+                }
+
+                passedOver.AddRange(batch.Where(m => m.MessageId != id));
+                if (batch.FirstOrDefault(m => m.MessageId == id) is { } found)
+                {
+                    // Sent before it is deleted: a failure in between leaves the offer queued and still listed,
+                    // and a second resubmission delivers it twice, which the consumer shrugs off.
+                    await _queue.SendMessageAsync(ReadPoison(found.Body.ToString()).Body, null, TimeSpan.FromSeconds(-1), cancellationToken)
+                        .ConfigureAwait(false);
+                    await _poison.DeleteMessageAsync(found.MessageId, found.PopReceipt, cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            foreach (var message in passedOver)
+            {
+                await ShowAgainAsync(message).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ShowAgainAsync(QueueMessage message)
+    {
+        try
+        {
+            await _poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.IsNotFound())
+        {
+            // Deleted meanwhile, or its hiding ran out and someone else holds it.
+        }
+    }
+
+    private static PoisonMessage ReadPoison(string body) =>
+        JsonSerializer.Deserialize<PoisonMessage>(body, CoreJson.Options) ?? throw new InvalidDataException("Empty poison message.");
 
     private async Task MoveToPoisonAsync(QueueMessage message, string body, string reason, CancellationToken cancellationToken)
     {

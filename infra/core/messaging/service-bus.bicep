@@ -39,7 +39,10 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
       // goes to the dead-letter queue.
       lockDuration: 'PT1M'
       maxDeliveryCount: 5
-      deadLetteringOnMessageExpiration: true
+      // An offer message lives until the offer's deadline (the sender sets its time-to-live). One that
+      // expires unread is moot: the order has moved on to the next member, and it would only clutter the
+      // organizers' dead-letter list.
+      deadLetteringOnMessageExpiration: false
       requiresSession: false
       enablePartitioning: false
     }
