@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the local host with demo data on Azurite (installed from npm on first run), on 127.0.0.1:5080.
+# Runs the local host as a demo, with demo data on Azurite (installed from npm on first run), on 127.0.0.1:5080.
 # Data stays in .azurite/ between runs; delete that folder to start afresh.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,5 +21,8 @@ else
   echo "Using the Azurite already listening on 127.0.0.1:10002"
 fi
 
-echo "Open http://127.0.0.1:5080/ — the organizer's and members' links are printed below and at /api/demo/links"
+# A demo: seeds the demo community, serves /api/demo/links and signs links with the public demo key (unless
+# Dispatch__SigningKey is set). Without this switch, outside Development, the host has none of these.
+export Dispatch__Demo=true
+echo "Open http://127.0.0.1:5080/ — the organizer's and members' links are at http://127.0.0.1:5080/api/demo/links"
 dotnet run --project functions/Dispatch.Local -- "$@"

@@ -29,11 +29,16 @@ param principalType string = 'User'
 @description('Resource group name; default rg-<environmentName>.')
 param resourceGroupName string = ''
 
-@secure()
-@description('''Value of the Key Vault secret token-signing-key. The newGuid() default is evaluated on every
-deployment, so the key rotates on each `azd provision` (invalidating issued tokens) unless a value is
-supplied: `azd env set TOKEN_SIGNING_KEY <value>` keeps it stable between runs.''')
-param tokenSigningKey string = newGuid()
+// The link-signing key is not a parameter: a deployment never writes it. infra/hooks/postprovision.sh
+// creates the Key Vault secret once, when it is absent, so re-running `azd up` keeps every link valid.
+
+@description('''During a key rotation (infra/hooks/rotate-signing-key.sh): the version of the token-signing-key
+secret that signed the links already handed out. Empty = no rotation in progress.''')
+param previousSigningKeyVersion string = ''
+
+@description('''During a key rotation: until when (ISO 8601 with an offset) links signed with the previous key
+still open. Set together with previousSigningKeyVersion.''')
+param previousKeyValidUntil string = ''
 
 @minValue(0)
 @maxValue(10)
@@ -144,8 +149,6 @@ module keyVault 'core/security/key-vault.bicep' = {
     name: keyVaultName
     location: location
     tags: tags
-    tokenSigningSecretName: tokenSigningSecretName
-    tokenSigningKey: tokenSigningKey
   }
 }
 
@@ -167,7 +170,6 @@ module rbac 'app/rbac.bicep' = {
     serviceBusNamespaceName: serviceBusNamespaceName
     assignmentsQueueName: assignmentsQueueName
     keyVaultName: keyVaultName
-    tokenSigningSecretName: tokenSigningSecretName
     applicationInsightsName: applicationInsightsName
     managedIdentityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
@@ -203,7 +205,7 @@ module api 'app/api.bicep' = {
     alwaysReadyGroups: alwaysReadyGroups
     // The settings Dispatch's code reads (a contract with functions/Dispatch.Functions).
     // api.bicep adds AzureWebJobsStorage__*, APPLICATIONINSIGHTS_* and Dispatch__PublicBaseUrl.
-    appSettings: {
+    appSettings: union({
       // App data tables (Azure.Data.Tables with the user-assigned identity).
       Storage__TableServiceUri: storage.outputs.tableServiceUri
       Storage__ClientId: identity.outputs.clientId
@@ -217,8 +219,9 @@ module api 'app/api.bicep' = {
       'AzureWebJobs.AssignmentQueueDrain.Disabled': 'true'
       // Durable Functions task hub (Azure Storage provider on AzureWebJobsStorage).
       TaskHubName: taskHubName
-      // Resolved by the platform with keyVaultReferenceIdentity (the user-assigned identity).
-      Tokens__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.tokenSigningSecretUri})'
+      // The link-signing key, resolved by the platform with keyVaultReferenceIdentity (the user-assigned
+      // identity). No version: the latest, i.e. the current key after a rotation.
+      Dispatch__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${tokenSigningSecretName})'
       // Timer schedules are UTC: WEBSITE_TIME_ZONE is not supported on Linux consumption plans.
       // Every 5 minutes.
       ReminderSweepSchedule: '0 */5 * * * *'
@@ -228,7 +231,11 @@ module api 'app/api.bicep' = {
       OrderRepairSchedule: '0 */15 * * * *'
       OrderPurgeSchedule: '0 30 19 * * *'
       Orders__HistoryRetentionDays: '30'
-    }
+    }, empty(previousSigningKeyVersion) ? {} : {
+      // A rotation in progress: links signed with the previous version still open until the date.
+      Dispatch__PreviousSigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${tokenSigningSecretName};SecretVersion=${previousSigningKeyVersion})'
+      Dispatch__PreviousKeyValidUntil: previousKeyValidUntil
+    })
   }
   // Roles first, so the Key Vault reference and identity-based host storage work on first start.
   dependsOn: [
@@ -255,6 +262,7 @@ output SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQu
 output ASSIGNMENTS_QUEUE_NAME string = serviceBus.outputs.assignmentsQueueName
 output TASK_HUB_NAME string = taskHubName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_ID string = keyVault.outputs.resourceId
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.vaultUri
-output TOKEN_SIGNING_KEY_SECRET_NAME string = keyVault.outputs.tokenSigningSecretName
+output TOKEN_SIGNING_KEY_SECRET_NAME string = tokenSigningSecretName
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

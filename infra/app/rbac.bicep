@@ -8,12 +8,16 @@
 //   assignments queue Azure Service Bus Data Receiver / Data Sender
 //                     (Data Owner would let the scale controller read exact message counts; without
 //                     it scaling falls back to peeking, which is less precise. Kept to least privilege.)
-//   signing secret    Key Vault Secrets User         resolves the Tokens__SigningKey Key Vault reference
+//   Key Vault         Key Vault Secrets User         resolves the Dispatch__SigningKey (and, during a rotation,
+//                                                    Dispatch__PreviousSigningKey) Key Vault references. Scoped
+//                                                    to the vault, which holds only the signing key: the secret
+//                                                    is created after provisioning (infra/hooks/postprovision.sh),
+//                                                    so it cannot be a role scope here.
 //   App Insights      Monitoring Metrics Publisher   telemetry ingestion with Entra ID (local auth off)
 //
-// Optional developer principal (principalId): the same data roles, so the app can run locally
-// against the deployed resources with the developer's own sign-in; Key Vault Secrets User is granted
-// on the vault so the developer can read the signing key into local settings.
+// Optional developer principal (principalId): the same storage, Service Bus and monitoring data roles, to
+// inspect a deployed environment. Never the signing key: local runs use Azurite and their own key
+// (local.settings.sample.json), not production's.
 
 @description('Storage account the app uses.')
 param storageAccountName string
@@ -26,9 +30,6 @@ param assignmentsQueueName string
 
 @description('Key Vault name.')
 param keyVaultName string
-
-@description('Name of the token-signing secret in the vault.')
-param tokenSigningSecretName string
 
 @description('Application Insights component name.')
 param applicationInsightsName string
@@ -84,10 +85,6 @@ resource serviceBus 'Microsoft.ServiceBus/namespaces@2026-01-01' existing = {
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
-
-  resource tokenSigning 'secrets' existing = {
-    name: tokenSigningSecretName
-  }
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -116,9 +113,9 @@ resource appServiceBus 'Microsoft.Authorization/roleAssignments@2022-04-01' = [f
   }
 }]
 
-resource appSigningSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault::tokenSigning.id, managedIdentityPrincipalId, roles.keyVaultSecretsUser)
-  scope: vault::tokenSigning
+resource appSigningKey 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, managedIdentityPrincipalId, roles.keyVaultSecretsUser)
+  scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
     principalId: managedIdentityPrincipalId
@@ -157,16 +154,6 @@ resource userServiceBus 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
     principalType: userPrincipalType
   }
 }]
-
-resource userVault 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (assignUser) {
-  name: guid(vault.id, userPrincipalId, roles.keyVaultSecretsUser)
-  scope: vault
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
-    principalId: userPrincipalId
-    principalType: userPrincipalType
-  }
-}
 
 resource userTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (assignUser) {
   name: guid(applicationInsights.id, userPrincipalId, roles.monitoringMetricsPublisher)

@@ -1,74 +1,39 @@
 #!/bin/sh
-# azd postprovision hook: writes functions/Dispatch.Functions/local.settings.json so `func start`
-# (or the IDE) runs the app locally against the resources just provisioned, signed in as you
-# (DefaultAzureCredential: az login / azd auth login / IDE). Your principal got the data roles
-# through the principalId parameter (AZURE_PRINCIPAL_ID).
+# azd postprovision hook: makes sure the link-signing key exists in Key Vault.
 #
-# Differences from the deployed app:
-#   - no __credential / __clientId: locally the developer credential is used, not the managed identity;
-#   - TaskHubName is "dispatchlocal", so a local host never takes work items of the deployed task hub;
-#   - the Service Bus queue IS shared: a local host competes with the deployed app for messages.
+#   - It creates the secret token-signing-key (32 random bytes, base64) only when the secret is absent. The
+#     Bicep never writes it, so re-running `azd provision` or `azd up` keeps the key, and every link already
+#     handed out stays valid. Replacing it is a deliberate step: infra/hooks/rotate-signing-key.sh.
+#   - It writes nothing on this machine: no local.settings.json, no key, no production address. A local run
+#     uses Azurite and its own settings (copy local.settings.sample.json), never production's tables, queues
+#     or key.
 #
-# azd exports the main.bicep outputs as environment variables before running this hook.
+# Needs the Azure CLI signed in (az login) as someone who may write the vault's secrets through Azure
+# Resource Manager (Owner or Contributor on the resource group, which `azd up` needs anyway). azd exports
+# the main.bicep outputs as environment variables before running this hook.
 set -eu
 
-project_dir="$(cd "$(dirname "$0")/../.." && pwd)/functions/Dispatch.Functions"
-settings="$project_dir/local.settings.json"
+. "$(dirname "$0")/signing-key.sh"
+signing_key_require postprovision
 
-for var in STORAGE_ACCOUNT_NAME STORAGE_TABLE_SERVICE_URI SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE \
-  ASSIGNMENTS_QUEUE_NAME AZURE_KEY_VAULT_NAME TOKEN_SIGNING_KEY_SECRET_NAME; do
-  eval "value=\${$var:-}"
-  if [ -z "$value" ]; then
-    echo "postprovision: $var is not set; run 'azd provision' first (or 'azd env refresh')." >&2
-    exit 1
-  fi
-done
+status=0
+version="$(signing_key_version)" || status=$?
+case "$status" in
+  0)
+    echo "postprovision: the signing key $TOKEN_SIGNING_KEY_SECRET_NAME exists (version $version); kept."
+    ;;
+  2)
+    signing_key_put_new
+    echo "postprovision: created the signing key $TOKEN_SIGNING_KEY_SECRET_NAME in Key Vault."
+    signing_key_refresh_app || echo "postprovision: could not touch the app's settings; it picks the key up on its next restart or within 24 hours." >&2
+    ;;
+  *)
+    signing_key_fail "postprovision: could not tell whether $TOKEN_SIGNING_KEY_SECRET_NAME exists (see above); no key was created."
+    ;;
+esac
 
-# JSON string escaping for values we don't control (the signing key may be user-supplied).
-json_escape() {
-  printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g'
-}
-
-signing_key_line=""
-if command -v az > /dev/null 2>&1; then
-  if key="$(az keyvault secret show --vault-name "$AZURE_KEY_VAULT_NAME" --name "$TOKEN_SIGNING_KEY_SECRET_NAME" \
-    --query value --output tsv 2> /dev/null)" && [ -n "$key" ]; then
-    signing_key_line="    \"Tokens__SigningKey\": \"$(json_escape "$key")\","
-  fi
+# Before this version the hook wrote production addresses (and the key) into local.settings.json.
+old="$(cd "$(dirname "$0")/../.." && pwd)/functions/Dispatch.Functions/local.settings.json"
+if [ -f "$old" ] && grep -q -e 'core.windows.net' -e 'servicebus.windows.net' "$old"; then
+  echo "postprovision: $old points at Azure resources (written by an older version of this hook); delete it and copy local.settings.sample.json instead." >&2
 fi
-if [ -z "$signing_key_line" ]; then
-  echo "postprovision: could not read $TOKEN_SIGNING_KEY_SECRET_NAME from $AZURE_KEY_VAULT_NAME (Azure CLI missing," \
-    "not signed in, or role assignment still propagating); add Tokens__SigningKey to local.settings.json yourself." >&2
-fi
-
-if [ ! -d "$project_dir" ]; then
-  echo "postprovision: $project_dir does not exist; skipping local.settings.json." >&2
-  exit 0
-fi
-
-if [ -f "$settings" ]; then
-  cp "$settings" "$settings.bak"
-  echo "postprovision: previous local.settings.json saved as local.settings.json.bak"
-fi
-
-cat > "$settings" << JSON
-{
-  "IsEncrypted": false,
-  "Values": {
-    "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
-    "AzureWebJobsStorage__accountName": "$STORAGE_ACCOUNT_NAME",
-    "Storage__TableServiceUri": "$STORAGE_TABLE_SERVICE_URI",
-    "ServiceBus__fullyQualifiedNamespace": "$SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE",
-    "AssignmentsQueue": "$ASSIGNMENTS_QUEUE_NAME",
-    "TaskHubName": "dispatchlocal",
-$signing_key_line
-    "ReminderSweepSchedule": "0 */5 * * * *",
-    "AnnualTallySchedule": "0 5 16 31 12 *",
-    "Dispatch__PublicBaseUrl": "http://localhost:7071"
-  }
-}
-JSON
-# Drop the blank line left when the signing key could not be read.
-sed -i.tmp '/^$/d' "$settings" && rm -f "$settings.tmp"
-
-echo "postprovision: wrote $settings"

@@ -56,9 +56,8 @@ public sealed class BenchHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Dispatch:SigningKey"] = "benchmark-signing-key-0123456789",
                 ["Dispatch:PublicBaseUrl"] = "http://127.0.0.1",
-                ["Dispatch:SeedDemo"] = "true",
+                ["Dispatch:Demo"] = "true", // the demo community, signed with the demo key
                 ["Dispatch:RunBackgroundLoops"] = "false",
                 ["Storage:ConnectionString"] = azurite.ConnectionString,
                 ["Storage:TablePrefix"] = prefix,

@@ -21,7 +21,7 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Dispatch.Functions.Tests;
 
@@ -34,19 +34,24 @@ namespace Dispatch.Functions.Tests;
 public sealed class AzureHost : IAsyncDisposable
 {
     public const string CommunityId = "c1";
-    public const string SigningKey = "test-signing-key-0123456789";
+    /// <summary>The signing key of test hosts: base64 of 32 bytes, as a real key.</summary>
+    public const string SigningKey = "ZGlzcGF0Y2gtYXp1cmUtaG9zdC10ZXN0LWtleS0zMmI=";
 
     private readonly DurableTaskTestHost _durable;
     private readonly ServiceProvider _services;
 
-    private AzureHost(DurableTaskTestHost durable, ServiceProvider services, RecordingSender sender, Faults faults, ExecutionMeter executions)
+    private AzureHost(DurableTaskTestHost durable, ServiceProvider services, RecordingSender sender, Faults faults, ExecutionMeter executions, CapturedLogs logs)
     {
         _durable = durable;
         _services = services;
         Sender = sender;
         Faults = faults;
         Executions = executions;
+        Logs = logs;
     }
+
+    /// <summary>Everything the app and the Durable test host logged, at every level.</summary>
+    public CapturedLogs Logs { get; }
 
     public DurableTaskClient Client => _durable.Client;
 
@@ -113,7 +118,7 @@ public sealed class AzureHost : IAsyncDisposable
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = AzuriteFixture.NewPrefix(),
-            ["Tokens:SigningKey"] = SigningKey,
+            ["Dispatch:SigningKey"] = SigningKey,
             ["Dispatch:PublicBaseUrl"] = "https://func.example",
             ["AssignmentsQueue"] = "assignments",
             // Service Bus, as deployed: the client is created but (with the recording sender) never connects.
@@ -130,7 +135,12 @@ public sealed class AzureHost : IAsyncDisposable
         var faults = new Faults();
         var payloads = new ConcurrentQueue<string>();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        var logs = new CapturedLogs();
+        services.AddLogging(b => b
+            .AddProvider(logs)
+            .AddConsole()
+            .AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning)
+            .SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton(new OrderDecider(policy));
         if (clock is not null)
         {
@@ -186,10 +196,10 @@ public sealed class AzureHost : IAsyncDisposable
                     payloads.Enqueue(result);
                     return result;
                 });
-        }, new DurableTaskTestHostOptions { Port = port, LoggerFactory = NullLoggerFactory.Instance }));
+        }, new DurableTaskTestHostOptions { Port = port, LoggerFactory = provider.GetRequiredService<ILoggerFactory>() }));
 
         var sender = provider.GetRequiredService<RecordingSender>();
-        return new AzureHost(durable, provider, sender, faults, executions) { ActivityPayloads = payloads };
+        return new AzureHost(durable, provider, sender, faults, executions, logs) { ActivityPayloads = payloads };
     }
 
     /// <summary>A second community, with one grid and building and no members.</summary>
@@ -303,10 +313,13 @@ public sealed class AzureHost : IAsyncDisposable
         throw new TimeoutException($"Order {orderId} did not reach the expected state; last: {last?.State}");
     }
 
+    /// <summary>Stops the host, then fails the test if anything logged holds a link token or the key: every test
+    /// of this host doubles as a check that its logs (Application Insights, in Azure) carry ids only.</summary>
     public async ValueTask DisposeAsync()
     {
         await _durable.DisposeAsync();
         await _services.DisposeAsync();
+        LogAudit.ThrowIfLeaks(Logs.Lines, SigningKey);
     }
 }
 

@@ -70,7 +70,7 @@ public class BadInputTests(AzuriteFixture azurite)
         using var other = await host.SendAsync(HttpMethod.Get, orderA, b.Token);
         Assert.EndsWith("token-wrongscope", (await ProblemAsync(other, HttpStatusCode.Forbidden)).GetProperty("type").GetString(), StringComparison.Ordinal);
 
-        var forged = TokenSigner.FromSecret("not-the-servers-secret").Sign(new AccessToken(TokenRole.Resident, "resident", a.OrderId, host.Clock.GetUtcNow().AddDays(1)));
+        var forged = new TokenSigner(new byte[32]).Sign(new AccessToken(TokenRole.Resident, "resident", a.OrderId, host.Clock.GetUtcNow().AddDays(1)));
         using var forgedResponse = await host.SendAsync(HttpMethod.Get, orderA, forged);
         await ProblemAsync(forgedResponse, HttpStatusCode.Unauthorized);
 

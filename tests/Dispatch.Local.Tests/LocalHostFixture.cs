@@ -52,29 +52,56 @@ public sealed class LocalHostFixture : IAsyncDisposable
 
     public const string CommunityId = "hubin";
 
+    /// <summary>The signing key of test hosts: base64 of 32 bytes, as a real key.</summary>
+    public const string SigningKey = "ZGlzcGF0Y2gtbG9jYWwtaG9zdC10ZXN0LWtleS0zMmI=";
+
+    /// <param name="settings">Replaced settings (a null value removes one), see <see cref="Build"/>.</param>
     public static async Task<LocalHostFixture> StartAsync(
-        AzuriteFixture azurite, string? prefix = null, FakeTimeProvider? clock = null, CapturedLogs? logs = null)
+        AzuriteFixture azurite, string? prefix = null, FakeTimeProvider? clock = null, CapturedLogs? logs = null,
+        IReadOnlyDictionary<string, string?>? settings = null, string environment = "Production")
     {
         clock ??= new FakeTimeProvider(Monday10);
         prefix ??= AzuriteFixture.NewPrefix();
         logs ??= new CapturedLogs();
-        var webRoot = Path.Combine(AzuriteFixture.FindRepoRoot(), "functions", "Dispatch.Local", "wwwroot");
-        var app = LocalHost.Build(["--urls", "http://127.0.0.1:0", "--webroot", webRoot], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Dispatch:SigningKey"] = "test-signing-key-0123456789",
-                ["Dispatch:PublicBaseUrl"] = "http://127.0.0.1",
-                ["Dispatch:SeedDemo"] = "true",
-                ["Dispatch:RunBackgroundLoops"] = "false",
-                ["Storage:ConnectionString"] = azurite.ConnectionString,
-                ["Storage:TablePrefix"] = prefix,
-            });
-            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
-            builder.Services.AddSingleton<TimeProvider>(clock);
-        });
+        var app = Build(azurite, prefix, clock, logs, environment, settings);
         await app.StartAsync();
         return new LocalHostFixture(app, clock, prefix, logs);
+    }
+
+    /// <summary>The host as <see cref="StartAsync"/> builds it, not started: a demo (Dispatch:Demo=true) in
+    /// Production with the test key, unless <paramref name="settings"/> say otherwise (a null value removes a
+    /// setting). Everything it logs, every category at every level, goes to <paramref name="logs"/>.</summary>
+    public static WebApplication Build(
+        AzuriteFixture azurite, string prefix, TimeProvider clock, CapturedLogs logs,
+        string environment = "Production", IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        var webRoot = Path.Combine(AzuriteFixture.FindRepoRoot(), "functions", "Dispatch.Local", "wwwroot");
+        var values = new Dictionary<string, string?>
+        {
+            ["Dispatch:SigningKey"] = SigningKey,
+            ["Dispatch:PublicBaseUrl"] = "http://127.0.0.1",
+            ["Dispatch:Demo"] = "true",
+            ["Dispatch:RunBackgroundLoops"] = "false",
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = prefix,
+            // Everything at every level, over appsettings.json's quieter defaults: what an operator turning
+            // logging up would see must hold no link either.
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+            ["Logging:LogLevel:Azure"] = "Trace",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        return LocalHost.Build(["--urls", "http://127.0.0.1:0", "--webroot", webRoot, "--environment", environment], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(values);
+            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        });
     }
 
     /// <summary>One pass of the timer pump, the queue consumer and the outbox sweeper.</summary>
@@ -168,10 +195,13 @@ public sealed class LocalHostFixture : IAsyncDisposable
         Assert.Empty(await queue.ReceiveAsync(AssignmentQueue.MaxBatch, TimeSpan.FromMinutes(1)));
     }
 
+    /// <summary>Stops the host, then fails the test if anything it logged holds a link token or the key: every
+    /// end-to-end test doubles as a check that logs carry ids only.</summary>
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        LogAudit.ThrowIfLeaks(Logs.Lines, SigningKey);
     }
 }

@@ -1,6 +1,7 @@
 using Dispatch.App.Notices;
 using Dispatch.App.Orders;
 using Dispatch.App.Queries;
+using Dispatch.App.SignedLinks;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Tallies;
 using Dispatch.Storage;
@@ -13,13 +14,16 @@ namespace Dispatch.App.Hosting;
 
 public static class AppServices
 {
-    /// <summary>The stores over the host's <see cref="StorageAccount"/> and the services both hosts share.
-    /// The host registers the account, the <see cref="Core.Access.TokenSigner"/> and anything it replaces
-    /// (e.g. its own <see cref="IDeadLetters"/>) before calling this.</summary>
-    public static IServiceCollection AddDispatchApp(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The stores over the host's <see cref="StorageAccount"/> and the services both hosts share, with
+    /// the link-signing key checked on start. The host registers the account and anything it replaces (e.g. its
+    /// own <see cref="IDeadLetters"/>) before calling this.</summary>
+    /// <param name="allowDemoKey">Only a demo or Development host may sign links with the public demo key.</param>
+    public static IServiceCollection AddDispatchApp(this IServiceCollection services, IConfiguration configuration, bool allowDemoKey)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SignedLinks.PublicLinkOptions>().Bind(configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSigningKey(configuration, allowDemoKey);
+        services.AddNoRequestLineLogs();
+        services.AddOptions<PublicLinkOptions>().Bind(configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrderPolicy>().Configure(_ => { });
         services.TryAddSingleton(TimeProvider.System);
 
@@ -34,8 +38,8 @@ public static class AppServices
         services.TryAddSingleton(sp => new AssignmentQueue(Account(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new OrderDecider(sp.GetRequiredService<IOptions<OrderPolicy>>().Value));
 
-        services.TryAddSingleton<SignedLinks.Access>();
-        services.TryAddSingleton<SignedLinks.Links>();
+        services.TryAddSingleton<Access>();
+        services.TryAddSingleton<Links>();
         services.TryAddSingleton<OrderProjector>();
         services.TryAddSingleton<Dispatcher>();
         services.TryAddSingleton<PlaceCheck>();

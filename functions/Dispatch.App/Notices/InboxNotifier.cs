@@ -1,18 +1,17 @@
 using Dispatch.Core.Orders;
 using Dispatch.Core.Privacy;
-using Dispatch.App.SignedLinks;
 using Microsoft.Extensions.Logging;
 using Dispatch.Storage;
 
 namespace Dispatch.App.Notices;
 
 /// <summary>The notifier both hosts use: writes the member's inbox and the notice lists, and logs what an SMS
-/// would say — with ids and masked phones only.</summary>
+/// would say — with ids and masked phones only. Never a link: a link is a credential, and logs travel (on
+/// Azure, to Application Insights). The member sees the offer in their inbox.</summary>
 public sealed class InboxNotifier(
     OrderStore orders,
     MemberInbox inbox,
     NoticeStore notices,
-    Links links,
     TimeProvider clock,
     OrderReminderGate reminders,
     ILogger<InboxNotifier> logger) : INotifier
@@ -40,9 +39,7 @@ public sealed class InboxNotifier(
 
         await inbox.ProjectAsync(state, memberId, InboxRole.Offered, cancellationToken: ct);
         await notices.AddAsync(MemberKey(memberId), orderId, NoticeKind.OrderReceived, $"offer-{attempt}", clock.GetUtcNow(), cancellationToken: ct);
-        logger.LogInformation(
-            "Offer of order {OrderId} to member {MemberId} until {Deadline:u}: {Link}",
-            orderId, memberId, deadline, links.Offer(orderId, memberId, state.Request.Location.CommunityId));
+        logger.LogInformation("Offer of order {OrderId} to member {MemberId} until {Deadline:u}", orderId, memberId, deadline);
     }
 
     public async Task WithdrawAsync(WithdrawOffer withdraw, CancellationToken ct)

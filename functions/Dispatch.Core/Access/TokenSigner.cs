@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace Dispatch.Core.Access;
@@ -35,28 +34,21 @@ public sealed class InvalidTokenException(TokenFailure failure)
 }
 
 /// <summary>Signs and checks access tokens with HMAC-SHA256: <c>base64url(json).base64url(mac)</c>.
-/// Accounts are not needed: the link is the credential, bound to a role, a person and an order.</summary>
-public sealed class TokenSigner
+/// Accounts are not needed: the link is the credential, bound to a role, a person and an order.
+/// New tokens are signed with the current key; during a rotation the previous key is also accepted until its
+/// grace period ends (<see cref="SigningKeys"/>).</summary>
+public sealed class TokenSigner(SigningKeys keys)
 {
-    private readonly byte[] _key;
-
     public TokenSigner(byte[] key)
+        : this(new SigningKeys(key))
     {
-        if (key.Length < 16)
-        {
-            throw new ArgumentException("The signing key must be at least 16 bytes.", nameof(key));
-        }
-
-        _key = key;
     }
-
-    public static TokenSigner FromSecret(string secret) => new(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     public string Sign(AccessToken token)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(
             new Payload((int)token.Role, token.Subject, token.Scope, token.ExpiresAt.ToUnixTimeSeconds()));
-        var mac = HMACSHA256.HashData(_key, payload);
+        var mac = HMACSHA256.HashData(keys.Current, payload);
         return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(mac)}";
     }
 
@@ -85,7 +77,7 @@ public sealed class TokenSigner
             throw new InvalidTokenException(TokenFailure.Malformed);
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(_key, payload)))
+        if (!SignedWith(keys.Current, mac, payload) && !(keys.PreviousAt(now) is { } previous && SignedWith(previous, mac, payload)))
         {
             throw new InvalidTokenException(TokenFailure.BadSignature);
         }
@@ -116,6 +108,9 @@ public sealed class TokenSigner
 
         return result;
     }
+
+    private static bool SignedWith(byte[] key, byte[] mac, byte[] payload) =>
+        CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, payload));
 
     private sealed record Payload(int R, string S, string C, long E);
 }

@@ -2,17 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Dispatch.Functions.Hosting;
 
-/// <summary>Section "Tokens": the secret that signs residents', members' and organizers' links
-/// (app setting Tokens__SigningKey, a Key Vault reference in Azure).</summary>
-public sealed class TokenOptions
-{
-    [Required, MinLength(16)]
-    public string SigningKey { get; set; } = "";
-}
-
 /// <summary>Section "Dispatch", the Functions-only part: how long an HTTP action waits for its order's
-/// orchestration to rule. Where links point and how long they last are in the same section, read by the
-/// shared layer (<see cref="Dispatch.App.SignedLinks.PublicLinkOptions"/>: Dispatch__PublicBaseUrl, …).</summary>
+/// orchestration to rule. Where links point and how long they last, and the key that signs them, are in the
+/// same section, read by the shared layer (<see cref="Dispatch.App.SignedLinks.PublicLinkOptions"/>:
+/// Dispatch__PublicBaseUrl, …; <see cref="Dispatch.App.SignedLinks.SigningKeyOptions"/>: Dispatch__SigningKey, …).</summary>
 public sealed class DispatchOptions
 {
     /// <summary>How long an action (accept, confirm, …) waits for the orchestration to apply the event

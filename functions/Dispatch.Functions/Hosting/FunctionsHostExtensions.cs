@@ -1,6 +1,5 @@
 using Dispatch.App.Hosting;
 using Dispatch.App.SignedLinks;
-using Dispatch.Core.Access;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Tallies;
 using Dispatch.Functions.Assignments;
@@ -15,12 +14,13 @@ using Microsoft.Extensions.Options;
 namespace Dispatch.Functions.Hosting;
 
 /// <summary>The app's wiring, kept out of Program.cs and the functions: the host's own pieces (options, the
-/// storage account, the token signer, the assignment sender, the orchestration's commands), then the layer
-/// both hosts share (<see cref="AppServices.AddDispatchApp"/>: stores, links, problems, matching, notifier,
-/// reminders, queries). Settings (infra/app/api.bicep):
+/// storage account, the assignment sender, the orchestration's commands), then the layer both hosts share
+/// (<see cref="AppServices.AddDispatchApp"/>: the signing key and token signer, stores, links, problems,
+/// matching, notifier, reminders, queries). Settings (infra/app/api.bicep):
 /// Storage__TableServiceUri + Storage__ClientId (managed identity) or Storage__ConnectionString (Azurite);
-/// Tokens__SigningKey; Dispatch__PublicBaseUrl; AssignmentsQueue; ServiceBus__fullyQualifiedNamespace
-/// (+ __credential, __clientId) or a "ServiceBus" connection string (the emulator).</summary>
+/// Dispatch__SigningKey (+ Dispatch__PreviousSigningKey and Dispatch__PreviousKeyValidUntil during a rotation);
+/// Dispatch__PublicBaseUrl; AssignmentsQueue; ServiceBus__fullyQualifiedNamespace (+ __credential, __clientId)
+/// or a "ServiceBus" connection string (the emulator).</summary>
 public static class FunctionsHostExtensions
 {
     /// <summary>Where links point when Dispatch__PublicBaseUrl is not set: the Functions host on this machine.</summary>
@@ -29,14 +29,15 @@ public static class FunctionsHostExtensions
     public static IHostApplicationBuilder AddDispatchFunctions(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddDispatchFunctions(builder.Configuration);
+        builder.Services.AddDispatchFunctions(builder.Configuration, allowDemoKey: builder.Environment.IsDevelopment());
         return builder;
     }
 
-    public static IServiceCollection AddDispatchFunctions(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="allowDemoKey">Only in Development (func start): the public demo key is accepted, and used when
+    /// Dispatch__SigningKey is not set. This host never seeds demo data nor serves demo links.</param>
+    public static IServiceCollection AddDispatchFunctions(this IServiceCollection services, IConfiguration configuration, bool allowDemoKey = false)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<TokenOptions>().Bind(configuration.GetSection("Tokens")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AssignmentOptions>()
             .Configure(o => o.QueueName = configuration["AssignmentsQueue"] ?? o.QueueName)
@@ -49,7 +50,6 @@ public static class FunctionsHostExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.TryAddSingleton(sp => TokenSigner.FromSecret(sp.GetRequiredService<IOptions<TokenOptions>>().Value.SigningKey));
 
         // Links point at the Functions host unless Dispatch__PublicBaseUrl says otherwise (the shared default
         // is the local host's address).
@@ -64,7 +64,7 @@ public static class FunctionsHostExtensions
         // Before AddDispatchApp, so they win over its TryAdd defaults: the Service Bus dead-letter queue
         // (with Service Bus) and the annual freeze's stores.
         services.AddAssignments(configuration);
-        services.AddDispatchApp(configuration);
+        services.AddDispatchApp(configuration, allowDemoKey);
 
         services.AddOptions<OrderUpkeepOptions>().Bind(configuration.GetSection("Orders")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<DeciderFor>(_ => policy => new OrderDecider(policy));

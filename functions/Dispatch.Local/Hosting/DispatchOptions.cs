@@ -1,17 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Dispatch.Local.Hosting;
 
-/// <summary>Settings of the local host (section "Dispatch"; links are <see cref="PublicLinkOptions"/> in the same section).</summary>
+/// <summary>Settings of the local host (section "Dispatch"; in the same section, links are <see cref="PublicLinkOptions"/>,
+/// the signing key is <see cref="SigningKeyOptions"/> and the demo switch is <see cref="Demo.DemoMode"/>).</summary>
 public sealed class DispatchOptions
 {
-    /// <summary>Secret that signs residents', members' and organizers' links. Local default only; set your own.</summary>
-    [Required, MinLength(16)]
-    public string SigningKey { get; set; } = "";
-
-    /// <summary>Seed one demo community with grids, buildings and about 50 members on start (idempotent).</summary>
-    public bool SeedDemo { get; set; } = true;
-
     /// <summary>How often the timer pump, the queue consumer and the outbox sweeper look for work.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

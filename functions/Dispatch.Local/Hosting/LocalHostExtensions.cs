@@ -1,5 +1,4 @@
 using Dispatch.Core;
-using Dispatch.Core.Access;
 using Dispatch.App.Hosting;
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
@@ -22,12 +21,13 @@ public static class LocalHostExtensions
     public static WebApplicationBuilder AddDispatchLocal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var demo = DemoMode.Of(builder.Configuration, builder.Environment);
+        services.AddSingleton(demo);
         services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
         services.TryAddTimeProvider();
         services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton(sp => TokenSigner.FromSecret(sp.GetRequiredService<IOptions<DispatchOptions>>().Value.SigningKey));
-        services.AddDispatchApp(builder.Configuration);
+        services.AddDispatchApp(builder.Configuration, allowDemoKey: demo.IsOn);
 
         services.AddSingleton(sp => new TimerStore(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton(sp => new OutboxMarkers(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));

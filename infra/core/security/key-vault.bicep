@@ -1,4 +1,7 @@
-// Key Vault with Azure RBAC authorization (no access policies) holding the token-signing secret.
+// Key Vault with Azure RBAC authorization (no access policies) for the link-signing key.
+// The secret itself is not declared here: a deployment would overwrite it (a new key on every
+// `azd provision` breaks every link already handed out). infra/hooks/postprovision.sh creates it once,
+// when it is absent; infra/hooks/rotate-signing-key.sh replaces it deliberately.
 @description('Key Vault name (3-24 characters).')
 @minLength(3)
 @maxLength(24)
@@ -9,13 +12,6 @@ param location string = resourceGroup().location
 
 @description('Tags applied to the vault.')
 param tags object = {}
-
-@description('Name of the secret that holds the token-signing key.')
-param tokenSigningSecretName string = 'token-signing-key'
-
-@secure()
-@description('Value of the token-signing key.')
-param tokenSigningKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
@@ -37,19 +33,8 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
       bypass: 'AzureServices'
     }
   }
-
-  resource tokenSigning 'secrets' = {
-    name: tokenSigningSecretName
-    properties: {
-      value: tokenSigningKey
-      contentType: 'text/plain'
-    }
-  }
 }
 
 output name string = vault.name
 output resourceId string = vault.id
 output vaultUri string = vault.properties.vaultUri
-output tokenSigningSecretName string = vault::tokenSigning.name
-// Versionless URI: the Key Vault reference follows the latest version of the secret.
-output tokenSigningSecretUri string = vault::tokenSigning.properties.secretUri

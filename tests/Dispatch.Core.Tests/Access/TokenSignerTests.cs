@@ -6,7 +6,7 @@ namespace Dispatch.Core.Tests.Access;
 public class TokenSignerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
-    private readonly TokenSigner _signer = TokenSigner.FromSecret("test-secret-of-enough-length");
+    private readonly TokenSigner _signer = new(TestKeys.Key(1));
 
     [Fact]
     public void A_signed_link_opens_its_own_order_until_it_expires()
@@ -22,7 +22,7 @@ public class TokenSignerTests
     public void Forged_tampered_garbled_and_missing_tokens_are_refused_by_name()
     {
         var token = _signer.Sign(new AccessToken(TokenRole.Member, "m1", "o1", Now.AddDays(1)));
-        var other = TokenSigner.FromSecret("another-secret-entirely").Sign(new AccessToken(TokenRole.Member, "m1", "o1", Now.AddDays(1)));
+        var other = new TokenSigner(TestKeys.Key(2)).Sign(new AccessToken(TokenRole.Member, "m1", "o1", Now.AddDays(1)));
         var forSomeoneElse = _signer.Sign(new AccessToken(TokenRole.Member, "m2", "o1", Now.AddDays(1)));
         var tampered = forSomeoneElse.Split('.')[0] + "." + token.Split('.')[1];
 
