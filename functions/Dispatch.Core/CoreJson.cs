@@ -15,7 +15,7 @@ public static class CoreJson
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
-        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new StrictEnumConverter());
         options.Converters.Add(new ServiceHoursConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -26,4 +26,41 @@ public class CoreJsonTests
         Assert.Equal(effects.Select(x => x.Key), back.Select(x => x.Key));
         Assert.Equal(effects.OfType<ScheduleTimer>(), back.OfType<ScheduleTimer>());
     }
+
+    [Theory]
+    [InlineData("\"Service,Wish\"")]
+    [InlineData("\"Service, Wish\"")]
+    [InlineData("1")]
+    [InlineData("\"1\"")]
+    [InlineData("\" Wish\"")]
+    [InlineData("\"Wishes\"")]
+    public void Enums_are_read_only_from_one_of_their_names(string json)
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<OrderKind>(json, CoreJson.Options));
+        Assert.Equal(OrderKind.Wish, JsonSerializer.Deserialize<OrderKind>("\"Wish\"", CoreJson.Options));
+        Assert.Equal("\"Wish\"", JsonSerializer.Serialize(OrderKind.Wish, CoreJson.Options));
+    }
+
+    [Theory]
+    [InlineData("Service,Wish", false)]
+    [InlineData("errand, repair", false)]
+    [InlineData("0", false)]
+    [InlineData("", false)]
+    [InlineData("wish", true)]
+    [InlineData("Wish", true)]
+    public void Form_fields_take_one_enum_name_only(string kind, bool accepted)
+    {
+        var form = new Dispatch.Core.Api.PlaceOrderRequest(kind, "Repair", "c1", "g1", "b1", null, false, null, "王秀英", "13812345678", "1幢 201", "水龙头漏水");
+        var errors = Assert.Throws<Dispatch.Core.Api.ApiProblemException>(() => Dispatch.Core.Api.OrderForm.Validate(form with { Category = "errand, repair" }, OrderScenario.Start));
+        Assert.NotNull(errors.Problem.Errors?["category"]);
+        if (accepted)
+        {
+            Assert.Equal(OrderKind.Wish, Dispatch.Core.Api.OrderForm.Validate(form, OrderScenario.Start).Request.Kind);
+        }
+        else
+        {
+            var problem = Assert.Throws<Dispatch.Core.Api.ApiProblemException>(() => Dispatch.Core.Api.OrderForm.Validate(form, OrderScenario.Start)).Problem;
+            Assert.NotNull(problem.Errors?["kind"]);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Dispatch.Core;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Time;
@@ -18,7 +19,7 @@ public sealed class OrganizerQueries(
         OrderStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            filter = Enum.TryParse<OrderStatus>(status, true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _)
+            filter = EnumNames.TryParse<OrderStatus>(status, out var s)
                 ? s
                 : throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
                 {

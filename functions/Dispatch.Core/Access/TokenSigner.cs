@@ -71,6 +71,14 @@ public sealed class TokenSigner(SigningKeys keys)
 
             payload = Base64Url.DecodeFromChars(token.AsSpan(0, dot));
             mac = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
+
+            // Strict: only the one text this signer writes for these bytes (no padding, no stray bits, no
+            // second dot), so a token has exactly one spelling.
+            if (!token.AsSpan(0, dot).SequenceEqual(Base64Url.EncodeToString(payload))
+                || !token.AsSpan(dot + 1).SequenceEqual(Base64Url.EncodeToString(mac)))
+            {
+                throw new FormatException();
+            }
         }
         catch (FormatException)
         {

@@ -71,7 +71,7 @@ public static class OrderForm
     private static T? ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors)
         where T : struct, Enum
     {
-        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        if (EnumNames.TryParse<T>(value, out var parsed))
         {
             return parsed;
         }

@@ -41,7 +41,7 @@ public static class PostForm
 
         var category = ServiceCategory.Other;
         if (form.Category is not null
-            && (!Enum.TryParse(form.Category, ignoreCase: true, out category) || !Enum.IsDefined(category) || int.TryParse(form.Category, out _)))
+            && !EnumNames.TryParse(form.Category, out category))
         {
             errors["category"] = [$"Choose one of: {string.Join(", ", Enum.GetNames<ServiceCategory>())}."];
         }

@@ -19,6 +19,18 @@ public class TokenSignerTests
     }
 
     [Fact]
+    public void A_token_opens_only_in_the_one_spelling_it_was_issued_in()
+    {
+        var token = _signer.Sign(new AccessToken(TokenRole.Member, "m1", "o1", Now.AddDays(1)));
+        var (payload, mac) = (token.Split('.')[0], token.Split('.')[1]);
+        Assert.Equal("m1", _signer.Verify(token, Now).Subject);
+        foreach (var variant in new[] { token + "=", token + "==", payload + "=." + mac, token + ".", token + "\n", " " + token })
+        {
+            Assert.Equal(TokenFailure.Malformed, Fails(() => _signer.Verify(variant, Now)));
+        }
+    }
+
+    [Fact]
     public void Forged_tampered_garbled_and_missing_tokens_are_refused_by_name()
     {
         var token = _signer.Sign(new AccessToken(TokenRole.Member, "m1", "o1", Now.AddDays(1)));
