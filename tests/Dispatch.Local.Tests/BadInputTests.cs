@@ -30,6 +30,20 @@ public class BadInputTests(AzuriteFixture azurite)
         Assert.Empty(await host.OpenOrdersAsync());
     }
 
+    [Theory]
+    [InlineData("Service,Wish", "Repair", "kind")]
+    [InlineData("Wish", "errand, repair", "category")]
+    [InlineData("1", "Repair", "kind")]
+    [InlineData("Service", "3", "category")]
+    public async Task Combined_or_numeric_enum_values_are_refused_by_field(string kind, string category, string field)
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        using var response = await host.Http.PostAsJsonAsync(Routes.Orders, LocalHostFixture.Form() with { Kind = kind, Category = category });
+        var errors = (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(p => p.Name));
+        Assert.Empty(await host.OpenOrdersAsync());
+    }
+
     [Fact]
     public async Task An_unknown_community_grid_or_building_is_refused()
     {
