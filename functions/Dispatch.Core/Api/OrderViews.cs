@@ -76,7 +76,9 @@ public static class OrderViews
             TimerKind.OfferReminder => "reminded",
             TimerKind.BoardExpiry => "dispatching",
             TimerKind.ConfirmReminder => "confirmReminder",
-            _ => "toOrganizers",
+            TimerKind.ConfirmEscalation => "toOrganizers",
+            TimerKind.ServiceTomorrow or TimerKind.ServiceSoon => "serviceReminder",
+            _ => "updated",
         },
         _ => "updated",
     };

@@ -138,6 +138,7 @@ const zh = {
   'what.dispatching': '心愿暂未被认领，转为派单',
   'what.confirmReminder': '已提醒确认服务',
   'what.toOrganizers': '已通知社区工作人员',
+  'what.serviceReminder': '已提醒党员按约定时间上门',
   'what.updated': '订单有更新',
 
   'notice.OrderReceived': '新订单已收到',
@@ -582,6 +583,7 @@ const en = {
   'what.dispatching': 'Not claimed from the board; dispatching',
   'what.confirmReminder': 'Reminder to confirm sent',
   'what.toOrganizers': 'Community staff notified',
+  'what.serviceReminder': 'The member was reminded of the appointment',
   'what.updated': 'Order updated',
 
   'notice.OrderReceived': 'New order received',
