@@ -22,8 +22,18 @@ public static class Problems
         InvalidTokenException t => ApiProblem.Unauthorized(t),
         HoursOutOfRangeException h => ApiProblem.Validation(new Dictionary<string, string[]> { ["hours"] = [h.Message.Split(" (")[0]] }),
         BadHttpRequestException or JsonException => BadBody,
+        _ when StorageFailures.IsUnavailable(exception) => StorageUnavailable,
         _ => null,
     };
+
+    /// <summary>Seconds a caller should wait before trying again (the Retry-After header), or null when trying
+    /// again will not help.</summary>
+    public static int? RetryAfterSeconds(Exception exception) => StorageFailures.RetryAfterSeconds(exception);
+
+    /// <summary>Storage is down, throttled or out of reach: nothing was changed, try again later.</summary>
+    public static ApiProblem StorageUnavailable { get; } = new(
+        503, "https://dispatch.example/problems/storage-unavailable", "Storage is unavailable.",
+        "Nothing was changed. Try again after the time in Retry-After.");
 
     public static ApiProblem BadBody { get; } =
         ApiProblem.Validation(new Dictionary<string, string[]> { ["body"] = ["The request body is not valid JSON for this endpoint."] });

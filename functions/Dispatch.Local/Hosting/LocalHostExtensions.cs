@@ -26,7 +26,7 @@ public static class LocalHostExtensions
         services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
         services.TryAddTimeProvider();
-        services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddDispatchApp(builder.Configuration, allowDemoKey: demo.IsOn);
 
         services.AddSingleton(sp => new TimerStore(sp.GetRequiredService<StorageAccount>()));

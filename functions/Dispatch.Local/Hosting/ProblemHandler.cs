@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dispatch.App.Problems;
 using Dispatch.Core.Api;
 using Microsoft.AspNetCore.Diagnostics;
@@ -14,6 +15,11 @@ public sealed class ProblemHandler(ILogger<ProblemHandler> logger) : IExceptionH
         {
             logger.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
             problem = Problems.Internal;
+        }
+
+        if (Problems.RetryAfterSeconds(exception) is { } seconds)
+        {
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
         await WriteAsync(http, problem, ct);
