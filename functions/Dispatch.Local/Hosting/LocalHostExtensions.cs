@@ -59,11 +59,14 @@ public static class LocalHostExtensions
     public static WebApplication MapDispatchLocal(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // A bare 4xx/5xx the framework answered itself (404, 405 with its Allow header, 415…) keeps its status
+        // and gets a problem body.
         app.UseStatusCodePages(async context =>
         {
-            if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api"))
             {
-                await ProblemHandler.WriteAsync(context.HttpContext, Core.Api.ApiProblem.NotFound("resource"), context.HttpContext.RequestAborted);
+                await ProblemHandler.WriteAsync(http, App.Problems.Problems.ForStatus(http.Response.StatusCode), http.RequestAborted);
             }
         });
         app.UseDefaultFiles();
