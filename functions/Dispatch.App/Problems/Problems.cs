@@ -51,6 +51,11 @@ public static class Problems
             "The request was refused as sent; nothing was changed."),
     };
 
+    /// <summary>Too many requests from one client: refused before anything was read or stored.</summary>
+    public static ApiProblem RateLimited { get; } = new(
+        429, "https://dispatch.example/problems/rate-limited", "Too many requests.",
+        "Nothing was changed. Try again after the time in Retry-After.");
+
     public static ApiProblem UnsupportedMediaType { get; } = new(
         415, "https://dispatch.example/problems/unsupported-media-type", "Unsupported content type.",
         "Send the body as application/json.");

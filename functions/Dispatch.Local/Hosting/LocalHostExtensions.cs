@@ -51,6 +51,7 @@ public static class LocalHostExtensions
             }
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddDispatchRateLimits(builder.Configuration);
         services.AddExceptionHandler<ProblemHandler>();
         services.AddProblemDetails();
         return builder;
@@ -69,6 +70,7 @@ public static class LocalHostExtensions
                 await ProblemHandler.WriteAsync(http, App.Problems.Problems.ForStatus(http.Response.StatusCode), http.RequestAborted);
             }
         });
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOrders();
