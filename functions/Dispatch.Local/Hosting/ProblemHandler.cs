@@ -19,6 +19,8 @@ public sealed class ProblemHandler(ILogger<ProblemHandler> logger) : IExceptionH
 
         if (Problems.RetryAfterSeconds(exception) is { } seconds)
         {
+            // An outage is not a bug, but operators should see it: the failure's kind only, no request details.
+            logger.LogWarning("Storage unavailable on {Path}: {Failure}", http.Request.Path, exception.GetType().Name);
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
