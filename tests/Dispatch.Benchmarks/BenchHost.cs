@@ -61,6 +61,8 @@ public sealed class BenchHost : IAsyncDisposable
                 ["Dispatch:RunBackgroundLoops"] = "false",
                 ["Storage:ConnectionString"] = azurite.ConnectionString,
                 ["Storage:TablePrefix"] = prefix,
+                // One client places every order: the per-client limit would refuse most of a run.
+                ["RateLimits:PlaceOrderPerMinute"] = "100000",
             });
             builder.Logging.ClearProviders()
                 .AddSimpleConsole(o => o.SingleLine = true)

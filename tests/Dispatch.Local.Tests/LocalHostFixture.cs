@@ -90,6 +90,10 @@ public sealed class LocalHostFixture : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
             ["Logging:LogLevel:Azure"] = "Trace",
+            // Every test is one client on 127.0.0.1: the per-client limits would refuse tests that send many
+            // requests (RateLimitTests set their own low limits).
+            ["RateLimits:PlaceOrderPerMinute"] = "100000",
+            ["RateLimits:VerifyPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -49,7 +49,7 @@ public static class FunctionsHostExtensions
                 "Set Storage__TableServiceUri (with Storage__ClientId for a user-assigned identity) or Storage__ConnectionString.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
         // Links point at the Functions host unless Dispatch__PublicBaseUrl says otherwise (the shared default
         // is the local host's address).

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Dispatch.App.Problems;
 using Dispatch.Core;
@@ -28,6 +29,11 @@ public static class HttpApi
         }
         catch (Exception e) when (Problems.For(e) is { } problem)
         {
+            if (Problems.RetryAfterSeconds(e) is { } seconds)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+
             return Problem(request, problem);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -26,7 +26,7 @@ public static class LocalHostExtensions
         services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
         services.TryAddTimeProvider();
-        services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddDispatchApp(builder.Configuration, allowDemoKey: demo.IsOn);
 
         services.AddSingleton(sp => new TimerStore(sp.GetRequiredService<StorageAccount>()));
@@ -51,6 +51,7 @@ public static class LocalHostExtensions
             }
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddDispatchRateLimits(builder.Configuration);
         services.AddExceptionHandler<ProblemHandler>();
         services.AddProblemDetails();
         return builder;
@@ -59,13 +60,17 @@ public static class LocalHostExtensions
     public static WebApplication MapDispatchLocal(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // A bare 4xx/5xx the framework answered itself (404, 405 with its Allow header, 415…) keeps its status
+        // and gets a problem body.
         app.UseStatusCodePages(async context =>
         {
-            if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api"))
             {
-                await ProblemHandler.WriteAsync(context.HttpContext, Core.Api.ApiProblem.NotFound("resource"), context.HttpContext.RequestAborted);
+                await ProblemHandler.WriteAsync(http, App.Problems.Problems.ForStatus(http.Response.StatusCode), http.RequestAborted);
             }
         });
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOrders();

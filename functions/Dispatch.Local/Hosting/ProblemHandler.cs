@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dispatch.App.Problems;
 using Dispatch.Core.Api;
 using Microsoft.AspNetCore.Diagnostics;
@@ -14,6 +15,13 @@ public sealed class ProblemHandler(ILogger<ProblemHandler> logger) : IExceptionH
         {
             logger.LogError(exception, "Unhandled failure on {Path}", http.Request.Path);
             problem = Problems.Internal;
+        }
+
+        if (Problems.RetryAfterSeconds(exception) is { } seconds)
+        {
+            // An outage is not a bug, but operators should see it: the failure's kind only, no request details.
+            logger.LogWarning("Storage unavailable on {Path}: {Failure}", http.Request.Path, exception.GetType().Name);
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
         await WriteAsync(http, problem, ct);

@@ -12,10 +12,12 @@ public sealed partial class StorageAccount
     private readonly Lock _gate = new();
     private Task? _ensureCreated;
 
-    public StorageAccount(StorageOptions options)
+    /// <param name="clock">The breaker's clock (default: the system clock).</param>
+    public StorageAccount(StorageOptions options, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
+        Breaker = new StorageBreaker(Math.Max(1, options.BreakerFailures), options.BreakerOpenFor, clock ?? TimeProvider.System);
         if (!PrefixPattern().IsMatch(options.TablePrefix))
         {
             throw new ArgumentException(
@@ -33,10 +35,13 @@ public sealed partial class StorageAccount
         {
             MessageEncoding = QueueMessageEncoding.Base64,
         };
+        var tableOptions = new TableClientOptions();
+        Bound(tableOptions, options, Breaker);
+        Bound(queueOptions, options, Breaker);
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            Tables = new TableServiceClient(options.ConnectionString);
+            Tables = new TableServiceClient(options.ConnectionString, tableOptions);
             Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
         }
         else if (options.TableServiceUri is { } tableUri && options.QueueServiceUri is { } queueUri)
@@ -45,7 +50,7 @@ public sealed partial class StorageAccount
             {
                 ManagedIdentityClientId = options.ClientId,
             });
-            Tables = new TableServiceClient(tableUri, credential);
+            Tables = new TableServiceClient(tableUri, credential, tableOptions);
             Queues = new QueueServiceClient(queueUri, credential, queueOptions);
         }
         else
@@ -59,6 +64,9 @@ public sealed partial class StorageAccount
     }
 
     public StorageOptions Options { get; }
+
+    /// <summary>The circuit breaker every table and queue client of this account goes through.</summary>
+    public StorageBreaker Breaker { get; }
 
     public TableServiceClient Tables { get; }
 
@@ -102,6 +110,17 @@ public sealed partial class StorageAccount
         work.Add(Queue(AssignmentQueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         work.Add(Queue(PoisonQueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await Task.WhenAll(work).ConfigureAwait(false);
+    }
+
+    /// <summary>Bounded retries and timeouts, and the shared breaker before the retries (per call).</summary>
+    private static void Bound(ClientOptions client, StorageOptions options, StorageBreaker breaker)
+    {
+        client.Retry.Mode = RetryMode.Exponential;
+        client.Retry.MaxRetries = options.MaxRetries;
+        client.Retry.Delay = options.RetryDelay;
+        client.Retry.MaxDelay = options.MaxRetryDelay;
+        client.Retry.NetworkTimeout = options.NetworkTimeout;
+        client.AddPolicy(breaker, HttpPipelinePosition.PerCall);
     }
 
     [GeneratedRegex("^([A-Za-z][A-Za-z0-9]*)?$")]

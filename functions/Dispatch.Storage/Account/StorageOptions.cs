@@ -23,4 +23,25 @@ public sealed class StorageOptions
 
     /// <summary>A message received more often than this goes to the poison queue.</summary>
     public int MaxDequeueCount { get; set; } = 5;
+
+    // Bounded retries and timeouts: the SDK's defaults (3 retries from 0.8 s, 100 s network timeout) held a
+    // request 5–6 s before failing when storage was out of reach. A caller is better served by a quick 503.
+
+    /// <summary>Retries of one storage request after a transient failure (the Azure SDK's retry policy).</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The first wait before a retry; it doubles (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one try may wait for the service before it counts as failed.</summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After this many storage requests in a row failed transiently (retries included), the circuit
+    /// breaker opens and requests fail at once, without reaching storage, for <see cref="BreakerOpenFor"/>.</summary>
+    public int BreakerFailures { get; set; } = 3;
+
+    /// <summary>How long the breaker stays open before one trial request may try storage again.</summary>
+    public TimeSpan BreakerOpenFor { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -13,6 +13,7 @@ public static class TransientFailures
     /// itself must check its token first.</summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
+        StorageUnavailableException => true,
         RequestFailedException e => e.Status is 0 or 408 or 429 or >= 500,
         HttpRequestException or TimeoutException or IOException or SocketException => true,
         OperationCanceledException => true,
