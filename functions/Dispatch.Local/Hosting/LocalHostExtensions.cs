@@ -66,6 +66,8 @@ public static class LocalHostExtensions
                 await ProblemHandler.WriteAsync(context.HttpContext, Core.Api.ApiProblem.NotFound("resource"), context.HttpContext.RequestAborted);
             }
         });
+        app.UseRouting();
+        app.UseRouteValueGuard();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOrders();
