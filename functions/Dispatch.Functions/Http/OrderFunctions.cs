@@ -47,7 +47,7 @@ public sealed class OrderFunctions(
         await places.EnsureKnownAsync(request, ct);
 
         var proposed = NewOrderId();
-        var orderId = key is null ? proposed : await idempotency.ReserveAsync(key, proposed, ct);
+        var orderId = key is null ? proposed : await idempotency.ReserveOrderAsync(key, request, resident, proposed, ct);
         var stored = await orders.GetAsync(orderId, ct);
         var created = false;
         if (stored is null)
