@@ -1,5 +1,4 @@
 using System.Reflection;
-using Azure.Data.Tables;
 using Dispatch.Core.Orders;
 using Dispatch.Functions.Http;
 using Dispatch.Storage;
@@ -95,26 +94,8 @@ public sealed class HostileRequestTests(AzuriteFixture azurite)
         return previous;
     }
 
-    /// <summary>Every row of the app's tables with its ETag: any write shows up as a difference.</summary>
-    private async Task<string> SnapshotAsync(AzureHost host)
-    {
-        var prefix = host.Get<StorageAccount>().Options.TablePrefix;
-        var service = new TableServiceClient(azurite.ConnectionString);
-        var rows = new List<string>();
-        await foreach (var table in service.QueryAsync())
-        {
-            if (table.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
-                {
-                    rows.Add($"{table.Name}|{row.PartitionKey}|{row.RowKey}|{row.ETag}");
-                }
-            }
-        }
-
-        rows.Sort(StringComparer.Ordinal);
-        return string.Join('\n', rows);
-    }
+    private Task<string> SnapshotAsync(AzureHost host) =>
+        TableSnapshot.TakeAsync(azurite.ConnectionString, host.Get<StorageAccount>().Options.TablePrefix);
 
     private static string Short(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text;
-using Azure.Data.Tables;
 using Dispatch.Core.Api;
 using Dispatch.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -97,27 +96,7 @@ public sealed class HostileRequestTests(AzuriteFixture azurite)
         return path;
     }
 
-    /// <summary>Every row of the host's tables with its ETag: any write shows up as a difference.</summary>
-    private async Task<string> SnapshotAsync(LocalHostFixture host)
-    {
-        var service = new TableServiceClient(azurite.ConnectionString);
-        var rows = new List<string>();
-        await foreach (var table in service.QueryAsync())
-        {
-            if (!table.Name.StartsWith(host.Prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
-            {
-                rows.Add($"{table.Name}|{row.PartitionKey}|{row.RowKey}|{row.ETag}");
-            }
-        }
-
-        rows.Sort(StringComparer.Ordinal);
-        return string.Join('\n', rows);
-    }
+    private Task<string> SnapshotAsync(LocalHostFixture host) => TableSnapshot.TakeAsync(azurite.ConnectionString, host.Prefix);
 
     private static string Short(string text) => text.Length <= 300 ? text : text[..300];
 }
