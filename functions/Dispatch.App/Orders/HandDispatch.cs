@@ -10,7 +10,7 @@ public sealed class HandDispatch(MemberStore members)
     /// <exception cref="ApiProblemException">No member id, or not an active member of the community.</exception>
     public async Task<HandDispatched> EventAsync(string communityId, string organizerId, string? memberId, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(memberId) || await members.GetAsync(communityId, memberId, ct) is not { Active: true })
+        if (!Ids.IsValid(memberId) || await members.GetAsync(communityId, memberId!, ct) is not { Active: true })
         {
             throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
             {
@@ -18,6 +18,6 @@ public sealed class HandDispatch(MemberStore members)
             }));
         }
 
-        return new HandDispatched(organizerId, memberId);
+        return new HandDispatched(organizerId, memberId!);
     }
 }

@@ -9,18 +9,9 @@ namespace Dispatch.App.Orders;
 /// resident's view (with the assigned member and the timeline) for the resident or an organizer.</summary>
 public sealed class OrderReader(OrderStore orders, MemberStore members, SignedLinks.Access access)
 {
-    /// <summary>The order, or a not-found problem (also for an id that cannot be a key, e.g. one with '#').</summary>
-    public async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct)
-    {
-        try
-        {
-            return await orders.GetAsync(orderId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("order"));
-        }
-        catch (InvalidKeyException)
-        {
-            throw new ApiProblemException(ApiProblem.NotFound("order"));
-        }
-    }
+    /// <summary>The order, a validation problem for an id that cannot be one (e.g. "../x"), or not-found.</summary>
+    public async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct) =>
+        await orders.GetAsync(Ids.Require(orderId, "orderId"), ct) ?? throw new ApiProblemException(ApiProblem.NotFound("order"));
 
     public async Task<object> ViewForAsync(HttpRequest request, StoredOrder order, CancellationToken ct)
     {

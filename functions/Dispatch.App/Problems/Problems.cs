@@ -24,6 +24,8 @@ public static class Problems
         InvalidTokenException t => ApiProblem.Unauthorized(t),
         HoursOutOfRangeException h => ApiProblem.Validation(new Dictionary<string, string[]> { ["hours"] = [h.Message.Split(" (")[0]] }),
         BadHttpRequestException { StatusCode: 415 } => UnsupportedMediaType,
+        // The store's last line of defence: an id the edge let through still answers 400, never 500.
+        Dispatch.Storage.InvalidKeyException k => ApiProblem.Validation(new Dictionary<string, string[]> { [k.ParamName ?? "id"] = [Ids.Message] }),
         BadHttpRequestException or JsonException => BadBody,
         _ when StorageFailures.IsUnavailable(exception) => StorageUnavailable,
         _ => null,

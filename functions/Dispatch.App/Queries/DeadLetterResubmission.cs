@@ -13,6 +13,7 @@ public sealed class DeadLetterResubmission(IDeadLetters deadLetters, OrderStore 
     public async Task<DeadLetterResubmitted> ResubmitAsync(HttpRequest request, string id, CancellationToken ct)
     {
         access.AnyOrganizer(request);
+        Ids.Require(id, "id");
         var letter = await deadLetters.FindAsync(id, ct) ?? throw NotFound();
         var orderId = letter.OrderId
             ?? throw new ApiProblemException(ApiProblem.NotResubmittable("Its message names no order; it would only be set aside again."));

@@ -1,3 +1,4 @@
+using Dispatch.Core.Api;
 using Dispatch.Core.Access;
 using Dispatch.Core.Hours;
 using Dispatch.Core.Orders;
@@ -53,6 +54,14 @@ public sealed class Access(TokenSigner signer, TimeProvider clock)
     public ServiceConfirmed Confirmation(HttpRequest request, OrderState order, int? rating)
     {
         ArgumentNullException.ThrowIfNull(order);
+        if (rating is < 1 or > 5)
+        {
+            throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["rating"] = ["评分为 1–5 星。 A rating is from 1 to 5 stars."],
+            }));
+        }
+
         if (Read(request).Role == TokenRole.Organizer)
         {
             return new ServiceConfirmed(ConfirmedBy.Organizer, Organizer(request, order.Request.Location.CommunityId).Subject, rating);

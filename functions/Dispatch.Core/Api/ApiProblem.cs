@@ -32,6 +32,11 @@ public sealed record ApiProblem(int Status, string Type, string Title, string De
     public static ApiProblem NotResubmittable(string detail) =>
         new(409, Base + "not-resubmittable", "This undeliverable offer cannot be sent again.", detail);
 
+    /// <summary>The Idempotency-Key was used for another order form: the first order is not shown.</summary>
+    public static ApiProblem IdempotencyKeyReused() => new(
+        422, Base + "idempotency-key-reused", "This Idempotency-Key was used for a different order.",
+        "Send a new Idempotency-Key for a new order; resend the same form to get the first order.");
+
     private static string KebabCase(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -25,11 +25,14 @@ public static class OrderForm
 
         var kind = ParseEnum<OrderKind>(form.Kind ?? nameof(OrderKind.Service), "kind", errors);
         var category = ParseEnum<ServiceCategory>(form.Category, "category", errors);
-        var community = Required(form.CommunityId, "communityId", MaxId, errors);
-        var grid = Required(form.GridId, "gridId", MaxId, errors);
-        var building = Required(form.BuildingId, "buildingId", MaxId, errors);
+        var community = Id(Required(form.CommunityId, "communityId", MaxId, errors), "communityId", errors);
+        var grid = Id(Required(form.GridId, "gridId", MaxId, errors), "gridId", errors);
+        var building = Id(Required(form.BuildingId, "buildingId", MaxId, errors), "buildingId", errors);
+        // A door number as residents write it ("3单元302"): free text on one line, not a key.
         var household = Optional(form.HouseholdId, "householdId", MaxId, errors);
+        FreeText.Check(household, "householdId", multiLine: false, errors);
         var name = Required(form.Name, "name", MaxName, errors);
+        FreeText.Check(name, "name", multiLine: false, errors);
         var phone = Required(form.Phone, "phone", 20, errors)?.Replace(" ", "", StringComparison.Ordinal);
         if (phone is not null && !Phone.IsValid(phone))
         {
@@ -37,7 +40,9 @@ public static class OrderForm
         }
 
         var address = Required(form.Address, "address", MaxAddress, errors);
+        FreeText.Check(address, "address", multiLine: false, errors);
         var description = Optional(form.Description, "description", MaxDescription, errors) ?? "";
+        FreeText.Check(description, "description", multiLine: true, errors);
         if (form.WantedAt is { } wanted && (wanted < now.AddHours(-1) || wanted > now.AddDays(90)))
         {
             errors["wantedAt"] = ["Choose a time from now to 90 days ahead."];
@@ -79,6 +84,10 @@ public static class OrderForm
         errors[field] = [$"Choose one of: {string.Join(", ", Enum.GetNames<T>())}."];
         return null;
     }
+
+    /// <summary>A present value must also pass the shared id rule: these become keys.</summary>
+    private static string? Id(string? value, string field, Dictionary<string, string[]> errors) =>
+        value is null || Ids.Check(value, field, errors) ? value : null;
 
     private static string? Required(string? value, string field, int max, Dictionary<string, string[]> errors)
     {

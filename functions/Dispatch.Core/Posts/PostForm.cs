@@ -34,6 +34,8 @@ public static class PostForm
             errors["description"] = [$"At most {MaxDescription} characters."];
         }
 
+        FreeText.Check(title, "titleZh", multiLine: false, errors);
+        FreeText.Check(description, "description", multiLine: true, errors);
         if (form.Capacity is not { } capacity || capacity is < Post.MinCapacity or > Post.MaxCapacity)
         {
             errors["capacity"] = [$"A number of places from {Post.MinCapacity} to {Post.MaxCapacity}."];
@@ -51,7 +53,7 @@ public static class PostForm
         {
             errors["startsOn"] = ["Required (a China date, yyyy-MM-dd)."];
         }
-        else if (starts.Year < today.Year - 1)
+        else if (starts.Year < today.Year - 1 || !Years.IsValid(starts.Year))
         {
             errors["startsOn"] = ["A post starts this year, last year or later."];
         }

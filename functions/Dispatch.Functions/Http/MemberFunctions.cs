@@ -1,4 +1,5 @@
 using Dispatch.App.Queries;
+using Dispatch.Core.Api;
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Time;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,7 @@ public sealed class MemberFunctions(Access access, MemberQueries queries, TimePr
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var token = access.MemberOfCommunity(req);
-        var year = int.TryParse(req.Query["year"], out var y) ? y : ChinaTime.YearOf(clock.GetUtcNow());
+        var year = Years.FromQuery(req.Query["year"].ToString(), ChinaTime.YearOf(clock.GetUtcNow()));
         return HttpApi.Ok(await queries.RecordsAsync(token, year, ct));
     });
 }

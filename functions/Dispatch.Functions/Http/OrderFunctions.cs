@@ -47,7 +47,7 @@ public sealed class OrderFunctions(
         await places.EnsureKnownAsync(request, ct);
 
         var proposed = NewOrderId();
-        var orderId = key is null ? proposed : await idempotency.ReserveAsync(key, proposed, ct);
+        var orderId = key is null ? proposed : await idempotency.ReserveOrderAsync(key, request, resident, proposed, ct);
         var stored = await orders.GetAsync(orderId, ct);
         var created = false;
         if (stored is null)
@@ -83,7 +83,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
-        return await AsResidentAsync(req, client, orderId, new OrderCancelled(), ct, body?.Reason);
+        return await AsResidentAsync(req, client, orderId, new OrderCancelled(), ct, FreeText.Reason(body?.Reason));
     });
 
     [Function("DisputeOrder")]
@@ -94,7 +94,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
-        return await AsResidentAsync(req, client, orderId, new ServiceDisputed(), ct, body?.Reason);
+        return await AsResidentAsync(req, client, orderId, new ServiceDisputed(), ct, FreeText.Reason(body?.Reason));
     });
 
     /// <summary>The resident confirms; an organizer (link of the order's community) may confirm instead.</summary>
@@ -126,7 +126,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
-        return await AsMemberAsync(req, client, orderId, m => new OfferDeclined(m), ct, body?.Reason);
+        return await AsMemberAsync(req, client, orderId, m => new OfferDeclined(m), ct, FreeText.Reason(body?.Reason));
     });
 
     [Function("ClaimWish")]

@@ -70,6 +70,9 @@ public static class LocalHostExtensions
                 await ProblemHandler.WriteAsync(http, App.Problems.Problems.ForStatus(http.Response.StatusCode), http.RequestAborted);
             }
         });
+        app.UseRouting();
+        app.UseRouteValueGuard();
+        // After routing: the limits are endpoint metadata.
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();

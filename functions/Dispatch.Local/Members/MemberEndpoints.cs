@@ -13,7 +13,7 @@ public static class MemberEndpoints
         app.MapGet(Routes.Board, async (HttpContext http, Access access, MemberQueries queries, CancellationToken ct) =>
             Results.Ok(await queries.BoardAsync(access.MemberOfCommunity(http), ct)));
         app.MapGet(Routes.MyRecords, async (int? year, HttpContext http, Access access, MemberQueries queries, TimeProvider clock, CancellationToken ct) =>
-            Results.Ok(await queries.RecordsAsync(access.MemberOfCommunity(http), year ?? ChinaTime.YearOf(clock.GetUtcNow()), ct)));
+            Results.Ok(await queries.RecordsAsync(access.MemberOfCommunity(http), Years.Require(year ?? ChinaTime.YearOf(clock.GetUtcNow())), ct)));
         return app;
     }
 }

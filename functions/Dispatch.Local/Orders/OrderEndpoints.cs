@@ -16,14 +16,14 @@ public static class OrderEndpoints
         app.MapPost(Routes.Orders, PlaceAsync);
         app.MapGet(Routes.Order, GetAsync);
         app.MapPost(Routes.Cancel, (string orderId, ReasonRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
-            a.AsResidentAsync(http, orderId, new OrderCancelled(body?.Reason), ct));
+            a.AsResidentAsync(http, orderId, new OrderCancelled(FreeText.Reason(body?.Reason)), ct));
         app.MapPost(Routes.Dispute, (string orderId, ReasonRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
-            a.AsResidentAsync(http, orderId, new ServiceDisputed(body?.Reason), ct));
+            a.AsResidentAsync(http, orderId, new ServiceDisputed(FreeText.Reason(body?.Reason)), ct));
         app.MapPost(Routes.Confirm, ConfirmAsync);
         app.MapPost(Routes.Accept, (string orderId, HttpContext http, OrderActions a, CancellationToken ct) =>
             a.AsMemberAsync(http, orderId, m => new OfferAccepted(m), ct));
         app.MapPost(Routes.Decline, (string orderId, ReasonRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
-            a.AsMemberAsync(http, orderId, m => new OfferDeclined(m, body?.Reason), ct));
+            a.AsMemberAsync(http, orderId, m => new OfferDeclined(m, FreeText.Reason(body?.Reason)), ct));
         app.MapPost(Routes.Claim, (string orderId, HttpContext http, OrderActions a, CancellationToken ct) =>
             a.AsMemberAsync(http, orderId, m => new WishClaimed(m), ct));
         app.MapPost(Routes.Hours, (string orderId, HoursRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>

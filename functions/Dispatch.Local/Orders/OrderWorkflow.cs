@@ -1,3 +1,4 @@
+using Dispatch.App.Orders;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
 using Dispatch.Storage;
@@ -26,7 +27,7 @@ public sealed class OrderWorkflow(
         OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct)
     {
         var proposed = NewOrderId();
-        var orderId = idempotencyKey is null ? proposed : await idempotency.ReserveAsync(idempotencyKey, proposed, ct);
+        var orderId = idempotencyKey is null ? proposed : await idempotency.ReserveOrderAsync(idempotencyKey, request, resident, proposed, ct);
         if (await orders.GetAsync(orderId, ct) is { } existing)
         {
             return (existing, false);

@@ -89,13 +89,13 @@ public static class PostEndpoints
         TimeProvider clock, CancellationToken ct)
     {
         var token = Organizer(http, access);
-        if (string.IsNullOrWhiteSpace(body?.MemberId))
+        if (!Ids.IsValid(body?.MemberId?.Trim()))
         {
-            throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]> { ["memberId"] = ["Required."] }));
+            throw Ids.Invalid("memberId");
         }
 
         var post = await PostAsync(posts, token.Scope, postId, ct);
-        var member = await members.GetAsync(token.Scope, body.MemberId.Trim(), ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
+        var member = await members.GetAsync(token.Scope, body!.MemberId!.Trim(), ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
         if (await posts.GetClaimAsync(post, member.MemberId, ct) is null)
         {
             throw new ApiProblemException(PostProblems.NotClaimed(post.PostId, member.MemberId));

@@ -4,8 +4,9 @@ using MiniExcelLibs;
 namespace Dispatch.Local.Reports;
 
 /// <summary>Writes a <see cref="ReportTable"/> as an XLSX workbook with one sheet (MiniExcel): the header
-/// row, then the rows; numbers as number cells, text as text cells (never formulas, so no
-/// neutralising is needed here), empty cells for nulls.</summary>
+/// row, then the rows; numbers as number cells, text as text cells, empty cells for nulls. Text that a
+/// spreadsheet (or a later CSV save of the workbook) would read as a formula is neutralised by the same
+/// rule as the CSV export (<see cref="ReportCsv.Neutralise"/>).</summary>
 public static class XlsxExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -18,7 +19,7 @@ public static class XlsxExport
             var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < table.Headers.Count; i++)
             {
-                cells[table.Headers[i]] = i < row.Count ? row[i] : null;
+                cells[table.Headers[i]] = i < row.Count ? Cell(row[i]) : null;
             }
 
             return cells;
@@ -27,6 +28,8 @@ public static class XlsxExport
         stream.SaveAs(rows, sheetName: SheetName(table.Title));
         return stream.ToArray();
     }
+
+    private static object? Cell(object? value) => value is string text ? ReportCsv.Neutralise(text) : value;
 
     /// <summary>Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ].</summary>
     private static string SheetName(string title)

@@ -9,6 +9,9 @@ public sealed class IdempotencyStore(StorageAccount account, TimeProvider? clock
 {
     public const int MaxKeyLength = 100;
 
+    /// <summary>The namespace of residents' keys.</summary>
+    public const string OrderPrefix = "order|";
+
     private readonly TableClient _table = account.Table(TableNames.Idempotency);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -34,6 +37,33 @@ public sealed class IdempotencyStore(StorageAccount account, TimeProvider? clock
         {
             var existing = await _table.GetEntityAsync<TableEntity>(pk, "", cancellationToken: cancellationToken).ConfigureAwait(false);
             return existing.Value.GetString("OrderId") ?? throw new InvalidDataException("Idempotency row without OrderId.");
+        }
+    }
+
+    /// <summary>A resident's Idempotency-Key: kept under "order|" (so it never meets the internal
+    /// "schedule|…" or "dead-letter|…" keys) with the hash of the request it came with. Returns the order
+    /// stored under the key and whether it was placed by the same request (a row from before hashes
+    /// were stored counts as the same).</summary>
+    public async Task<(string OrderId, bool SameRequest)> ReserveOrderAsync(
+        string clientKey, string requestHash, string proposedOrderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientKey);
+        ArgumentException.ThrowIfNullOrEmpty(requestHash);
+        Keys.Id(proposedOrderId, nameof(proposedOrderId));
+        var pk = Keys.Sha256Hex(OrderPrefix + clientKey);
+        try
+        {
+            await _table.AddEntityAsync(
+                new TableEntity(pk, "") { ["OrderId"] = proposedOrderId, ["RequestHash"] = requestHash, ["CreatedAt"] = _clock.GetUtcNow() },
+                cancellationToken).ConfigureAwait(false);
+            return (proposedOrderId, true);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            var existing = (await _table.GetEntityAsync<TableEntity>(pk, "", cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            var orderId = existing.GetString("OrderId") ?? throw new InvalidDataException("Idempotency row without OrderId.");
+            var hash = existing.GetString("RequestHash");
+            return (orderId, hash is null || hash == requestHash);
         }
     }
 
