@@ -43,6 +43,7 @@ public static class AppServices
         services.TryAddSingleton<OrderProjector>();
         services.TryAddSingleton<Dispatcher>();
         services.TryAddSingleton<PlaceCheck>();
+        services.TryAddSingleton<MemberEvents>();
         services.TryAddSingleton<HandDispatch>();
         services.TryAddSingleton<AssignmentDrain>();
         services.TryAddSingleton<OrderReader>();
