@@ -18,6 +18,7 @@ public sealed class BackgroundLoops(IServiceProvider services, IOptions<Dispatch
         await services.GetRequiredService<TimerPump>().PumpOnceAsync(ct);
         await services.GetRequiredService<Reminders.ReminderJob>().RunOnceAsync(ct);
         await services.GetRequiredService<Tallies.AnnualFreeze>().RunOnceAsync(ct);
+        await services.GetRequiredService<App.Retention.PersonalDataErasure>().RunOnceAsync(ct);
         await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(ct);
     }
 
