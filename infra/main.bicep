@@ -231,6 +231,9 @@ module api 'app/api.bicep' = {
       OrderRepairSchedule: '0 */15 * * * *'
       OrderPurgeSchedule: '0 30 19 * * *'
       Orders__HistoryRetentionDays: '30'
+      // Residents' personal data: erased this many days after an order closes, checked daily at 04:00 China time.
+      PersonalDataErasureSchedule: '0 0 20 * * *'
+      Dispatch__PersonalDataRetentionDays: '180'
     }, empty(previousSigningKeyVersion) ? {} : {
       // A rotation in progress: links signed with the previous version still open until the date.
       Dispatch__PreviousSigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${tokenSigningSecretName};SecretVersion=${previousSigningKeyVersion})'

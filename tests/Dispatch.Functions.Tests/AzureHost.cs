@@ -165,6 +165,7 @@ public sealed class AzureHost : IAsyncDisposable
         services.AddSingleton<OrganizerFunctions>();
         services.AddSingleton<OrderActivities>();
         services.AddSingleton<ScheduledFunctions>();
+        services.AddSingleton<PersonalDataErasureFunction>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<StorageAccount>().EnsureCreatedAsync();
         await SeedAsync(provider);

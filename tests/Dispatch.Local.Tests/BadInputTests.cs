@@ -133,7 +133,7 @@ public class BadInputTests(AzuriteFixture azurite)
         using var ghost = await host.SendAsync(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Dispatch, placed.OrderId), host.OrganizerToken(), new DispatchRequest("m999"));
         await ProblemAsync(ghost, HttpStatusCode.BadRequest);
         using var inactive = await host.SendAsync(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Dispatch, placed.OrderId), host.OrganizerToken(), new DispatchRequest("m017"));
-        await ProblemAsync(inactive, HttpStatusCode.BadRequest);
+        await ProblemAsync(inactive, HttpStatusCode.Forbidden);
         using var otherCommunity = await host.SendAsync(HttpMethod.Get, Routes.OrganizerOrders, host.OrganizerToken("org-x", "elsewhere"));
         Assert.Equal(HttpStatusCode.OK, otherCommunity.StatusCode);
         Assert.Equal("[]", await otherCommunity.Content.ReadAsStringAsync());

@@ -38,7 +38,7 @@ public class RestartTests(AzuriteFixture azurite)
             var workflow = after.Services.GetRequiredService<OrderWorkflow>();
             var (_, decision) = await workflow.ApplyAsync(orderId, new OfferDeclined(second), CancellationToken.None);
             Assert.True(decision.Accepted);
-            Assert.Null((await after.OpenOrderAsync(orderId)).OfferedTo);
+            Assert.Equal(second, (await after.OpenOrderAsync(orderId)).OfferedTo); // the projection is in the outbox too
         }
 
         await using var recovered = await LocalHostFixture.StartAsync(azurite, prefix, clock);
@@ -49,5 +49,56 @@ public class RestartTests(AzuriteFixture azurite)
         var order = await recovered.Services.GetRequiredService<Storage.OrderStore>().GetAsync(orderId);
         Assert.Empty(order!.Outbox);
         Assert.Equal(3, order.State.Attempt);
+    }
+
+    [Fact]
+    public async Task A_crash_between_the_order_save_and_its_projections_is_healed_after_restart()
+    {
+        var clock = new FakeTimeProvider(LocalHostFixture.Monday10);
+        var prefix = AzuriteFixture.NewPrefix();
+        string orderId, member;
+        await using (var before = await LocalHostFixture.StartAsync(azurite, prefix, clock))
+        {
+            orderId = (await before.PlaceAsync()).OrderId;
+            member = (await before.OpenOrderAsync(orderId)).OfferedTo!;
+            await before.RunLoopsAsync(); // the offer reaches the member's inbox
+
+            // The acceptance is saved; the host dies before the organizer list and the inbox are updated.
+            var workflow = before.Services.GetRequiredService<OrderWorkflow>();
+            Assert.True((await workflow.ApplyAsync(orderId, new OfferAccepted(member), CancellationToken.None)).Decision.Accepted);
+            var stale = await before.OpenOrderAsync(orderId);
+            Assert.Equal(("Offered", null), (stale.Status, stale.MemberId));
+        }
+
+        await using var recovered = await LocalHostFixture.StartAsync(azurite, prefix, clock);
+        await recovered.AdvanceAsync(TimeSpan.FromMinutes(1));
+        var healed = await recovered.OpenOrderAsync(orderId);
+        Assert.Equal(("Accepted", member, null), (healed.Status, healed.MemberId, healed.OfferedTo));
+        var inbox = await recovered.CallAsync<Core.Api.InboxView>(HttpMethod.Get, Core.Api.Routes.Inbox, recovered.MemberToken(member));
+        Assert.Empty(inbox.Offers);
+        Assert.Equal(orderId, Assert.Single(inbox.Assignments).OrderId);
+    }
+
+    [Fact]
+    public async Task The_repair_pass_heals_projection_rows_behind_their_order_even_without_an_outbox_entry()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        var placed = await host.PlaceAsync();
+        var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
+        await host.RunLoopsAsync();
+
+        // An order saved with nothing left to project: how a crash left orders before projections had an outbox.
+        var store = host.Services.GetRequiredService<Storage.OrderStore>();
+        var stored = (await store.GetAsync(placed.OrderId))!;
+        var accepted = new OfferAccepted(member);
+        var decision = host.Services.GetRequiredService<OrderDecider>().Decide(stored.State, accepted, host.Clock.GetUtcNow());
+        await store.SaveAsync(stored, decision.State!, accepted, host.Clock.GetUtcNow(), stored.Outbox);
+        Assert.Null((await host.OpenOrderAsync(placed.OrderId)).MemberId);
+
+        await host.AdvanceAsync(TimeSpan.FromMinutes(1));
+        var healed = await host.OpenOrderAsync(placed.OrderId);
+        Assert.Equal(("Accepted", member), (healed.Status, healed.MemberId));
+        var inbox = await host.CallAsync<Core.Api.InboxView>(HttpMethod.Get, Core.Api.Routes.Inbox, host.MemberToken(member));
+        Assert.Equal(placed.OrderId, Assert.Single(inbox.Assignments).OrderId);
     }
 }

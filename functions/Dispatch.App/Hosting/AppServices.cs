@@ -1,6 +1,7 @@
 using Dispatch.App.Notices;
 using Dispatch.App.Orders;
 using Dispatch.App.Queries;
+using Dispatch.App.Retention;
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Tallies;
@@ -35,6 +36,9 @@ public static class AppServices
         services.TryAddSingleton(sp => new ServiceRecordStore(Account(sp)));
         services.TryAddSingleton(sp => new IdempotencyStore(Account(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new NoticeStore(Account(sp)));
+        services.TryAddSingleton(sp => new RetentionStore(Account(sp)));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PersonalDataErasure>();
         services.TryAddSingleton(sp => new AssignmentQueue(Account(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new OrderDecider(sp.GetRequiredService<IOptions<OrderPolicy>>().Value));
 
@@ -43,6 +47,7 @@ public static class AppServices
         services.TryAddSingleton<OrderProjector>();
         services.TryAddSingleton<Dispatcher>();
         services.TryAddSingleton<PlaceCheck>();
+        services.TryAddSingleton<MemberEvents>();
         services.TryAddSingleton<HandDispatch>();
         services.TryAddSingleton<AssignmentDrain>();
         services.TryAddSingleton<OrderReader>();

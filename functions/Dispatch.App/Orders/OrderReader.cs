@@ -13,14 +13,19 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, SignedLi
     public async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct) =>
         await orders.GetAsync(Ids.Require(orderId, "orderId"), ct) ?? throw new ApiProblemException(ApiProblem.NotFound("order"));
 
-    public async Task<object> ViewForAsync(HttpRequest request, StoredOrder order, CancellationToken ct)
+    /// <param name="afterOwnAction">The caller's event was just accepted by the decider, which proves the member
+    /// was entitled to it (e.g. the offer they just declined); they get the answer to their action.</param>
+    /// <exception cref="ApiProblemException">404 for a member the order does not concern
+    /// (<see cref="OrderViews.MemberMaySee"/>) or of another community: the same answer as an unknown id, so
+    /// ids cannot be probed.</exception>
+    public async Task<object> ViewForAsync(HttpRequest request, StoredOrder order, CancellationToken ct, bool afterOwnAction = false)
     {
         ArgumentNullException.ThrowIfNull(order);
         var state = order.State;
         switch (access.Read(request).Role)
         {
             case TokenRole.Member:
-                return OrderViews.ForMember(state, order.Resident, access.Member(request, state).Subject);
+                return MemberView(request, order, afterOwnAction);
             case TokenRole.Organizer:
                 access.Organizer(request, state.Request.Location.CommunityId);
                 break;
@@ -30,6 +35,23 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, SignedLi
         }
 
         return await ResidentViewAsync(order, ct);
+    }
+
+    private MemberOrderView MemberView(HttpRequest request, StoredOrder order, bool afterOwnAction)
+    {
+        string memberId;
+        try
+        {
+            memberId = access.Member(request, order.State).Subject;
+        }
+        catch (InvalidTokenException e) when (e.Failure == TokenFailure.WrongScope)
+        {
+            throw new ApiProblemException(ApiProblem.NotFound("order"));
+        }
+
+        return afterOwnAction || OrderViews.MemberMaySee(order.State, memberId)
+            ? OrderViews.ForMember(order.State, order.Resident, memberId)
+            : throw new ApiProblemException(ApiProblem.NotFound("order"));
     }
 
     public async Task<ResidentOrderView> ResidentViewAsync(StoredOrder order, CancellationToken ct)

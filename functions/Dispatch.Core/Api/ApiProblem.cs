@@ -26,6 +26,10 @@ public sealed record ApiProblem(int Status, string Type, string Title, string De
         "The order cannot do that now.",
         rejection.Message);
 
+    /// <summary>A deactivated member takes on no new work (claims, acceptances, hand dispatch, posts).</summary>
+    public static ApiProblem MemberInactive(string memberId) =>
+        new(403, Base + "member-inactive", "Your membership is not active.", $"Member {memberId} is not active in this community.");
+
     public static ApiProblem Conflict(string detail) => new(409, Base + "conflict", "Try again.", detail);
 
     /// <summary>A dead letter whose body names no offer: resubmitting it would only dead-letter it again.</summary>

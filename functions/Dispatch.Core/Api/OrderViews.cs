@@ -26,6 +26,14 @@ public static class OrderViews
         CanConfirm: state.Status == OrderStatus.Done,
         Timeline(history, state.MemberId == assigned?.MemberId ? assigned?.Name : null));
 
+    /// <summary>A member may read an order only while it concerns them: offered to them now, held by them, or an
+    /// open wish on their community's board. Past offers, declined or expired, are not enough.</summary>
+    public static bool MemberMaySee(OrderState state, string memberId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Offer?.MemberId == memberId || state.MemberId == memberId || state.Status == OrderStatus.Open;
+    }
+
     /// <summary>The resident's phone and address go only to the member who accepted or claimed the order.</summary>
     public static MemberOrderView ForMember(OrderState state, ResidentDetails resident, string memberId)
     {

@@ -15,6 +15,7 @@ namespace Dispatch.Core.Orders;
 [JsonDerivedType(typeof(Notify), "notify")]
 [JsonDerivedType(typeof(RecordService), "recordService")]
 [JsonDerivedType(typeof(Escalate), "escalate")]
+[JsonDerivedType(typeof(ProjectViews), "projectViews")]
 public abstract record OrderEffect
 {
     /// <summary>Unique per order: hosts use it as the idempotency key for the effect.</summary>
@@ -108,4 +109,13 @@ public enum EscalationReason
 public sealed record Escalate(string OrderId, string CommunityId, EscalationReason Reason, int Round) : OrderEffect
 {
     public override string Key => $"escalate-{Reason}-{Round}";
+}
+
+/// <summary>Never decided: the local host adds it to the outbox in the same save as the order, so the
+/// organizer list and the inboxes are brought up to the order even when the host dies right after the save
+/// (the outbox sweeper runs it then). <see cref="PreviousOffer"/> is the member who held the offer before
+/// this save, whose inbox row must leave "offered".</summary>
+public sealed record ProjectViews(string OrderId, int Version, string? PreviousOffer) : OrderEffect
+{
+    public override string Key => $"project-{Version}";
 }

@@ -19,6 +19,5 @@ public static class PostProblems
     public static ApiProblem Ended(Post post) =>
         new(409, Base + "post-ended", "This post's period is over.", $"Post {post.PostId} ran until {post.EndsOn:yyyy-MM-dd}.");
 
-    public static ApiProblem Inactive(string memberId) =>
-        new(403, Base + "member-inactive", "Your membership is not active.", $"Member {memberId} is not active in this community.");
+    public static ApiProblem Inactive(string memberId) => ApiProblem.MemberInactive(memberId);
 }

@@ -25,6 +25,7 @@ public sealed class OrderFunctions(
     IdempotencyStore idempotency,
     OrderIndex index,
     HandDispatch hand,
+    MemberEvents memberEvents,
     OrderDecider decider,
     OrderCommands commands,
     PlaceCheck places,
@@ -172,8 +173,7 @@ public sealed class OrderFunctions(
     private async Task<IActionResult> AsMemberAsync(HttpRequest req, DurableTaskClient client, string orderId, Func<string, OrderEvent> make, CancellationToken ct, string? reason = null)
     {
         var order = await reader.LoadAsync(orderId, ct);
-        var member = access.Member(req, order.State);
-        return await ApplyAsync(req, client, order, make(member.Subject), ct, reason);
+        return await ApplyAsync(req, client, order, await memberEvents.EventAsync(req, order.State, make, ct), ct, reason);
     }
 
     /// <summary>200 with the caller's view once the orchestration applied the event; 202 with the current
@@ -181,7 +181,7 @@ public sealed class OrderFunctions(
     private async Task<IActionResult> ApplyAsync(HttpRequest req, DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct, string? reason = null)
     {
         var applied = await commands.ApplyAsync(client, order, e, ct, reason);
-        var view = await reader.ViewForAsync(req, applied.Order, ct);
+        var view = await reader.ViewForAsync(req, applied.Order, ct, afterOwnAction: true);
         return applied.Done ? HttpApi.Ok(view) : HttpApi.Accepted(HttpApi.OrderPath(order.OrderId), view);
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Dispatch.Local.Hosting;
 
 /// <summary>The local stand-in for Durable Functions' and Service Bus' dispatchers: one loop that fires
-/// due timers, delivers queued offers and finishes left-over effects.</summary>
+/// due timers, delivers queued offers, finishes left-over effects and heals stale projections.</summary>
 public sealed class BackgroundLoops(IServiceProvider services, IOptions<DispatchOptions> options, ILogger<BackgroundLoops> logger)
     : BackgroundService
 {
@@ -13,10 +13,12 @@ public sealed class BackgroundLoops(IServiceProvider services, IOptions<Dispatch
     public static async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
         await services.GetRequiredService<OutboxSweeper>().SweepOnceAsync(ct);
+        await services.GetRequiredService<ProjectionRepair>().RepairOnceAsync(ct);
         await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(ct);
         await services.GetRequiredService<TimerPump>().PumpOnceAsync(ct);
         await services.GetRequiredService<Reminders.ReminderJob>().RunOnceAsync(ct);
         await services.GetRequiredService<Tallies.AnnualFreeze>().RunOnceAsync(ct);
+        await services.GetRequiredService<App.Retention.PersonalDataErasure>().RunOnceAsync(ct);
         await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(ct);
     }
 

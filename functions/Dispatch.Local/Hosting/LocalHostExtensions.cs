@@ -36,6 +36,7 @@ public static class LocalHostExtensions
         services.AddSingleton<OrderActions>();
         services.AddSingleton<TimerPump>();
         services.AddSingleton<OutboxSweeper>();
+        services.AddSingleton<ProjectionRepair>();
         services.AddSingleton<ReminderJob>();
         services.AddPosts();
         services.AddTallies();

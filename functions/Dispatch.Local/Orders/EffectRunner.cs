@@ -11,6 +11,7 @@ public sealed class EffectRunner(
     OrderWorkflow workflow,
     OutboxMarkers markers,
     Dispatcher dispatcher,
+    OrderProjector projector,
     ServiceRecordStore records,
     TimerStore timers,
     AssignmentQueue assignments,
@@ -79,6 +80,10 @@ public sealed class EffectRunner(
                 break;
             case Escalate escalate:
                 await notifier.EscalateAsync(escalate, ct);
+                break;
+            case ProjectViews project:
+                // The order as it is now, which is at least the projected save's version.
+                await projector.ProjectCurrentAsync(state, project.PreviousOffer, ct);
                 break;
             default:
                 throw new InvalidOperationException($"No runner for effect {effect.GetType().Name}.");

@@ -5,7 +5,7 @@ using Dispatch.Storage;
 namespace Dispatch.Local.Orders;
 
 /// <summary>What every order endpoint shares: load, authorize, apply, run effects, answer.</summary>
-public sealed class OrderActions(OrderReader reader, OrderWorkflow workflow, EffectRunner runner, Access access)
+public sealed class OrderActions(OrderReader reader, OrderWorkflow workflow, EffectRunner runner, Access access, MemberEvents memberEvents)
 {
     public Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct) => reader.LoadAsync(orderId, ct);
 
@@ -18,8 +18,7 @@ public sealed class OrderActions(OrderReader reader, OrderWorkflow workflow, Eff
     public async Task<IResult> AsMemberAsync(HttpContext http, string orderId, Func<string, OrderEvent> make, CancellationToken ct)
     {
         var order = await LoadAsync(orderId, ct);
-        var member = access.Member(http, order.State);
-        return await ApplyAsync(http, orderId, make(member.Subject), ct);
+        return await ApplyAsync(http, orderId, await memberEvents.EventAsync(http.Request, order.State, make, ct), ct);
     }
 
     /// <summary>Applies an already-authorized event; a rejection becomes a problem and changes nothing.</summary>
@@ -32,7 +31,7 @@ public sealed class OrderActions(OrderReader reader, OrderWorkflow workflow, Eff
         }
 
         await runner.RunAsync(orderId, ct);
-        return Results.Ok(await ViewForAsync(http, await LoadAsync(orderId, ct), ct));
+        return Results.Ok(await reader.ViewForAsync(http.Request, await LoadAsync(orderId, ct), ct, afterOwnAction: true));
     }
 
     /// <summary>The view the caller's link entitles them to.</summary>

@@ -7,12 +7,13 @@ namespace Dispatch.Local.Orders;
 
 /// <summary>Drives one order through the decider: read, decide, save with an ETag, then run the
 /// effects. The effects wait in the order's outbox (and an outbox marker) until they ran, so a
-/// crash between the save and the effects loses nothing: the sweeper picks them up.</summary>
+/// crash between the save and the effects loses nothing: the sweeper picks them up. Updating the
+/// organizer list and the inboxes is one of those effects (<see cref="ProjectViews"/>), written in the
+/// same save as the order, so a crash cannot leave them stale for good.</summary>
 public sealed class OrderWorkflow(
     OrderStore orders,
     IdempotencyStore idempotency,
     OutboxMarkers markers,
-    OrderProjector projector,
     OrderDecider decider,
     TimeProvider clock,
     ILogger<OrderWorkflow> logger)
@@ -37,16 +38,16 @@ public sealed class OrderWorkflow(
         var placed = new OrderPlaced(orderId, request);
         var decision = decider.Decide(null, placed, now);
         await markers.MarkAsync(orderId, ct);
-        var stored = await orders.CreateAsync(decision.State!, resident, placed, now, decision.Effects, ct);
+        var effects = decision.Effects.Insert(0, new ProjectViews(orderId, decision.State!.Version, PreviousOffer: null));
+        var stored = await orders.CreateAsync(decision.State!, resident, placed, now, effects, ct);
         var created = stored.State.Version == decision.State!.Version && stored.State.PlacedAt == now;
-        await projector.ProjectAsync(null, stored.State, ct);
         logger.LogInformation("Order {OrderId} placed: {Kind} {Category} in {CommunityId}/{GridId}", orderId,
             request.Kind, request.Category, request.Location.CommunityId, request.Location.GridId);
         return (stored, created);
     }
 
     /// <summary>Decides one event and saves the result; re-reads and re-decides when another writer
-    /// saved first. Does not run effects: call <see cref="EffectRunner"/> after.</summary>
+    /// saved first. Does not run effects, the projection included: call <see cref="EffectRunner"/> after.</summary>
     public async Task<(StoredOrder Order, Decision Decision)> ApplyAsync(string orderId, OrderEvent e, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -61,13 +62,9 @@ public sealed class OrderWorkflow(
 
             try
             {
-                if (!decision.Effects.IsEmpty)
-                {
-                    await markers.MarkAsync(orderId, ct);
-                }
-
-                var saved = await orders.SaveAsync(stored, decision.State!, e, now, stored.Outbox.AddRange(decision.Effects), ct);
-                await projector.ProjectAsync(stored.State, saved.State, ct);
+                await markers.MarkAsync(orderId, ct);
+                var project = new ProjectViews(orderId, decision.State!.Version, stored.State.Offer?.MemberId);
+                var saved = await orders.SaveAsync(stored, decision.State!, e, now, stored.Outbox.Add(project).AddRange(decision.Effects), ct);
                 return (saved, decision);
             }
             catch (ConcurrencyConflictException) when (attempt < SaveTries)

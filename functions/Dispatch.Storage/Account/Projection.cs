@@ -3,6 +3,13 @@ using Azure.Data.Tables;
 
 namespace Dispatch.Storage;
 
+/// <summary>A projected row as a repair pass sees it: its keys, the order version it shows and, for inbox
+/// rows, the member's role.</summary>
+public sealed record ProjectionRow(string PartitionKey, string OrderId, int Version, string? Role);
+
+/// <summary>One page of projected rows; <see cref="Next"/> is null after the last page.</summary>
+public sealed record ProjectionPage(IReadOnlyList<ProjectionRow> Rows, string? Next);
+
 /// <summary>Projections are written after the order is saved, possibly more than once and, after a
 /// crash or a race, out of order. Each projected row carries the order's Version; a write never replaces
 /// a row of a newer version.</summary>
@@ -45,6 +52,23 @@ internal static class Projection
         }
 
         throw new ConcurrencyConflictException($"Projection row {entity.PartitionKey}/{entity.RowKey} kept changing.");
+    }
+
+    /// <summary>One page of rows (keys, <see cref="Version"/> and <paramref name="columns"/>) from
+    /// <paramref name="continuation"/> on: a repair pass walks a table a page at a time.</summary>
+    public static async Task<ProjectionPage> PageAsync(
+        TableClient table, string? continuation, int max, string[] columns, CancellationToken cancellationToken)
+    {
+        string[] select = ["PartitionKey", "RowKey", Version, .. columns];
+        await foreach (var page in table.QueryAsync<TableEntity>(filter: (string?)null, maxPerPage: max, select: select, cancellationToken: cancellationToken)
+                           .AsPages(continuation, max).ConfigureAwait(false))
+        {
+            return new ProjectionPage(
+                [.. page.Values.Select(e => new ProjectionRow(e.PartitionKey, e.RowKey, e.GetInt32(Version) ?? 0, columns.Length > 0 ? e.GetString(columns[0]) : null))],
+                page.ContinuationToken);
+        }
+
+        return new ProjectionPage([], null);
     }
 
     public static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ public static class TableNames
     public const string Timers = "timers";
     public const string Outbox = "outbox";
     public const string Notices = "notices";
+    public const string Retention = "retention";
 
     public static IReadOnlyList<string> All { get; } =
-        [Orders, OpenOrders, MemberOrders, Members, Org, Records, Idempotency, Timers, Outbox, Notices];
+        [Orders, OpenOrders, MemberOrders, Members, Org, Records, Idempotency, Timers, Outbox, Notices, Retention];
 }

@@ -66,6 +66,10 @@ public sealed class MemberInbox(StorageAccount account, TimeProvider? clock = nu
         await Projection.UpsertIfNotOlderAsync(_table, entity, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A page of rows across every member (partition = member id) with their role, for the repair pass.</summary>
+    public Task<ProjectionPage> PageAsync(string? continuation, int max, CancellationToken cancellationToken = default) =>
+        Projection.PageAsync(_table, continuation, max, ["Role"], cancellationToken);
+
     /// <summary>The member's orders, most recently updated first.</summary>
     public async Task<IReadOnlyList<InboxItem>> ListAsync(string memberId, CancellationToken cancellationToken = default)
     {

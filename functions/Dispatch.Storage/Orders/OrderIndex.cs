@@ -59,6 +59,10 @@ public sealed class OrderIndex(StorageAccount account)
         await Projection.UpsertIfNotOlderAsync(_table, entity, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A page of rows across every community (partition = community id), for the repair pass.</summary>
+    public Task<ProjectionPage> PageAsync(string? continuation, int max, CancellationToken cancellationToken = default) =>
+        Projection.PageAsync(_table, continuation, max, [], cancellationToken);
+
     /// <summary>The community's open orders, oldest first; optionally only those in one status.</summary>
     public async Task<IReadOnlyList<OpenOrder>> ListOpenAsync(
         string communityId,

@@ -45,6 +45,81 @@ public sealed class OrderStore(StorageAccount account)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Erases the resident's name, phone, address and description (each becomes
+    /// <see cref="ResidentDetails.ErasedText"/>) and deletes the free-text reasons. Ids, state, outbox and history
+    /// stay; free-text reasons inside history events (the local host keeps them there) are cut from the events.
+    /// A merge with the row's ETag, so it never undoes a save it raced with; idempotent.</summary>
+    public async Task ErasePersonalDataAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(orderId, CurrentRow, [Columns.Name, Columns.LastEvent], cancellationToken).ConfigureAwait(false);
+            if (!row.HasValue || row.Value is null)
+            {
+                return;
+            }
+
+            var erased = ResidentDetails.Erased;
+            var patch = new TableEntity(orderId, CurrentRow)
+            {
+                [Columns.Name] = erased.Name,
+                [Columns.Phone] = erased.Phone,
+                [Columns.Address] = erased.Address,
+                [Columns.Description] = erased.Description,
+            };
+            if (WithoutFreeText(row.Value.GetString(Columns.LastEvent)) is { } last)
+            {
+                patch[Columns.LastEvent] = last;
+            }
+
+            try
+            {
+                await _table.UpdateEntityAsync(patch, row.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < CompleteEffectsTries)
+            {
+                // Saved in between: erase the new version.
+            }
+        }
+
+        await foreach (var history in _table.QueryAsync<TableEntity>(
+            x => x.PartitionKey == orderId && x.RowKey.CompareTo("e") >= 0 && x.RowKey.CompareTo("f") < 0,
+            select: ["PartitionKey", "RowKey", Columns.Event], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (WithoutFreeText(history.GetString(Columns.Event)) is { } scrubbed)
+            {
+                var patch = new TableEntity(orderId, history.RowKey) { [Columns.Event] = scrubbed };
+                await _table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await foreach (var reason in _table.QueryAsync<TableEntity>(
+            x => x.PartitionKey == orderId && x.RowKey.CompareTo("reason|") >= 0 && x.RowKey.CompareTo("reason}") < 0,
+            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            await _table.DeleteEntityAsync(orderId, reason.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The event's JSON without its free-text reason, or null when it has none.</summary>
+    private static string? WithoutFreeText(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        OrderEvent? scrubbed = Json.Read<OrderEvent>(json, "Event") switch
+        {
+            OfferDeclined { Reason: not null } d => d with { Reason = null },
+            ServiceDisputed { Reason: not null } d => d with { Reason = null },
+            OrderCancelled { Reason: not null } c => c with { Reason = null },
+            _ => null,
+        };
+        return scrubbed is null ? null : Json.Write(scrubbed);
+    }
+
     /// <summary>The reasons kept for an order, oldest first.</summary>
     public async Task<IReadOnlyList<(string Kind, string Reason, DateTimeOffset At)>> ReasonsAsync(string orderId, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,37 @@
+using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
+using Dispatch.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Dispatch.App.Orders;
+
+/// <summary>Resolves the member behind a member link into the event they ask for, once for both hosts.
+/// Events that take on new work (accepting an offer, claiming a wish) need an active member: a member
+/// deactivated after the offer went out, or holding an old inbox link, is refused before anything changes.
+/// Declining and reporting hours on work already held stay open, so nothing is left stranded.</summary>
+public sealed class MemberEvents(SignedLinks.Access access, MemberStore members)
+{
+    /// <exception cref="ApiProblemException">403 member-inactive for new work by a member who is not active.</exception>
+    public async Task<OrderEvent> EventAsync(HttpRequest request, OrderState order, Func<string, OrderEvent> make, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(make);
+        var e = make(access.Member(request, order).Subject);
+        var takesWork = e switch { OfferAccepted a => a.MemberId, WishClaimed w => w.MemberId, _ => null };
+        if (takesWork is not null)
+        {
+            await EnsureActiveAsync(order.Request.Location.CommunityId, takesWork, ct);
+        }
+
+        return e;
+    }
+
+    /// <exception cref="ApiProblemException">403 member-inactive: unknown or deactivated in this community.</exception>
+    public async Task EnsureActiveAsync(string communityId, string memberId, CancellationToken ct)
+    {
+        if (await members.GetAsync(communityId, memberId, ct) is not { Active: true })
+        {
+            throw new ApiProblemException(ApiProblem.MemberInactive(memberId));
+        }
+    }
+}
