@@ -61,8 +61,9 @@ public sealed class OrderCommands(
     /// so it stays out of the orchestration's history), raises the event, and waits for its ruling.
     /// The wait is cheap: point reads of the order row with a doubling pause until its version moves, then
     /// one read of the orchestration's status for this event's ruling; when the time is up the caller
-    /// answers 202 with where to look.</summary>
-    /// <exception cref="ApiProblemException">The decider refused the event, or the reason is too long.</exception>
+    /// answers 202 with where to look.
+    /// <paramref name="reason"/> is already checked and trimmed (<see cref="FreeText.Reason"/>).</summary>
+    /// <exception cref="ApiProblemException">The decider refused the event.</exception>
     public async Task<Applied> ApplyAsync(DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -74,17 +75,9 @@ public sealed class OrderCommands(
         }
 
         var id = Guid.NewGuid().ToString("N");
-        if (!string.IsNullOrWhiteSpace(reason))
+        if (reason is not null)
         {
-            if (reason.Length > OrderStore.MaxReasonLength)
-            {
-                throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
-                {
-                    ["reason"] = [$"原因最多 {OrderStore.MaxReasonLength} 个字 / At most {OrderStore.MaxReasonLength} characters."],
-                }));
-            }
-
-            await orders.AddReasonAsync(order.OrderId, id, e.GetType().Name, reason.Trim(), clock.GetUtcNow(), ct);
+            await orders.AddReasonAsync(order.OrderId, id, e.GetType().Name, reason, clock.GetUtcNow(), ct);
         }
 
         await RaiseAsync(client, order.OrderId, id, e, ct);
@@ -122,7 +115,7 @@ public sealed class OrderCommands(
             }
 
             var left = deadline - clock.GetUtcNow();
-            await Task.Delay(pause < left ? pause : left > TimeSpan.Zero ? left : TimeSpan.Zero, clock, ct);
+            await Task.Delay(left < pause ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : pause, clock, ct);
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxPause.Ticks));
         }
     }

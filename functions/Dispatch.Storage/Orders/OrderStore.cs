@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Azure;
 using Azure.Data.Tables;
+using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
 
 namespace Dispatch.Storage;
@@ -25,9 +26,6 @@ public sealed class OrderStore(StorageAccount account)
         return response.HasValue && response.Value is { } entity ? ToStored(entity) : null;
     }
 
-    /// <summary>Longest free-text reason kept (decline, dispute, cancel).</summary>
-    public const int MaxReasonLength = 500;
-
     /// <summary>Keeps a free-text reason (decline, dispute, cancel) in the order's own partition, beside the
     /// resident's details and erased with them, under the id of the event it explains; the event itself
     /// (and on Azure the orchestration's history) carries no free text. Idempotent per event id.</summary>
@@ -36,9 +34,9 @@ public sealed class OrderStore(StorageAccount account)
         Keys.Id(orderId, nameof(orderId));
         Keys.Id(eventId, nameof(eventId));
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (reason.Length > MaxReasonLength)
+        if (reason.Length > FreeText.MaxReason)
         {
-            throw new ArgumentException($"A reason has at most {MaxReasonLength} characters.", nameof(reason));
+            throw new ArgumentException($"A reason has at most {FreeText.MaxReason} characters.", nameof(reason));
         }
 
         var entity = new TableEntity(orderId, $"reason|{eventId}") { ["Kind"] = kind, ["Reason"] = reason, ["At"] = at };
