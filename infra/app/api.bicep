@@ -152,6 +152,8 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Telemetry with Entra ID auth (local auth is disabled on the component).
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    // Per-client limits read the address App Service's front end appends to X-Forwarded-For.
+    RateLimits__ForwardedHops: '1'
     // Base for links sent to residents and members.
     Dispatch__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
   })

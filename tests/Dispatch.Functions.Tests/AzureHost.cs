@@ -121,6 +121,9 @@ public sealed class AzureHost : IAsyncDisposable
             ["Dispatch:SigningKey"] = SigningKey,
             ["Dispatch:PublicBaseUrl"] = "https://func.example",
             ["AssignmentsQueue"] = "assignments",
+            // Tests place many orders from one (absent) address; RateLimitTests set their own low limits.
+            ["RateLimits:PlaceOrderPerMinute"] = "100000",
+            ["RateLimits:VerifyPerMinute"] = "100000",
             // Service Bus, as deployed: the client is created but (with the recording sender) never connects.
             ["ServiceBus"] = "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;",
         };

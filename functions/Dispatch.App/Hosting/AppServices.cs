@@ -1,6 +1,7 @@
 using Dispatch.App.Notices;
 using Dispatch.App.Orders;
 using Dispatch.App.Queries;
+using Dispatch.App.RateLimiting;
 using Dispatch.App.Retention;
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Orders;
@@ -42,6 +43,8 @@ public static class AppServices
         services.TryAddSingleton(sp => new AssignmentQueue(Account(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new OrderDecider(sp.GetRequiredService<IOptions<OrderPolicy>>().Value));
 
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ClientRateLimiter>();
         services.TryAddSingleton<Access>();
         services.TryAddSingleton<Links>();
         services.TryAddSingleton<OrderProjector>();

@@ -21,6 +21,7 @@ public static class Problems
     public static ApiProblem? For(Exception exception) => exception switch
     {
         ApiProblemException p => p.Problem,
+        RateLimiting.RateLimitedException => RateLimited,
         InvalidTokenException t => ApiProblem.Unauthorized(t),
         HoursOutOfRangeException h => ApiProblem.Validation(new Dictionary<string, string[]> { ["hours"] = [h.Message.Split(" (")[0]] }),
         BadHttpRequestException { StatusCode: 415 } => UnsupportedMediaType,
@@ -33,7 +34,8 @@ public static class Problems
 
     /// <summary>Seconds a caller should wait before trying again (the Retry-After header), or null when trying
     /// again will not help.</summary>
-    public static int? RetryAfterSeconds(Exception exception) => StorageFailures.RetryAfterSeconds(exception);
+    public static int? RetryAfterSeconds(Exception exception) =>
+        exception is RateLimiting.RateLimitedException limited ? limited.RetryAfterSeconds : StorageFailures.RetryAfterSeconds(exception);
 
     /// <summary>Storage is down, throttled or out of reach: nothing was changed, try again later.</summary>
     public static ApiProblem StorageUnavailable { get; } = new(

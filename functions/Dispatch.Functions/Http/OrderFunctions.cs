@@ -1,4 +1,5 @@
 using Dispatch.App.Orders;
+using Dispatch.App.RateLimiting;
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Access;
 using Dispatch.Core.Api;
@@ -32,6 +33,7 @@ public sealed class OrderFunctions(
     OrderReader reader,
     Access access,
     Links links,
+    ClientRateLimiter limits,
     TimeProvider clock,
     ILogger<OrderFunctions> logger)
 {
@@ -41,6 +43,7 @@ public sealed class OrderFunctions(
         [DurableClient] DurableTaskClient client,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
+        limits.Acquire(req.HttpContext);
         var body = await HttpApi.ReadBodyAsync<PlaceOrderRequest>(req, ct);
         var now = clock.GetUtcNow();
         var (request, resident) = OrderForm.Validate(body, now);

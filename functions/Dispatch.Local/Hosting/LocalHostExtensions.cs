@@ -52,7 +52,7 @@ public static class LocalHostExtensions
             }
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddDispatchRateLimits(builder.Configuration);
+        services.AddDispatchRateLimits();
         services.AddExceptionHandler<ProblemHandler>();
         services.AddProblemDetails();
         return builder;
@@ -73,7 +73,6 @@ public static class LocalHostExtensions
         });
         app.UseRouting();
         app.UseRouteValueGuard();
-        // After routing: the limits are endpoint metadata.
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
