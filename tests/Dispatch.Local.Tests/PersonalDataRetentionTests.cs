@@ -1,5 +1,6 @@
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
+using Dispatch.Core.Reports;
 using Dispatch.Storage;
 using Dispatch.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatch.Local.Tests;
 
 /// <summary>Residents' personal data is erased a set number of days after an order closes, not before; the
-/// order's state, history, the member's records and tallies stay, and open orders are untouched.</summary>
+/// order's state, history, the member's records, tallies and proofs stay, and open orders are untouched.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class PersonalDataRetentionTests(AzuriteFixture azurite)
 {
@@ -26,6 +27,9 @@ public sealed class PersonalDataRetentionTests(AzuriteFixture azurite)
         await host.CallAsync<ResidentOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Cancel, cancelled.OrderId), host.ResidentToken(cancelled.OrderId), new ReasonRequest("家里人修好了"));
         var open = await host.PlaceAsync(LocalHostFixture.Form(kind: "Wish", category: "Visit", urgent: false) with { Description = "想有人陪老伴聊聊天" });
         var records = await RecordsAsync(host, member);
+        var proof = await host.CallAsync<MemberProofView>(HttpMethod.Post, ReportRoutes.MyProofs, host.MemberToken(member), new IssueProofRequest(2026));
+        var figures = await FiguresAsync(host, member, proof.Number);
+        Assert.Contains("\"halfHours\":4", figures[0], StringComparison.Ordinal); // the member's 2 hours, before and after
         var orders = host.Services.GetRequiredService<OrderStore>();
 
         await host.AdvanceAsync(TimeSpan.FromDays(179));
@@ -46,6 +50,28 @@ public sealed class PersonalDataRetentionTests(AzuriteFixture azurite)
 
         Assert.Equal("想有人陪老伴聊聊天", (await orders.GetAsync(open.OrderId))!.Resident.Description);
         Assert.Equal(records, await RecordsAsync(host, member));
+        Assert.Equal(figures, await FiguresAsync(host, member, proof.Number));
+    }
+
+    /// <summary>What tallies and proofs say, as their readers see them: the member's tally, the community's
+    /// tallies and the proof's public verification.</summary>
+    private static async Task<string[]> FiguresAsync(LocalHostFixture host, string member, string proofNumber)
+    {
+        var reads = new[]
+        {
+            (PostRoutes.MyTally + "?year=2026", host.MemberToken(member)),
+            (PostRoutes.Tallies + "?year=2026", host.OrganizerToken()),
+            (ReportRoutes.Proof.Replace("{number}", proofNumber, StringComparison.Ordinal), host.MemberToken(member)),
+        };
+        var bodies = new List<string>();
+        foreach (var (path, token) in reads)
+        {
+            using var response = await host.SendAsync(HttpMethod.Get, path, token);
+            Assert.True(response.IsSuccessStatusCode, path);
+            bodies.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        return [.. bodies];
     }
 
     private static Task<ResidentOrderView> ResidentViewAsync(LocalHostFixture host, string orderId) =>
