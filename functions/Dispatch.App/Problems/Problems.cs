@@ -22,6 +22,7 @@ public static class Problems
     {
         ApiProblemException p => p.Problem,
         RateLimiting.RateLimitedException => RateLimited,
+        QueueUnavailableException => QueueUnavailable,
         InvalidTokenException t => ApiProblem.Unauthorized(t),
         HoursOutOfRangeException h => ApiProblem.Validation(new Dictionary<string, string[]> { ["hours"] = [h.Message.Split(" (")[0]] }),
         BadHttpRequestException { StatusCode: 415 } => UnsupportedMediaType,
@@ -35,7 +36,12 @@ public static class Problems
     /// <summary>Seconds a caller should wait before trying again (the Retry-After header), or null when trying
     /// again will not help.</summary>
     public static int? RetryAfterSeconds(Exception exception) =>
-        exception is RateLimiting.RateLimitedException limited ? limited.RetryAfterSeconds : StorageFailures.RetryAfterSeconds(exception);
+        exception switch
+        {
+            RateLimiting.RateLimitedException limited => limited.RetryAfterSeconds,
+            QueueUnavailableException => QueueUnavailableException.RetryAfterSeconds,
+            _ => StorageFailures.RetryAfterSeconds(exception),
+        };
 
     /// <summary>Storage is down, throttled or out of reach: nothing was changed, try again later.</summary>
     public static ApiProblem StorageUnavailable { get; } = new(
@@ -54,6 +60,11 @@ public static class Problems
             ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "The request failed.",
             "The request was refused as sent; nothing was changed."),
     };
+
+    /// <summary>The assignment queue (Service Bus) is out of reach: nothing was changed, try again later.</summary>
+    public static ApiProblem QueueUnavailable { get; } = new(
+        503, "https://dispatch.example/problems/queue-unavailable", "The assignment queue is unavailable.",
+        "Nothing was changed. Try again after the time in Retry-After.");
 
     /// <summary>Too many requests from one client: refused before anything was read or stored.</summary>
     public static ApiProblem RateLimited { get; } = new(

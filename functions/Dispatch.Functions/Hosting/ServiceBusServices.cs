@@ -30,7 +30,7 @@ internal static class ServiceBusServices
     {
         if (configuration["ServiceBus"] is { Length: > 0 } connectionString)
         {
-            return new ServiceBusClient(connectionString);
+            return new ServiceBusClient(connectionString, ClientOptions);
         }
 
         var section = configuration.GetSection("ServiceBus");
@@ -40,6 +40,21 @@ internal static class ServiceBusServices
         TokenCredential credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId ?? throw new InvalidOperationException("Set ServiceBus__clientId.")))
             : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
-        return new ServiceBusClient(fqns, credential);
+        return new ServiceBusClient(fqns, credential, ClientOptions);
     }
+
+    /// <summary>Bounded retries: the SDK's defaults (a 60 s try timeout, up to 30 s between tries) would hold an
+    /// offer's activity or an organizer's page for minutes in an outage; Durable's activity retries and the
+    /// pages' 503 with Retry-After take over sooner.</summary>
+    private static ServiceBusClientOptions ClientOptions => new()
+    {
+        RetryOptions = new ServiceBusRetryOptions
+        {
+            Mode = ServiceBusRetryMode.Exponential,
+            MaxRetries = 3,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(5),
+            TryTimeout = TimeSpan.FromSeconds(15),
+        },
+    };
 }

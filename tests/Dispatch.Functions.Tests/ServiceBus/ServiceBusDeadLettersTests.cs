@@ -83,7 +83,8 @@ public sealed class ServiceBusDeadLettersTests
         _deadLetters.Add(Offer("o-1"), 1);
         _queue.FailWith = new ServiceBusException("broker unreachable", ServiceBusFailureReason.ServiceCommunicationProblem);
 
-        await Assert.ThrowsAsync<ServiceBusException>(() => DeadLetters().ResubmitAsync("1", default));
+        var failure = await Assert.ThrowsAsync<Dispatch.App.Problems.QueueUnavailableException>(() => DeadLetters().ResubmitAsync("1", default));
+        Assert.IsType<ServiceBusException>(failure.InnerException); // answered 503 queue-unavailable
 
         Assert.Empty(_queue.Sent);
         Assert.Equal([1L], _deadLetters.SequenceNumbers);
