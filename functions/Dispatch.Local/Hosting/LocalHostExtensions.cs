@@ -21,6 +21,7 @@ public static class LocalHostExtensions
     public static WebApplicationBuilder AddDispatchLocal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(RequestSizeLimits.RaiseKestrelCeilings);
         var demo = DemoMode.Of(builder.Configuration, builder.Environment);
         services.AddSingleton(demo);
         services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
@@ -60,6 +61,7 @@ public static class LocalHostExtensions
 
     public static WebApplication MapDispatchLocal(this WebApplication app)
     {
+        app.UseRequestSizeLimits();
         app.UseExceptionHandler();
         // A bare 4xx/5xx the framework answered itself (404, 405 with its Allow header, 415…) keeps its status
         // and gets a problem body.

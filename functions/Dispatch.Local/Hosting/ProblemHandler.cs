@@ -32,6 +32,8 @@ public sealed class ProblemHandler(ILogger<ProblemHandler> logger) : IExceptionH
     {
         http.Response.StatusCode = problem.Status;
         http.Response.ContentType = Problems.ContentType;
-        await http.Response.WriteAsync(Problems.ToJson(problem, http.Request.Path.Value), ct);
+        var body = System.Text.Encoding.UTF8.GetBytes(Problems.ToJson(problem, http.Request.Path.Value));
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, ct);
     }
 }

@@ -47,23 +47,62 @@ public class StatusCodeTests(AzuriteFixture azurite)
         Assert.Empty(await host.OpenOrdersAsync());
     }
 
-    /// <summary>Kestrel refuses these before the app sees them (see README "Status codes"): the status is right
-    /// and nothing reaches the app, but the body is Kestrel's own (empty).</summary>
+    /// <summary>Oversized URLs and headers: the app's limits (8 KB, 32 KB) answer 414/431 with problem details,
+    /// below Kestrel's raised ceilings.</summary>
+    [Theory]
+    [InlineData("GET /api/communities?q={long} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 414, "url-too-long")]
+    [InlineData("GET /api/communities HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: {long}\r\n\r\n", 431, "headers-too-large")]
+    [InlineData("POST /api/orders?q={long} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}", 414, "url-too-long")]
+    public async Task Oversized_requests_answer_414_or_431_with_problem_details(string request, int status, string type)
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        var (statusLine, body) = await RawAsync(host, request.Replace("{long}", new string('a', 40_000), StringComparison.Ordinal));
+        Assert.StartsWith($"HTTP/1.1 {status} ", statusLine, StringComparison.Ordinal);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal($"https://dispatch.example/problems/{type}", problem.RootElement.GetProperty("type").GetString());
+        Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Empty(await host.OpenOrdersAsync());
+    }
+
+    /// <summary>Kestrel refuses these before the app sees them (see README "Status codes"): malformed requests,
+    /// and sizes past Kestrel's ceilings. The status is right and nothing reaches the app, but the body is
+    /// Kestrel's own (empty).</summary>
     [Theory]
     [InlineData("GARBAGE\r\n\r\n", 400)]
     [InlineData("GET /api/communities HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n", 400)]
-    [InlineData("GET /api/communities?q={long} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 414)]
-    [InlineData("GET /api/communities HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: {long}\r\n\r\n", 431)]
+    [InlineData("GET /api/communities?q={huge} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 414)]
     public async Task Malformed_requests_get_Kestrels_clean_4xx(string request, int status)
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
-        var raw = request.Replace("{long}", new string('a', 40_000), StringComparison.Ordinal);
+        var (statusLine, _) = await RawAsync(host, request.Replace("{huge}", new string('a', 70_000), StringComparison.Ordinal));
+        Assert.StartsWith($"HTTP/1.1 {status} ", statusLine, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends a raw request and reads the status line and the body (up to the connection's close).</summary>
+    private static async Task<(string? StatusLine, string Body)> RawAsync(LocalHostFixture host, string raw)
+    {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, host.BaseAddress.Port);
         var stream = client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(raw));
-        using var reader = new StreamReader(stream, Encoding.ASCII);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
         var statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.StartsWith($"HTTP/1.1 {status} ", statusLine, StringComparison.Ordinal);
+        var length = 0;
+        while (await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)) is { Length: > 0 } header)
+        {
+            if (header.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+            {
+                length = int.Parse(header["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        var body = new char[length];
+        var read = 0;
+        while (read < length && await reader.ReadAsync(body.AsMemory(read)).AsTask().WaitAsync(TimeSpan.FromSeconds(10)) is > 0 and var n)
+        {
+            read += n;
+        }
+
+        return (statusLine, new string(body, 0, read));
     }
 }
