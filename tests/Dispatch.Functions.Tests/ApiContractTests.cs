@@ -9,15 +9,16 @@ namespace Dispatch.Functions.Tests;
 /// Dispatch.Local.Tests' ApiContractTests): no route of the contract missing, none outside it.</summary>
 public sealed class ApiContractTests
 {
-    /// <summary>Every HTTP function of the app, by reflection over [Function] and [HttpTrigger].</summary>
-    internal static IReadOnlyList<(string Name, HttpTriggerAttribute Trigger)> HttpFunctions() =>
+    /// <summary>Every HTTP function of the app, by reflection over [Function] and [HttpTrigger] (the worker's own
+    /// way of finding them).</summary>
+    internal static IReadOnlyList<(string Name, HttpTriggerAttribute Trigger, MethodInfo Method)> HttpFunctions() =>
     [
         .. typeof(HttpApi).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
             .Select(m => (Name: m.GetCustomAttribute<FunctionAttribute>()?.Name, Trigger: m.GetParameters()
-                .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null)))
+                .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null), Method: m))
             .Where(f => f is { Name: not null, Trigger: not null })
-            .Select(f => (f.Name!, f.Trigger!)),
+            .Select(f => (f.Name!, f.Trigger!, f.Method)),
     ];
 
     [Fact]

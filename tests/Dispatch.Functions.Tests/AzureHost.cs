@@ -170,14 +170,12 @@ public sealed class AzureHost : IAsyncDisposable
 
         services.AddDispatchFunctions(config);
         services.AddSingleton(reminders ?? AnyHourReminders); // after AddDispatchFunctions: the last registration wins
-        services.AddSingleton<OrderFunctions>();
-        services.AddSingleton<MemberFunctions>();
-        services.AddSingleton<OrganizerFunctions>();
-        services.AddSingleton<PostFunctions>();
-        services.AddSingleton<TallyFunctions>();
-        services.AddSingleton<ReportFunctions>();
-        services.AddSingleton<ProofFunctions>();
-        services.AddSingleton<HealthFunction>();
+        // Every class holding HTTP functions, created from the app's services as the worker does.
+        foreach (var type in ApiContractTests.HttpFunctions().Select(f => f.Method.DeclaringType!).Distinct())
+        {
+            services.AddSingleton(type);
+        }
+
         services.AddSingleton<OrderActivities>();
         services.AddSingleton<ScheduledFunctions>();
         services.AddSingleton<PersonalDataErasureFunction>();

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Dispatch.Core.Orders;
-using Dispatch.Functions.Http;
 using Dispatch.Storage;
 using Dispatch.Testing;
 using Microsoft.AspNetCore.Http;
@@ -21,14 +20,7 @@ public sealed class HostileRequestTests(AzuriteFixture azurite)
     private const int Requests = 1900; // about 55 per function over the 34 HTTP functions
 
     private static readonly IReadOnlyList<(MethodInfo Method, HttpTriggerAttribute Trigger, Type Owner)> HttpFunctions =
-    [
-        .. typeof(OrderFunctions).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods().Select(m => (Method: m, Owner: t)))
-            .Where(f => f.Method.GetCustomAttribute<FunctionAttribute>() is not null)
-            .Select(f => (f.Method, Trigger: f.Method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null), f.Owner))
-            .Where(f => f.Trigger is not null)
-            .Select(f => (f.Method, f.Trigger!, f.Owner)),
-    ];
+        [.. ApiContractTests.HttpFunctions().Select(f => (f.Method, f.Trigger, f.Method.DeclaringType!))];
 
     [Fact]
     public async Task Generated_hostile_requests_on_every_http_function_answer_clean_4xx_and_change_nothing()
