@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Dispatch.App.Reports;
 using Dispatch.Core.Api;
 using Dispatch.Core.Assessment;
@@ -6,6 +7,8 @@ using Dispatch.Core.Reports;
 using Dispatch.Core.Tallies;
 using Dispatch.Functions.Http;
 using Dispatch.Testing;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using static Dispatch.Functions.Tests.AzureHost;
@@ -179,6 +182,18 @@ public sealed class PostAndReportTests(AzuriteFixture azurite)
         await using var host = await StartAsync(azurite, SlowPolicy);
         var health = await host.CallAsync(Request("GET", ApiContract.Health), r => host.Get<HealthFunction>().CheckAsync(r));
         Assert.Equal((200, "{\"status\":\"ok\"}"), (health.Status, health.Text));
+    }
+
+    [Fact]
+    public async Task Results_are_written_with_the_same_json_as_the_local_host()
+    {
+        // What Results.Ok writes (the app's JsonOptions) and what HttpApi writes and reads (HttpApi.Json) agree:
+        // camelCase, enums as strings, the core's converters.
+        await using var host = await StartAsync(azurite, SlowPolicy);
+        var options = host.Get<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var sample = new { OrderStatus = Core.Orders.OrderStatus.Escalated, Kind = LateKind.Record, On = new DateOnly(2026, 12, 31), Hours = 2.5m };
+        Assert.Equal(JsonSerializer.Serialize(sample, HttpApi.Json), JsonSerializer.Serialize(sample, options));
+        Assert.Contains("\"orderStatus\":\"Escalated\"", JsonSerializer.Serialize(sample, options), StringComparison.Ordinal);
     }
 
     private static AnnualTally Tally(IEnumerable<AnnualTally> tallies, string member) => Assert.Single(tallies, t => t.MemberId == member);
