@@ -15,6 +15,8 @@ using Dispatch.Storage;
 using Dispatch.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -72,6 +74,14 @@ public sealed class AzureHost : IAsyncDisposable
     public MemberFunctions Members => _services.GetRequiredService<MemberFunctions>();
 
     public OrganizerFunctions Organizer => _services.GetRequiredService<OrganizerFunctions>();
+
+    public PostFunctions Posts => _services.GetRequiredService<PostFunctions>();
+
+    public TallyFunctions Tallies => _services.GetRequiredService<TallyFunctions>();
+
+    public ReportFunctions Reports => _services.GetRequiredService<ReportFunctions>();
+
+    public ProofFunctions Proofs => _services.GetRequiredService<ProofFunctions>();
 
     public Links Links => _services.GetRequiredService<Links>();
 
@@ -163,9 +173,12 @@ public sealed class AzureHost : IAsyncDisposable
 
         services.AddDispatchFunctions(config);
         services.AddSingleton(reminders ?? AnyHourReminders); // after AddDispatchFunctions: the last registration wins
-        services.AddSingleton<OrderFunctions>();
-        services.AddSingleton<MemberFunctions>();
-        services.AddSingleton<OrganizerFunctions>();
+        // Every class holding HTTP functions, created from the app's services as the worker does.
+        foreach (var type in ApiContractTests.HttpFunctions().Select(f => f.Method.DeclaringType!).Distinct())
+        {
+            services.AddSingleton(type);
+        }
+
         services.AddSingleton<OrderActivities>();
         services.AddSingleton<ScheduledFunctions>();
         services.AddSingleton<PersonalDataErasureFunction>();
@@ -270,6 +283,32 @@ public sealed class AzureHost : IAsyncDisposable
         return (content.StatusCode ?? 200, JsonDocument.Parse(content.Content ?? "null").RootElement.Clone(), content.ContentType ?? "");
     }
 
+    /// <summary>Writes what an HTTP function returned as the worker does: a <see cref="ContentResult"/> as it is,
+    /// any other result (an IResult from a shared use case) executed on the request's HttpContext with the app's
+    /// services (its JsonOptions, as the worker's request services hold them).</summary>
+    public async Task<Answer> AnswerAsync(HttpRequest request, IActionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        if (result is ContentResult content)
+        {
+            return new Answer(content.StatusCode ?? 200, content.ContentType ?? "", Encoding.UTF8.GetBytes(content.Content ?? ""), http.Response.Headers);
+        }
+
+        using var body = new MemoryStream();
+        http.RequestServices = _services;
+        http.Response.Body = body;
+        await result.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
+        return new Answer(http.Response.StatusCode, http.Response.ContentType ?? "", body.ToArray(), http.Response.Headers);
+    }
+
+    /// <summary>Calls an HTTP function with <paramref name="request"/> and writes its answer (<see cref="AnswerAsync"/>).</summary>
+    public async Task<Answer> CallAsync(HttpRequest request, Func<HttpRequest, Task<IActionResult>> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return await AnswerAsync(request, await function(request));
+    }
+
     public static object Form(string building = "b1", string kind = "Service", string category = "Repair", string community = CommunityId) => new
     {
         kind,
@@ -325,6 +364,21 @@ public sealed class AzureHost : IAsyncDisposable
         await _services.DisposeAsync();
         LogAudit.ThrowIfLeaks(Logs.Lines, SigningKey);
     }
+}
+
+/// <summary>An HTTP function's answer as the client gets it.</summary>
+public sealed record Answer(int Status, string ContentType, byte[] Bytes, IHeaderDictionary Headers)
+{
+    public string Text => Encoding.UTF8.GetString(Bytes);
+
+    public JsonElement Json => JsonDocument.Parse(Bytes).RootElement.Clone();
+
+    /// <summary>The body read as the local host's clients read it (web defaults + the core's converters).</summary>
+    public T As<T>() => JsonSerializer.Deserialize<T>(Bytes, HttpApi.Json)!;
+
+    /// <summary>The problem type's last segment ("validation", "post-full"…), or "" for another body.</summary>
+    public string ProblemType => ContentType.StartsWith("application/problem+json", StringComparison.Ordinal)
+        ? Json.GetProperty("type").GetString()!.Split('/')[^1] : "";
 }
 
 /// <summary>Stands in for the Service Bus queue: records every send, drops a resend with a MessageId it has

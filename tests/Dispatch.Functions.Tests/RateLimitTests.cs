@@ -1,5 +1,7 @@
 using System.Net;
 using Dispatch.Core.Api;
+using Dispatch.Core.Reports;
+using Dispatch.Functions.Http;
 using Dispatch.Testing;
 using Microsoft.AspNetCore.Http;
 using static Dispatch.Functions.Tests.AzureHost;
@@ -58,5 +60,25 @@ public sealed class RateLimitTests(AzuriteFixture azurite)
         var (listed, list, _) = Read(await host.Organizer.OrdersAsync(Request("GET", Routes.OrganizerOrders, token: host.OrganizerToken()), default));
         Assert.Equal(200, listed);
         Assert.Equal(accepted.Order(), list.EnumerateArray().Select(o => o.GetProperty("orderId").GetString()!).Order());
+    }
+
+    [Fact]
+    public async Task Verifying_proofs_past_the_limit_answers_429()
+    {
+        await using var host = await StartAsync(azurite, SlowPolicy, settings: new Dictionary<string, string?> { ["RateLimits:VerifyPerMinute"] = "2" });
+        var proofs = host.Get<ProofFunctions>();
+        const string number = "ZM-2026-ABCDEFGHJK";
+        var path = ReportRoutes.Proof.Replace("{number}", number, StringComparison.Ordinal);
+        for (var i = 0; i < 2; i++)
+        {
+            var unknown = Request("GET", path);
+            Assert.Equal(404, (await host.AnswerAsync(unknown, await proofs.VerifyAsync(unknown, number, default))).Status);
+        }
+
+        var refused = Request("GET", path);
+        var answer = await host.AnswerAsync(refused, await proofs.VerifyAsync(refused, number, default));
+        Assert.Equal(429, answer.Status);
+        Assert.Equal("https://dispatch.example/problems/rate-limited", answer.Json.GetProperty("type").GetString());
+        Assert.True(int.TryParse(refused.HttpContext.Response.Headers.RetryAfter, out var seconds) && seconds is >= 1 and <= 60);
     }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Core.Api;
 using Dispatch.Core.Reports;
-using Dispatch.Local.Reports;
+using Dispatch.App.Reports;
 using Dispatch.Testing;
 using MiniExcelLibs;
 

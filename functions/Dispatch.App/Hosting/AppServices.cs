@@ -1,9 +1,13 @@
 using Dispatch.App.Notices;
 using Dispatch.App.Orders;
+using Dispatch.App.Posts;
 using Dispatch.App.Queries;
 using Dispatch.App.RateLimiting;
+using Dispatch.App.Reports;
 using Dispatch.App.Retention;
 using Dispatch.App.SignedLinks;
+using Dispatch.App.Tallies;
+using Dispatch.Core;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Tallies;
 using Dispatch.Storage;
@@ -60,6 +64,7 @@ public static class AppServices
         services.TryAddSingleton<DeadLetterResubmission>();
         services.TryAddSingleton<INotifier, InboxNotifier>();
         services.AddReminders();
+        services.AddApiJson();
 
         // The assessment year: the annual freeze both hosts run. Replace PointsRules before this call to
         // change how points are counted.
@@ -71,8 +76,28 @@ public static class AppServices
             sp.GetRequiredService<ServiceRecordStore>(),
             sp.GetRequiredService<AssessmentStore>(),
             sp.GetRequiredService<PointsRules>()));
+
+        // Posts, tallies, reports and proofs: the use cases behind both hosts' routes.
+        services.TryAddSingleton(sp => new PostStore(Account(sp)));
+        services.TryAddSingleton(sp => new ProofStore(Account(sp)));
+        services.TryAddSingleton<ReportData>();
+        services.TryAddSingleton<PostUseCases>();
+        services.TryAddSingleton<TallyUseCases>();
+        services.TryAddSingleton<ReportUseCases>();
+        services.TryAddSingleton<ProofUseCases>();
         return services;
     }
+
+    /// <summary>The API's JSON on both hosts, for everything written through Results (Results.Ok…): ASP.NET Core's
+    /// web defaults plus <see cref="CoreJson"/>'s converters.</summary>
+    private static void AddApiJson(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            foreach (var converter in CoreJson.Options.Converters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
+        });
 
     private static StorageAccount Account(IServiceProvider sp) => sp.GetRequiredService<StorageAccount>();
 }

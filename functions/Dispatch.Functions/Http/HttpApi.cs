@@ -43,6 +43,44 @@ public static class HttpApi
         }
     }
 
+    /// <summary>Runs a shared use case (Dispatch.App) and returns its <see cref="IResult"/> as it is, written by
+    /// itself on the worker's HttpContext, so both hosts answer with the same status, headers and JSON (the
+    /// JsonOptions both hosts get from AddDispatchApp).</summary>
+    public static Task<IActionResult> RunAsync(HttpRequest request, ILogger logger, Func<Task<IResult>> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return RunAsync(request, logger, async () => (IActionResult)new HttpResultAction(await body()));
+    }
+
+    /// <summary>A route value ({postId}, {number}…) checked by the rule the local host applies to every route
+    /// (<see cref="RouteValues"/>): 400 validation naming it otherwise.</summary>
+    public static string Route(string name, string value)
+    {
+        RouteValues.Check([KeyValuePair.Create(name, (string?)value)]);
+        return value;
+    }
+
+    /// <summary>A {year} route value, checked as <see cref="Route"/> does.</summary>
+    public static int RouteYear(string value) => int.Parse(Route("year", value), CultureInfo.InvariantCulture);
+
+    /// <summary>An optional number from the query (<c>?year=</c>): null when absent, 400 validation naming it when
+    /// it is not a number, as the local host's binding of an <c>int?</c> refuses it.</summary>
+    public static int? QueryInt(HttpRequest request, string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var raw = request.Query[name].ToString();
+        return string.IsNullOrEmpty(raw) ? null
+            : int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value
+            : throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]> { [name] = ["A whole number."] }));
+    }
+
+    /// <summary>An optional text from the query: null when absent.</summary>
+    public static string? Query(HttpRequest request, string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
+    }
+
     public static IActionResult Problem(HttpRequest request, ApiProblem problem)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -100,6 +138,18 @@ public static class HttpApi
 
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>An <see cref="IResult"/> as an <see cref="IActionResult"/>: executing it writes the result itself.</summary>
+    public sealed class HttpResultAction(IResult result) : IActionResult
+    {
+        public IResult Result { get; } = result;
+
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            return Result.ExecuteAsync(context.HttpContext);
+        }
     }
 
     private sealed class ContentResultWithLocation(string location) : ContentResult

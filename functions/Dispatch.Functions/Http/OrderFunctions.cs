@@ -16,9 +16,9 @@ using Microsoft.Extensions.Logging;
 namespace Dispatch.Functions.Http;
 
 /// <summary>The resident's, member's and organizer's actions on one order: the local host's routes, shapes
-/// and problems, through the shared layer (links, place check, loading and views). Residents and members
-/// are anonymous at the Functions level and guarded by their signed links; hand dispatch is an organizer
-/// action and also needs a function key.
+/// and problems, through the shared layer (links, place check, loading and views). Every route is anonymous
+/// at the Functions level and guarded by the caller's signed link, as on the local host (hand dispatch by the
+/// organizer's).
 /// Routes are <see cref="Routes"/> without the "/api/" prefix, which host.json's routePrefix adds
 /// (a test checks every one).</summary>
 public sealed class OrderFunctions(
@@ -151,10 +151,10 @@ public sealed class OrderFunctions(
         return await AsMemberAsync(req, client, orderId, m => new HoursReported(m, ServiceHours.FromHours(body?.Hours ?? 0)), ct);
     });
 
-    /// <summary>Hand dispatch by an organizer: function key (AuthorizationLevel.Function) and organizer link.</summary>
+    /// <summary>Hand dispatch by an organizer of the order's community (the organizer link).</summary>
     [Function("DispatchByHand")]
     public Task<IActionResult> DispatchAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{orderId}/dispatch")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{orderId}/dispatch")] HttpRequest req,
         string orderId,
         [DurableClient] DurableTaskClient client,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>

@@ -1,5 +1,5 @@
-using Dispatch.Core;
 using Dispatch.App.Hosting;
+using Dispatch.Core.Api;
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
@@ -10,7 +10,6 @@ using Dispatch.Local.Reports;
 using Dispatch.Local.Tallies;
 using Dispatch.Local.Timers;
 using Dispatch.Storage;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace Dispatch.Local.Hosting;
@@ -39,19 +38,10 @@ public static class LocalHostExtensions
         services.AddSingleton<OutboxSweeper>();
         services.AddSingleton<ProjectionRepair>();
         services.AddSingleton<ReminderJob>();
-        services.AddPosts();
         services.AddTallies();
-        services.AddReports();
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService<BackgroundLoops>();
 
-        services.Configure<JsonOptions>(o =>
-        {
-            foreach (var converter in CoreJson.Options.Converters)
-            {
-                o.SerializerOptions.Converters.Add(converter);
-            }
-        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddDispatchRateLimits();
         services.AddExceptionHandler<ProblemHandler>();
@@ -85,7 +75,8 @@ public static class LocalHostExtensions
         app.MapTallies();
         app.MapReports();
         app.MapDemo();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapGet(ApiContract.Health, Health.Check);
+        app.MapGet("/healthz", Health.Check); // the address before the contract put it under /api/ (ApiContract.LocalOnly)
         return app;
     }
 

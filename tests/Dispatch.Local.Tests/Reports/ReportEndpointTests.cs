@@ -5,7 +5,7 @@ using Dispatch.Core.Api;
 using Dispatch.Core.Assessment;
 using Dispatch.Core.Reports;
 using Dispatch.Local.Demo;
-using Dispatch.Local.Reports;
+using Dispatch.App.Reports;
 using Dispatch.Local.Tests.Posts;
 using Dispatch.Testing;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,7 @@
 using Dispatch.Core.Reports;
 using MiniExcelLibs;
 
-namespace Dispatch.Local.Reports;
+namespace Dispatch.App.Reports;
 
 /// <summary>Writes a <see cref="ReportTable"/> as an XLSX workbook with one sheet (MiniExcel): the header
 /// row, then the rows; numbers as number cells, text as text cells, empty cells for nulls. Text that a

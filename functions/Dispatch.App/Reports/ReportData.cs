@@ -2,7 +2,7 @@ using Dispatch.Core.Reports;
 using Dispatch.Core.Tallies;
 using Dispatch.Storage;
 
-namespace Dispatch.Local.Reports;
+namespace Dispatch.App.Reports;
 
 /// <summary>Reads what the reports need: the live tally report (the running tally rows and the roster, as
 /// GET /api/tallies) and the names to show instead of ids. Members' names only; phones stay behind.</summary>

@@ -1,0 +1,57 @@
+using Dispatch.App.SignedLinks;
+using Dispatch.App.Tallies;
+using Dispatch.Core.Api;
+using Dispatch.Core.Reports;
+using Dispatch.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Dispatch.App.Reports;
+
+/// <summary>Exports of the annual tallies (CSV, XLSX) and the monthly trend, as both hosts serve them.</summary>
+public sealed class ReportUseCases(Access access, ReportData data, ServiceRecordStore records, TimeProvider clock)
+{
+    public Task<IResult> CsvAsync(HttpContext http, int? year, string? level, string? lang, CancellationToken ct) =>
+        ExportAsync(http, year, level, lang, "csv", "text/csv; charset=utf-8", ReportCsv.Write, ct);
+
+    public Task<IResult> XlsxAsync(HttpContext http, int? year, string? level, string? lang, CancellationToken ct) =>
+        ExportAsync(http, year, level, lang, "xlsx", XlsxExport.ContentType, XlsxExport.Write, ct);
+
+    public async Task<IResult> MonthsAsync(HttpContext http, int? year, CancellationToken ct)
+    {
+        var community = access.AnyOrganizer(http).Scope;
+        var y = TallyYear.Of(year, clock);
+        var entries = await records.EntriesAsync(community, y, ct);
+        return Results.Ok(MonthlyTrend.Of(entries.Records, y));
+    }
+
+    private async Task<IResult> ExportAsync(
+        HttpContext http, int? year, string? level, string? lang, string extension, string contentType, Func<ReportTable, byte[]> write, CancellationToken ct)
+    {
+        var community = access.AnyOrganizer(http).Scope;
+        var errors = new Dictionary<string, string[]>();
+        var y = TallyYear.Of(year, clock, errors);
+        var reportLevel = ReportOptions.ParseLevel(level);
+        var language = ReportOptions.ParseLanguage(lang);
+        if (reportLevel is null)
+        {
+            errors["level"] = ["One of member, grid, community."];
+        }
+
+        if (language is null)
+        {
+            errors["lang"] = ["One of zh, en."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ApiProblemException(ApiProblem.Validation(errors));
+        }
+
+        var (report, names) = await data.TalliesAsync(community, y, ct);
+        var table = TallyExport.Build(report, reportLevel!.Value, language!.Value, names);
+        var fileName = ExportFile.Name(names.Community, y, reportLevel.Value, language.Value, extension);
+        http.Response.Headers.ContentDisposition = ExportFile.ContentDisposition(fileName, ExportFile.AsciiName(community, y, reportLevel.Value, extension));
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Bytes(write(table), contentType);
+    }
+}

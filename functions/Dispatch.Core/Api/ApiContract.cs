@@ -1,0 +1,66 @@
+using Dispatch.Core.Reports;
+
+namespace Dispatch.Core.Api;
+
+/// <summary>Every (method, route) of the HTTP API, which both hosts must serve: a test of each host compares
+/// what it maps with this list, so a route cannot exist on one host only. To add a route, add it here (and its
+/// constant), then the use case in Dispatch.App, the local endpoint and the Azure function.</summary>
+public static class ApiContract
+{
+    /// <summary>Liveness, on both hosts. Under "/api/" because the Azure host puts every function there
+    /// (host.json routePrefix).</summary>
+    public const string Health = "/api/healthz";
+
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        new("GET", Health),
+        new("GET", Routes.Communities),
+        new("POST", Routes.Orders),
+        new("GET", Routes.Order),
+        new("POST", Routes.Cancel),
+        new("POST", Routes.Confirm),
+        new("POST", Routes.Dispute),
+        new("POST", Routes.Accept),
+        new("POST", Routes.Decline),
+        new("POST", Routes.Claim),
+        new("POST", Routes.Hours),
+        new("POST", Routes.Dispatch),
+        new("GET", Routes.Inbox),
+        new("GET", Routes.MyRecords),
+        new("GET", Routes.Board),
+        new("GET", Routes.OrganizerOrders),
+        new("GET", Routes.OrganizerMembers),
+        new("GET", Routes.OrganizerNotices),
+        new("GET", Routes.DeadLetters),
+        new("POST", Routes.ResubmitDeadLetter),
+        new("POST", PostRoutes.Posts),
+        new("GET", PostRoutes.Posts),
+        new("POST", PostRoutes.Claim),
+        new("POST", PostRoutes.Shifts),
+        new("GET", PostRoutes.Tallies),
+        new("GET", PostRoutes.MyTally),
+        new("GET", PostRoutes.Assessment),
+        new("POST", PostRoutes.Freeze),
+        new("GET", ReportRoutes.TalliesCsv),
+        new("GET", ReportRoutes.TalliesXlsx),
+        new("GET", ReportRoutes.Months),
+        new("POST", ReportRoutes.MyProofs),
+        new("GET", ReportRoutes.MyProof),
+        new("GET", ReportRoutes.Proof),
+    ];
+
+    /// <summary>Routes the local host alone serves, by design, outside the contract: the demo's links (a demo or
+    /// Development host only; the Azure host never seeds demo data) and the old liveness address. Pages and
+    /// static files are not API routes at all.</summary>
+    public static IReadOnlyList<ApiRoute> LocalOnly { get; } =
+    [
+        new("GET", "/api/demo/links"),
+        new("GET", "/healthz"),
+    ];
+}
+
+/// <summary>One route of the contract: an HTTP method in capitals and the route template.</summary>
+public sealed record ApiRoute(string Method, string Template)
+{
+    public override string ToString() => $"{Method} {Template}";
+}

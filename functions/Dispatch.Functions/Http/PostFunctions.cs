@@ -1,0 +1,38 @@
+using Dispatch.App.Posts;
+using Dispatch.Core.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatch.Functions.Http;
+
+/// <summary>Volunteer posts: the shared <see cref="PostUseCases"/>, as in the local host. Routes are
+/// <see cref="PostRoutes"/> without "/api/" (a test compares every function with <see cref="ApiContract"/>).
+/// Anonymous at the Functions level: the organizer's or member's signed link is the rule, as on the local host.</summary>
+public sealed class PostFunctions(PostUseCases posts, ILogger<PostFunctions> logger)
+{
+    [Function("CreatePost")]
+    public Task<IActionResult> CreateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "posts")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+        await posts.CreateAsync(req.HttpContext, await HttpApi.ReadBodyAsync<CreatePostRequest>(req, ct), ct));
+
+    [Function("ListPosts")]
+    public Task<IActionResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "posts")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => posts.ListAsync(req.HttpContext, ct));
+
+    [Function("ClaimPost")]
+    public Task<IActionResult> ClaimAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "posts/{postId}/claim")] HttpRequest req,
+        string postId,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => posts.ClaimAsync(req.HttpContext, HttpApi.Route(nameof(postId), postId), ct));
+
+    [Function("RecordShift")]
+    public Task<IActionResult> ShiftAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "posts/{postId}/shifts")] HttpRequest req,
+        string postId,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+        await posts.ShiftAsync(req.HttpContext, HttpApi.Route(nameof(postId), postId), await HttpApi.ReadBodyAsync<ShiftRequest>(req, ct), ct));
+}
