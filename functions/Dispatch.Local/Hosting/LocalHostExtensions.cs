@@ -1,5 +1,6 @@
 using Dispatch.Core;
 using Dispatch.App.Hosting;
+using Dispatch.Local.Contract;
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
@@ -55,6 +56,7 @@ public static class LocalHostExtensions
         services.AddDispatchRateLimits(builder.Configuration);
         services.AddExceptionHandler<ProblemHandler>();
         services.AddProblemDetails();
+        services.AddContractOpenApi();
         return builder;
     }
 
@@ -77,14 +79,17 @@ public static class LocalHostExtensions
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOrders();
-        app.MapMembers();
-        app.MapOrganizer();
-        app.MapPosts();
-        app.MapTallies();
-        app.MapReports();
+        // The contract's routes, in one group so the OpenAPI names, summaries and problems come from one table.
+        var contract = app.MapGroup("").WithContractMetadata();
+        contract.MapOrders();
+        contract.MapMembers();
+        contract.MapOrganizer();
+        contract.MapPosts();
+        contract.MapTallies();
+        contract.MapReports();
+        app.MapContractOpenApi();
         app.MapDemo();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         return app;
     }
 
