@@ -1,4 +1,5 @@
 using System.Reflection;
+using Dispatch.App.Contract;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
 using Dispatch.Functions.Assignments;
@@ -38,6 +39,8 @@ public sealed class HttpContractTests(AzuriteFixture azurite)
         ["OrganizerDeadLetters"] = Routes.DeadLetters,
         ["ResubmitDeadLetter"] = Routes.ResubmitDeadLetter,
         ["Communities"] = Routes.Communities,
+        ["OpenApiDocument"] = ContractDocument.DocumentPath,
+        ["OpenApiReference"] = ContractDocument.ReferencePath + "/{file?}",
     };
 
     [Fact]

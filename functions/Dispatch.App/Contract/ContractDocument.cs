@@ -24,6 +24,11 @@ public static class ContractDocument
         return copy.ToArray();
     });
 
+    private static readonly Lazy<string> Decoded = new(() => System.Text.Encoding.UTF8.GetString(Embedded.Value));
+
     /// <summary>The committed document, byte for byte.</summary>
     public static ReadOnlyMemory<byte> Bytes => Embedded.Value;
+
+    /// <summary>The same as text (UTF-8 without a byte-order mark, so it encodes back to the same bytes).</summary>
+    public static string Text => Decoded.Value;
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text;
 
 namespace Dispatch.App.Contract;
 
@@ -28,7 +29,7 @@ public static class ContractReference
         </html>
         """;
 
-    private static readonly Lazy<byte[]> Embedded = new(() =>
+    private static readonly Lazy<string> Embedded = new(() =>
     {
         using var stream = typeof(Scalar.AspNetCore.ScalarOptions).Assembly.GetManifestResourceStream("ScalarStaticAssets." + ScriptName)
             ?? throw new InvalidOperationException($"Scalar.AspNetCore no longer embeds {ScriptName}.");
@@ -44,9 +45,9 @@ public static class ContractReference
             bytes = plain.ToArray();
         }
 
-        return bytes;
+        return Encoding.UTF8.GetString(bytes);
     });
 
-    /// <summary>Scalar's standalone script (defines <c>Scalar.createApiReference</c>).</summary>
-    public static ReadOnlyMemory<byte> Script => Embedded.Value;
+    /// <summary>Scalar's standalone script (defines <c>Scalar.createApiReference</c>), decoded once.</summary>
+    public static string Script => Embedded.Value;
 }
