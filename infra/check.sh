@@ -3,6 +3,8 @@
 # Bicep warning as an error. Needs only the .NET SDK: the Bicep CLI comes from NuGet
 # (Azure.Bicep.CommandLine.<rid>) via a throwaway project outside the repo, cached between runs.
 #
+# Then checks the compiled template holds the pages (check-pages.py: Static Web App + linked backend + links setting).
+#
 #   infra/check.sh             # prints "bicep: infra/main.bicep compiled, 0 warnings" or the failure
 #   BICEP=/path/to/bicep infra/check.sh   # use an existing Bicep CLI instead
 set -euo pipefail
@@ -80,10 +82,18 @@ fi
 export BICEP_TRACING_ENABLED=false DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 out="$(mktemp)"
-trap 'rm -f "$out"' EXIT
+arm="$(mktemp)"
+trap 'rm -f "$out" "$arm"' EXIT
 status=0
-"$bicep" build "$main" --stdout > /dev/null 2> "$out" || status=$?
+"$bicep" build "$main" --stdout > "$arm" 2> "$out" || status=$?
 "$bicep" lint "$main" >> "$out" 2>&1 || status=$?
+
+# The pages are part of the deployment: a Static Web App (Standard) linked to the Function App, and links
+# (Dispatch__PublicBaseUrl) pointing at it. Checked on the compiled ARM JSON.
+if [[ "$status" -eq 0 ]]; then
+  command -v python3 > /dev/null || fail "python3 is needed to check the compiled template"
+  python3 "$infra_dir/check-pages.py" < "$arm" >> "$out" 2>&1 || status=$?
+fi
 
 # Every parameter in main.parameters.json must exist in main.bicep (azd would pass it, ARM would reject it).
 for name in $(grep -oE '^    "[A-Za-z0-9_]+": \{' "$params" | sed -E 's/^ *"([^"]+)".*/\1/'); do

@@ -67,6 +67,17 @@ param maximumInstanceCount int = 40
 @description('Memory per Flex Consumption instance (MB).')
 param instanceMemoryMB int = 2048
 
+@allowed([
+  'eastasia'
+  'eastus2'
+  'centralus'
+  'westus2'
+  'westeurope'
+])
+@description('''Region of the Static Web App resource (the pages): Static Web Apps exist in these regions only. The pages
+are served from the global edge wherever the resource is; East Asia (Hong Kong) is nearest the residents.''')
+param webLocation string = 'eastasia'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -193,18 +204,47 @@ module api 'app/api.bicep' = {
     serviceName: 'api'
     appServicePlanId: plan.outputs.resourceId
     identityId: identity.outputs.resourceId
-    identityClientId: identity.outputs.clientId
     storageAccountName: storageAccountName
     deploymentStorageContainerName: deploymentContainerName
-    applicationInsightsName: applicationInsightsName
     runtimeName: 'dotnet-isolated'
     runtimeVersion: dotnetRuntimeVersion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyInstanceCount: alwaysReady
     alwaysReadyGroups: alwaysReadyGroups
+  }
+  // Roles first, so the Key Vault reference and identity-based host storage work on first start.
+  dependsOn: [
+    rbac
+  ]
+}
+
+// The pages, with the Function App linked as their /api backend (one origin for pages and API).
+module web 'app/web.bicep' = {
+  name: 'web'
+  scope: rg
+  params: {
+    name: '${abbrs.webStaticSites}web-${resourceToken}'
+    location: webLocation
+    tags: tags
+    serviceName: 'web'
+    backendName: api.outputs.name
+  }
+}
+
+// The app settings last: Dispatch__PublicBaseUrl is the Static Web App's generated host name (see
+// app/api-settings.bicep for why this is not part of app/api.bicep).
+module apiSettings 'app/api-settings.bicep' = {
+  name: 'apiSettings'
+  scope: rg
+  params: {
+    functionAppName: api.outputs.name
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storageAccountName
+    applicationInsightsName: applicationInsightsName
+    publicBaseUrl: web.outputs.uri
     // The settings Dispatch's code reads (a contract with functions/Dispatch.Functions).
-    // api.bicep adds AzureWebJobsStorage__*, APPLICATIONINSIGHTS_* and Dispatch__PublicBaseUrl.
+    // api-settings.bicep adds AzureWebJobsStorage__*, APPLICATIONINSIGHTS_* and Dispatch__PublicBaseUrl.
     appSettings: union({
       // App data tables (Azure.Data.Tables with the user-assigned identity).
       Storage__TableServiceUri: storage.outputs.tableServiceUri
@@ -240,10 +280,6 @@ module api 'app/api.bicep' = {
       Dispatch__PreviousKeyValidUntil: previousKeyValidUntil
     })
   }
-  // Roles first, so the Key Vault reference and identity-based host storage work on first start.
-  dependsOn: [
-    rbac
-  ]
 }
 
 // ---- Outputs (azd stores each as an environment value) ----
@@ -254,7 +290,9 @@ output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output AZURE_FUNCTION_NAME string = api.outputs.name
 output SERVICE_API_NAME string = api.outputs.name
 output SERVICE_API_URI string = api.outputs.uri
-output DISPATCH_PUBLIC_BASE_URL string = api.outputs.uri
+output SERVICE_WEB_NAME string = web.outputs.name
+output SERVICE_WEB_URI string = web.outputs.uri
+output DISPATCH_PUBLIC_BASE_URL string = web.outputs.uri
 output AZURE_USER_ASSIGNED_IDENTITY_NAME string = identity.outputs.name
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name

@@ -19,17 +19,11 @@ param appServicePlanId string
 @description('Resource id of the user-assigned managed identity.')
 param identityId string
 
-@description('Client id of the user-assigned managed identity.')
-param identityClientId string
-
 @description('Storage account used for AzureWebJobsStorage (host + Durable task hub) and the deployment package.')
 param storageAccountName string
 
 @description('Blob container that holds the deployment package.')
 param deploymentStorageContainerName string
-
-@description('Application Insights component name.')
-param applicationInsightsName string
 
 @allowed([
   'dotnet-isolated'
@@ -62,15 +56,8 @@ param alwaysReadyGroups string[] = [
   'http'
 ]
 
-@description('Application settings specific to Dispatch; merged over the platform settings below.')
-param appSettings object = {}
-
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
   name: storageAccountName
-}
-
-resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
-  name: applicationInsightsName
 }
 
 resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
@@ -138,27 +125,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   }
 }
 
-// Settings live in a separate resource so they can use the app's own host name.
-// Flex Consumption sets FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION from functionAppConfig;
-// they must not appear here.
-resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
-  parent: functionApp
-  name: 'appsettings'
-  properties: union(appSettings, {
-    // Host storage + Durable task hub (Azure Storage provider: queues, tables, blobs) via identity.
-    AzureWebJobsStorage__accountName: storage.name
-    AzureWebJobsStorage__credential: 'managedidentity'
-    AzureWebJobsStorage__clientId: identityClientId
-    // Telemetry with Entra ID auth (local auth is disabled on the component).
-    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
-    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    // Per-client limits read the address App Service's front end appends to X-Forwarded-For.
-    RateLimits__ForwardedHops: '1'
-    // Base for links sent to residents and members.
-    Dispatch__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
-  })
-}
+// The app settings are applied by api-settings.bicep once the Static Web App exists: they need its host name
+// (Dispatch__PublicBaseUrl), and the Static Web App's linked backend needs this app.
 
 output name string = functionApp.name
+output resourceId string = functionApp.id
 output defaultHostName string = functionApp.properties.defaultHostName
 output uri string = 'https://${functionApp.properties.defaultHostName}'

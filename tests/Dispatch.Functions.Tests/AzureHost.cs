@@ -174,7 +174,7 @@ public sealed class AzureHost : IAsyncDisposable
         services.AddDispatchFunctions(config);
         services.AddSingleton(reminders ?? AnyHourReminders); // after AddDispatchFunctions: the last registration wins
         // Every class holding HTTP functions, created from the app's services as the worker does.
-        foreach (var type in ApiContractTests.HttpFunctions().Select(f => f.Method.DeclaringType!).Distinct())
+        foreach (var type in ApiContractTests.HttpFunctions().Select(f => f.Method.DeclaringType!).Where(t => !t.IsAbstract).Distinct()) // static classes need no instance
         {
             services.AddSingleton(type);
         }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Dispatch.App.Contract;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
 using Dispatch.Functions.Assignments;
@@ -64,6 +65,12 @@ public sealed class HttpContractTests(AzuriteFixture azurite)
         var (otherId, otherResident) = await host.PlaceAsync();
         var offered = await host.WaitForAsync(orderId, s => s.Offer?.MemberId == "m1");
         await host.WaitForAsync(otherId, s => s.Status == OrderStatus.Offered);
+        // The orchestration reports its progress after the offer's effects: wait for it to settle first, so
+        // "nothing reached the orchestration" below compares like with like.
+        for (var i = 0; i < 100 && OrderCommands.ReadProgress((await host.Client.GetInstanceAsync(orderId))?.SerializedCustomStatus)?.Version != offered.State.Version; i++)
+        {
+            await Task.Delay(100);
+        }
 
         Assert.Equal(401, Read(await host.Orders.GetAsync(Request("GET", "/x"), orderId, default)).Status);
         var (status, problem, _) = Read(await host.Orders.GetAsync(Request("GET", "/x", token: "garbage.token"), orderId, default));

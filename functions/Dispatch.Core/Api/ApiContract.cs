@@ -11,9 +11,17 @@ public static class ApiContract
     /// (host.json routePrefix).</summary>
     public const string Health = "/api/healthz";
 
+    /// <summary>The contract itself as OpenAPI 3.1, the same document on both hosts.</summary>
+    public const string OpenApiDocument = "/api/openapi.json";
+
+    /// <summary>The readable reference page. Its assets are served under it by each host its own way (Scalar's
+    /// routes on the local host, one function on Azure), so routes under it are compared by this prefix only.</summary>
+    public const string ReferencePage = "/api/docs";
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         new("GET", Health),
+        new("GET", OpenApiDocument),
         new("GET", Routes.Communities),
         new("POST", Routes.Orders),
         new("GET", Routes.Order),
@@ -62,5 +70,9 @@ public static class ApiContract
 /// <summary>One route of the contract: an HTTP method in capitals and the route template.</summary>
 public sealed record ApiRoute(string Method, string Template)
 {
+    /// <summary>The reference page or one of its assets (<see cref="ApiContract.ReferencePage"/>).</summary>
+    public bool IsReferencePage => Method == "GET"
+        && (Template == ApiContract.ReferencePage || Template.StartsWith(ApiContract.ReferencePage + "/", StringComparison.Ordinal));
+
     public override string ToString() => $"{Method} {Template}";
 }

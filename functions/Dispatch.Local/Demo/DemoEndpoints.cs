@@ -21,7 +21,7 @@ public static class DemoEndpoints
             orderForm = linkOptions.Value.Absolute("/"),
             organizers = DemoData.Organizers.Select(o => new { o.OrganizerId, o.Name, url = links.Organizer(o.OrganizerId, o.CommunityId) }),
             members = DemoData.Members().Select(m => new { m.MemberId, m.Name, m.Home.GridId, m.Home.BuildingId, m.Active, skills = m.Skills.Select(s => s.ToString()).Order(), url = links.Inbox(m.MemberId, DemoData.CommunityId) }),
-        }));
+        })).ExcludeFromDescription(); // demo only: not part of the contract
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Dispatch.App.Hosting;
 using Dispatch.Core.Api;
+using Dispatch.Local.Contract;
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
@@ -46,6 +47,7 @@ public static class LocalHostExtensions
         services.AddDispatchRateLimits();
         services.AddExceptionHandler<ProblemHandler>();
         services.AddProblemDetails();
+        services.AddContractOpenApi();
         return builder;
     }
 
@@ -68,15 +70,18 @@ public static class LocalHostExtensions
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOrders();
-        app.MapMembers();
-        app.MapOrganizer();
-        app.MapPosts();
-        app.MapTallies();
-        app.MapReports();
+        // The contract's routes, in one group so the OpenAPI names, summaries and problems come from one table.
+        var contract = app.MapGroup("").WithContractMetadata();
+        contract.MapOrders();
+        contract.MapMembers();
+        contract.MapOrganizer();
+        contract.MapPosts();
+        contract.MapTallies();
+        contract.MapReports();
+        contract.MapGet(ApiContract.Health, Health.Check);
+        app.MapContractOpenApi();
         app.MapDemo();
-        app.MapGet(ApiContract.Health, Health.Check);
-        app.MapGet("/healthz", Health.Check); // the address before the contract put it under /api/ (ApiContract.LocalOnly)
+        app.MapGet("/healthz", Health.Check).ExcludeFromDescription(); // the address before the contract put it under /api/ (ApiContract.LocalOnly)
         return app;
     }
 

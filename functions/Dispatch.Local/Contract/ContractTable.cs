@@ -1,0 +1,77 @@
+using Dispatch.Core.Api;
+using Dispatch.Core.Reports;
+using static Dispatch.Local.Contract.Answer;
+
+namespace Dispatch.Local.Contract;
+
+/// <summary>One route of the contract as the OpenAPI document describes it: its operation id (the Azure
+/// host's function name where there is one), a tag, a summary, what it answers on success and the problem
+/// statuses it can answer.</summary>
+public sealed record ContractOperation(string Method, string Route, string Name, string Tag, string Summary, Answer Ok, params int[] Problems);
+
+/// <summary>A success answer: its statuses (e.g. 201, and 200 for a replay) and body; no type where the body
+/// depends on the caller's link (the order views) or is not a single shape.</summary>
+public sealed record Answer(int[] Statuses, Type? Body = null, string ContentType = "application/json")
+{
+    public static Answer Of<T>(params int[] statuses) => new(statuses.Length == 0 ? [200] : statuses, typeof(T));
+
+    public static Answer Untyped(params int[] statuses) => new(statuses.Length == 0 ? [200] : statuses);
+
+    public static Answer File(string contentType) => new([200], typeof(byte[]), contentType);
+}
+
+/// <summary>Every /api route both hosts serve, in one table: the local host's endpoints get their OpenAPI
+/// name, summary and problem responses from here (<see cref="ContractMetadata"/>), so the endpoint files stay
+/// as they are.</summary>
+public static class ContractTable
+{
+    // Problem statuses: 400 a bad field or route value; 401 no or a broken link; 403 a link of the wrong role,
+    // person or community (or an inactive member); 404 unknown id; 409 the state refuses it; 422 a reused
+    // Idempotency-Key; 429 too many requests from one client; 503 storage unavailable (with Retry-After).
+    private static readonly int[] Read = [400, 401, 403, 503];
+    private static readonly int[] ReadOne = [400, 401, 403, 404, 503];
+    private static readonly int[] Act = [400, 401, 403, 404, 409, 503];
+
+    public static IReadOnlyList<ContractOperation> Operations { get; } =
+    [
+        new("GET", ApiContract.Health, "Health", "Health", "Liveness: the host answers; nothing else is checked.", Untyped()),
+        new("GET", Routes.Communities, "Communities", "Directory", "Communities with their grids and buildings, for the order form.", Of<IReadOnlyList<CommunityView>>(), 503),
+        new("POST", Routes.Orders, "PlaceOrder", "Orders", "Place a service order or a micro-wish; the same Idempotency-Key answers the first order.", Of<PlaceOrderResponse>(201, 200), 400, 422, 429, 503),
+        new("GET", Routes.Order, "GetOrder", "Orders", "The order as the caller's link may see it.", Untyped(), ReadOne),
+        new("POST", Routes.Cancel, "CancelOrder", "Orders", "The resident cancels, before the service is reported done.", Untyped(), Act),
+        new("POST", Routes.Confirm, "ConfirmOrder", "Orders", "The resident (or an organizer) confirms the service and rates it; writes the service record.", Untyped(), Act),
+        new("POST", Routes.Dispute, "DisputeOrder", "Orders", "The resident says the service was not done: back to the member.", Untyped(), Act),
+        new("POST", Routes.Accept, "AcceptOffer", "Orders", "The offered member accepts.", Untyped(), Act),
+        new("POST", Routes.Decline, "DeclineOffer", "Orders", "The offered member declines; the order goes to the next member.", Untyped(), Act),
+        new("POST", Routes.Claim, "ClaimWish", "Orders", "A member claims a micro-wish from the board; the first claim wins.", Untyped(), Act),
+        new("POST", Routes.Hours, "ReportHours", "Orders", "The assigned member reports the hours served.", Untyped(), Act),
+        new("POST", Routes.Dispatch, "DispatchByHand", "Orders", "An organizer offers the order to a member of their choice.", Untyped(), Act),
+        new("GET", Routes.Inbox, "MemberInbox", "Members", "The member's offers, assignments, past orders and notices.", Of<InboxView>(), Read),
+        new("GET", Routes.Board, "WishBoard", "Members", "Open micro-wishes of the member's community.", Of<IReadOnlyList<BoardItem>>(), Read),
+        new("GET", Routes.MyRecords, "MyRecords", "Members", "The member's service records and hours of a year.", Of<MyRecordsView>(), Read),
+        new("GET", Routes.OrganizerOrders, "OrganizerOrders", "Organizer", "The community's open orders, optionally of one status.", Of<IReadOnlyList<OrganizerOrderView>>(), Read),
+        new("GET", Routes.OrganizerMembers, "OrganizerMembers", "Organizer", "Members with skills, hours this year and open assignments.", Of<IReadOnlyList<OrganizerMemberView>>(), Read),
+        new("GET", Routes.OrganizerNotices, "OrganizerNotices", "Organizer", "Escalations and the daily escalation digest.", Of<IReadOnlyList<NoticeView>>(), Read),
+        new("GET", Routes.DeadLetters, "OrganizerDeadLetters", "Organizer", "Offers that could not be delivered, with the reason.", Of<IReadOnlyList<DeadLetterView>>(), Read),
+        new("POST", Routes.ResubmitDeadLetter, "ResubmitDeadLetter", "Organizer", "Send an undeliverable offer again.", Of<DeadLetterResubmitted>(), Act),
+        new("POST", PostRoutes.Posts, "CreatePost", "Posts", "An organizer creates a volunteer post.", Of<PostView>(201), Read),
+        new("GET", PostRoutes.Posts, "ListPosts", "Posts", "The community's volunteer posts with places taken.", Of<IReadOnlyList<PostView>>(), Read),
+        new("POST", PostRoutes.Claim, "ClaimPost", "Posts", "A member claims a place on a post.", Of<PostClaimResponse>(201), Act),
+        new("POST", PostRoutes.Shifts, "RecordShift", "Posts", "An organizer records a member's shift on a post; credited once.", Of<ShiftResponse>(201, 200), Act),
+        new("GET", PostRoutes.Tallies, "Tallies", "Tallies", "Live annual tallies and roll-ups per community, grid and building.", Untyped(), Read),
+        new("GET", PostRoutes.MyTally, "MyTally", "Tallies", "The member's own annual tally.", Untyped(), Read),
+        new("GET", PostRoutes.Assessment, "Assessment", "Tallies", "The year frozen on 1 January and its late corrections.", Untyped(), ReadOne),
+        new("POST", PostRoutes.Freeze, "FreezeYear", "Tallies", "Freeze a past year now; idempotent.", Untyped(201, 200), Act),
+        new("GET", ReportRoutes.TalliesCsv, "ExportTalliesCsv", "Reports", "The year's tallies as CSV (UTF-8 with BOM).", File("text/csv"), Read),
+        new("GET", ReportRoutes.TalliesXlsx, "ExportTalliesXlsx", "Reports", "The year's tallies as an XLSX workbook.", File("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), Read),
+        new("GET", ReportRoutes.Months, "TallyMonths", "Reports", "Hours, services and wishes per China month.", Untyped(), Read),
+        new("POST", ReportRoutes.MyProofs, "IssueProof", "Reports", "Issue a numbered service-hours proof of the member's year.", Untyped(201), Read),
+        new("GET", ReportRoutes.MyProof, "MyProof", "Reports", "One of the member's own proofs, as printed.", Untyped(), ReadOne),
+        new("GET", ReportRoutes.Proof, "VerifyProof", "Reports", "Verify a proof by its number (anyone).", Untyped(), 400, 404, 429, 503),
+    ];
+
+    public static ContractOperation? Find(string method, string route) =>
+        Operations.FirstOrDefault(o => o.Method == method && Same(o.Route, route));
+
+    private static bool Same(string a, string b) => string.Equals(a.Trim('/'), b.Trim('/'), StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,56 @@
+// The Function App's app settings, applied once both the app and the Static Web App exist.
+// Why a module of its own: the Static Web App's linked backend needs the app's id, and the app's link base
+// (Dispatch__PublicBaseUrl) needs the Static Web App's host name, which Azure generates (it cannot be
+// computed from names). Putting the settings on the app itself would make the two depend on each other;
+// here the order is app → Static Web App (+ link) → settings.
+// Flex Consumption sets FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION from functionAppConfig;
+// they must not appear here.
+@description('Function App name.')
+param functionAppName string
+
+@description('Client id of the user-assigned managed identity.')
+param identityClientId string
+
+@description('Storage account used for AzureWebJobsStorage (host + Durable task hub).')
+param storageAccountName string
+
+@description('Application Insights component name.')
+param applicationInsightsName string
+
+@description('Where links sent to residents and members point: the origin that serves the pages.')
+param publicBaseUrl string
+
+@description('Application settings specific to Dispatch; merged under the platform settings below.')
+param appSettings object = {}
+
+resource functionApp 'Microsoft.Web/sites@2025-03-01' existing = {
+  name: functionAppName
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: union(appSettings, {
+    // Host storage + Durable task hub (Azure Storage provider: queues, tables, blobs) via identity.
+    AzureWebJobsStorage__accountName: storage.name
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    // Telemetry with Entra ID auth (local auth is disabled on the component).
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    // Per-client limits: the client's address is the X-Forwarded-For entry the Static Web App appended (the
+    // second from the right; App Service's front end appends the last). Check it on the first deployment.
+    RateLimits__ForwardedHops: '2'
+    // Base of links sent to residents and members (/track.html, /member.html, /verify.html…): the pages
+    // are on the Static Web App, not on the Function App.
+    Dispatch__PublicBaseUrl: publicBaseUrl
+  })
+}
