@@ -67,13 +67,13 @@ public class RestartTests(AzuriteFixture azurite)
             var workflow = before.Services.GetRequiredService<OrderWorkflow>();
             Assert.IsType<Decision.Changed>((await workflow.ApplyAsync(orderId, new OfferAccepted(member), CancellationToken.None)).Decision);
             var stale = await before.OpenOrderAsync(orderId);
-            Assert.Equal(("Offered", null), (stale.Status, stale.MemberId));
+            Assert.Equal((OrderStatus.Offered, null), (stale.Status, stale.MemberId));
         }
 
         await using var recovered = await LocalHostFixture.StartAsync(azurite, prefix, clock);
         await recovered.AdvanceAsync(TimeSpan.FromMinutes(1));
         var healed = await recovered.OpenOrderAsync(orderId);
-        Assert.Equal(("Accepted", member, null), (healed.Status, healed.MemberId, healed.OfferedTo));
+        Assert.Equal((OrderStatus.Accepted, member, null), (healed.Status, healed.MemberId, healed.OfferedTo));
         var inbox = await recovered.CallAsync<Core.Api.InboxView>(HttpMethod.Get, Core.Api.Routes.Inbox, recovered.MemberToken(member));
         Assert.Empty(inbox.Offers);
         Assert.Equal(orderId, Assert.Single(inbox.Assignments).OrderId);
@@ -97,7 +97,7 @@ public class RestartTests(AzuriteFixture azurite)
 
         await host.AdvanceAsync(TimeSpan.FromMinutes(1));
         var healed = await host.OpenOrderAsync(placed.OrderId);
-        Assert.Equal(("Accepted", member), (healed.Status, healed.MemberId));
+        Assert.Equal((OrderStatus.Accepted, member), (healed.Status, healed.MemberId));
         var inbox = await host.CallAsync<Core.Api.InboxView>(HttpMethod.Get, Core.Api.Routes.Inbox, host.MemberToken(member));
         Assert.Equal(placed.OrderId, Assert.Single(inbox.Assignments).OrderId);
     }
