@@ -52,14 +52,17 @@ public sealed record MemberOrderView(
     ResidentContact? Resident,
     decimal? Hours);
 
-/// <summary>A notice; <see cref="Text"/> carries details without personal data (e.g. a digest's order ids), and a
-/// quota nudge its <see cref="Quota"/> progress instead.</summary>
-public sealed record NoticeView(DateTimeOffset At, string OrderId, NoticeKind Notice, string? Text = null, QuotaProgress? Quota = null)
+/// <summary>A notice; <see cref="Text"/> carries details without personal data, and instead of it a quota nudge
+/// its <see cref="Quota"/> progress and the morning digest its <see cref="Digest"/> list of escalated orders.</summary>
+public sealed record NoticeView(
+    DateTimeOffset At, string OrderId, NoticeKind Notice, string? Text = null, QuotaProgress? Quota = null, DigestList? Digest = null)
 {
-    public static NoticeView Of(DateTimeOffset at, string orderId, NoticeKind kind, string? text) =>
-        kind == NoticeKind.QuotaNudge && QuotaProgress.Parse(text) is { } quota
-            ? new(at, orderId, kind, Quota: quota)
-            : new(at, orderId, kind, text);
+    public static NoticeView Of(DateTimeOffset at, string orderId, NoticeKind kind, string? text) => kind switch
+    {
+        NoticeKind.QuotaNudge when QuotaProgress.Parse(text) is { } quota => new(at, orderId, kind, Quota: quota),
+        NoticeKind.EscalationDigest when DigestList.Parse(text) is { } digest => new(at, orderId, kind, Digest: digest),
+        _ => new(at, orderId, kind, text),
+    };
 }
 
 public sealed record MemberSummary(string MemberId, string Name, string CommunityId, string GridId, string BuildingId);

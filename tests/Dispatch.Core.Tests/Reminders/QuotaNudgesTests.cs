@@ -48,8 +48,8 @@ public class QuotaNudgesTests
         Assert.Equal(stored, view.Quota.Text);
         Assert.Empty(QuotaProgress.Parse("wishes 2/2 posts 0/1")!.Suggested);
 
-        // Anything else keeps its text: a digest's ids, or a nudge row that holds no progress.
-        Assert.Equal("o1 o2", NoticeView.Of(Now, "digest-1", NoticeKind.EscalationDigest, "o1 o2").Text);
+        // Anything else keeps its text, and so does a nudge row that holds no progress.
+        Assert.Equal("x", NoticeView.Of(Now, "o1", NoticeKind.OfferReminder, "x").Text);
         var odd = NoticeView.Of(Now, "quota-2026-Q4", NoticeKind.QuotaNudge, "odd");
         Assert.Equal(("odd", null), (odd.Text, odd.Quota));
     }
