@@ -18,7 +18,7 @@ public sealed class DurableJson : ObjectSerializer
     /// <summary>The data converter over <see cref="Serializer"/>, for Durable hosts configured directly.</summary>
     public static DataConverter Converter { get; } = new SerializerConverter();
 
-    public static JsonSerializerOptions Options => HttpApi.Json;
+    private static JsonSerializerOptions Options => HttpApi.Json;
 
     public override void Serialize(Stream stream, object? value, Type inputType, CancellationToken cancellationToken) =>
         JsonSerializer.Serialize(stream, value, Root(value, inputType), Options);

@@ -19,9 +19,7 @@ public sealed class OrderWorkflow(
     ILogger<OrderWorkflow> logger)
 {
     /// <summary>How often a save is retried when another writer got there first.</summary>
-    public const int SaveTries = 8;
-
-    public OrderDecider Decider => decider;
+    private const int SaveTries = 8;
 
     /// <summary>Places an order once per idempotency key: a resubmitted form returns the first order.</summary>
     public async Task<(StoredOrder Order, bool Created)> PlaceAsync(
