@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Dispatch.Core.Api;
 using Dispatch.Core.Members;
+using Dispatch.Core.Orders;
 using Dispatch.Local.Demo;
 using Dispatch.Storage;
 
@@ -115,16 +116,16 @@ public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions
         var member = host.Links.MemberToken(memberId!, DemoData.CommunityId);
         var accepted = await TimeAsync(Step.Accept, record, () =>
             host.CallAsync<MemberOrderView>(HttpMethod.Post, Route(Routes.Accept, orderId), member));
-        Expect(accepted.Status == "Accepted", $"order {orderId} is {accepted.Status} after {memberId} accepted");
+        Expect(accepted.Status == OrderStatus.Accepted, $"order {orderId} is {accepted.Status} after {memberId} accepted");
 
         var hours = _random.Next(1, 9) / 2m;
         var done = await TimeAsync(Step.Hours, record, () =>
             host.CallAsync<MemberOrderView>(HttpMethod.Post, Route(Routes.Hours, orderId), member, new HoursRequest(hours)));
-        Expect(done.Status == "Done", $"order {orderId} is {done.Status} after {memberId} reported {hours} h");
+        Expect(done.Status == OrderStatus.Done, $"order {orderId} is {done.Status} after {memberId} reported {hours} h");
 
         var confirmed = await TimeAsync(Step.Confirm, record, () =>
             host.CallAsync<ResidentOrderView>(HttpMethod.Post, Route(Routes.Confirm, orderId), placed.Token, new ConfirmRequest(_random.Next(3, 6))));
-        Expect(confirmed.Status == "Confirmed", $"order {orderId} is {confirmed.Status} after the resident confirmed");
+        Expect(confirmed.Status == OrderStatus.Confirmed, $"order {orderId} is {confirmed.Status} after the resident confirmed");
     }
 
     private async Task<T> TimeAsync<T>(Step step, bool record, Func<Task<T>> action)

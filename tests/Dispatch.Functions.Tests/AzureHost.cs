@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -189,31 +190,49 @@ public sealed class AzureHost : IAsyncDisposable
         var activities = provider.GetRequiredService<OrderActivities>();
         var durable = await LoopbackPorts.StartOnFreePortAsync(port => DurableTaskTestHost.StartAsync(registry =>
         {
-            registry.AddOrchestratorFunc<string, string>(OrderOrchestration.Name, (TaskOrchestrationContext ctx, string input) =>
+            registry.AddOrchestratorFunc<OrderRun, string>(OrderOrchestration.Name, (TaskOrchestrationContext ctx, OrderRun run) =>
             {
                 executions.Count(OrderOrchestration.Name);
-                return OrderOrchestration.RunAsync(ctx, input);
+                return OrderOrchestration.RunAsync(ctx, run);
             });
-            Activity(OrderActivities.Decide, activities.DecideAsync);
-            Activity(OrderActivities.ReportStall, activities.ReportStallAsync);
-            Activity(OrderActivities.PendingEvents, activities.PendingEventsAsync);
-            Activity(OrderActivities.FindCandidate, activities.FindCandidateAsync);
-            Activity(OrderActivities.SendOffer, activities.SendOfferAsync);
-            Activity(OrderActivities.Notify, activities.NotifyAsync);
-            Activity(OrderActivities.RecordService, activities.RecordServiceAsync);
+            Activity<DecideInput, DecideResult>(OrderActivities.Decide, activities.DecideAsync);
+            Ack<StallNotice>(OrderActivities.ReportStall, activities.ReportStallAsync);
+            Activity<string, PendingEvents>(OrderActivities.PendingEvents, activities.PendingEventsAsync);
+            Activity<FindCandidateInput, OrderEvent>(OrderActivities.FindCandidate, activities.FindCandidateAsync);
+            Ack<SendOffer>(OrderActivities.SendOffer, activities.SendOfferAsync);
+            Ack<OrderEffect>(OrderActivities.Notify, activities.NotifyAsync);
+            Ack<RecordService>(OrderActivities.RecordService, activities.RecordServiceAsync);
 
-            void Activity(string name, Func<string, CancellationToken, Task<string>> run) =>
-                registry.AddActivityFunc<string, string>(name, async (TaskActivityContext ctx, string input) =>
+            void Activity<TIn, TOut>(string name, Func<TIn, CancellationToken, Task<TOut>> run) =>
+                registry.AddActivityFunc<TIn, TOut>(name, async (TaskActivityContext ctx, TIn input) =>
                 {
                     executions.Count(name);
-                    payloads.Enqueue(input);
+                    payloads.Enqueue(DurableJson.Write(input));
                     faults.Before(name);
                     var result = await run(input, CancellationToken.None);
                     faults.After(name);
-                    payloads.Enqueue(result);
+                    payloads.Enqueue(DurableJson.Write(result));
                     return result;
                 });
-        }, new DurableTaskTestHostOptions { Port = port, LoggerFactory = provider.GetRequiredService<ILoggerFactory>() }));
+
+            // Activities without an output.
+            void Ack<TIn>(string name, Func<TIn, CancellationToken, Task> run) =>
+                Activity<TIn, string?>(name, async (input, ct) =>
+                {
+                    await run(input, ct);
+                    return null;
+                });
+        }, new DurableTaskTestHostOptions
+        {
+            Port = port,
+            LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
+            // The production converter (FunctionsHostExtensions sets its serializer as the worker's).
+            ConfigureServices = s =>
+            {
+                s.Configure<DurableTaskWorkerOptions>(o => o.DataConverter = DurableJson.Converter);
+                s.Configure<DurableTaskClientOptions>(o => o.DataConverter = DurableJson.Converter);
+            },
+        }));
 
         var sender = provider.GetRequiredService<RecordingSender>();
         return new AzureHost(durable, provider, sender, faults, executions, logs) { ActivityPayloads = payloads };

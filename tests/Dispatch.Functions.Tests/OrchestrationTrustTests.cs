@@ -117,7 +117,7 @@ public sealed class OrchestrationTrustTests(AzuriteFixture azurite)
         var request = new OrderRequest(OrderKind.Service, Dispatch.Core.Members.ServiceCategory.Repair,
             new Dispatch.Core.Members.Location(CommunityId, "g1", "b1"), false, null);
         var placed = new OrderPlaced("o-never-started", request);
-        var state = new OrderDecider(SlowPolicy).Decide(null, placed, now).State!;
+        var state = new OrderDecider(SlowPolicy).Place(placed, now).State;
         await host.Get<OrderStore>().CreateAsync(state, new ResidentDetails("李阿姨", "13900002222", "1幢 302", "换灯泡"), placed, now, []);
         await host.Get<OrderIndex>().ProjectAsync(state);
 
@@ -251,11 +251,11 @@ public sealed class OrchestrationTrustTests(AzuriteFixture azurite)
             public Decision Decide(OrderState? state, OrderEvent @event, DateTimeOffset now)
             {
                 var decision = inner.Decide(state, @event, now);
-                return deployed.Version < 2 || !decision.Accepted || @event is TimerFired
+                return deployed.Version < 2 || decision is not Decision.Changed changed || @event is TimerFired
                     ? decision
-                    : decision with
+                    : changed with
                     {
-                        Effects = decision.Effects.Add(new Notify(decision.State!.OrderId, Recipient.Resident, NoticeKind.OrderReceived, null, $"v2-{decision.State.Version}")),
+                        Effects = changed.Effects.Add(new Notify(changed.State.OrderId, Recipient.Resident, NoticeKind.OrderReceived, null, $"v2-{changed.State.Version}")),
                     };
             }
         }

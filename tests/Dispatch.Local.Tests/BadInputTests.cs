@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Core.Access;
 using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
 using Dispatch.Testing;
 
 namespace Dispatch.Local.Tests;
@@ -122,7 +123,7 @@ public class BadInputTests(AzuriteFixture azurite)
         }
 
         var view = await host.CallAsync<ResidentOrderView>(HttpMethod.Get, LocalHostFixture.RouteOf(Routes.Order, placed.OrderId), placed.Token);
-        Assert.Equal(("Accepted", (decimal?)null), (view.Status, view.Hours));
+        Assert.Equal((OrderStatus.Accepted, (decimal?)null), (view.Status, view.Hours));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
 using Dispatch.Testing;
 
 namespace Dispatch.Local.Tests;
@@ -59,7 +60,7 @@ public sealed class DeadLetterTests(AzuriteFixture azurite)
         await host.RunLoopsAsync();
         var inbox = await InboxAsync(host, member);
         Assert.Equal(placed.OrderId, Assert.Single(inbox.Offers).OrderId);
-        Assert.Single(inbox.Notices, n => n.OrderId == placed.OrderId && n.Notice == "OrderReceived");
+        Assert.Single(inbox.Notices, n => n.OrderId == placed.OrderId && n.Notice == NoticeKind.OrderReceived);
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class DeadLetterTests(AzuriteFixture azurite)
 
         var firstInbox = await InboxAsync(host, first);
         Assert.Empty(firstInbox.Offers);
-        Assert.DoesNotContain(firstInbox.Notices, n => n.OrderId == placed.OrderId && n.Notice == "OrderReceived");
+        Assert.DoesNotContain(firstInbox.Notices, n => n.OrderId == placed.OrderId && n.Notice == NoticeKind.OrderReceived);
         Assert.Equal(placed.OrderId, Assert.Single((await InboxAsync(host, pick)).Offers).OrderId);
         Assert.Empty(await host.CallAsync<DeadLetterView[]>(HttpMethod.Get, Routes.DeadLetters, host.OrganizerToken()));
     }

@@ -30,7 +30,7 @@ public sealed class InactiveMemberTests(AzuriteFixture azurite)
         using var claim = await host.SendAsync(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Claim, wish.OrderId), host.MemberToken(Inactive));
         await AssertInactiveAsync(claim);
 
-        Assert.Equal("Open", (await host.OpenOrderAsync(wish.OrderId)).Status);
+        Assert.Equal(OrderStatus.Open, (await host.OpenOrderAsync(wish.OrderId)).Status);
         Assert.Contains(await host.CallAsync<BoardItem[]>(HttpMethod.Get, Routes.Board, host.MemberToken("m005")), b => b.OrderId == wish.OrderId);
         var claimed = await host.CallAsync<MemberOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Claim, wish.OrderId), host.MemberToken("m005"));
         Assert.Equal("assigned", claimed.YourRole);
@@ -49,7 +49,7 @@ public sealed class InactiveMemberTests(AzuriteFixture azurite)
         using var accept = await host.SendAsync(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Accept, placed.OrderId), host.MemberToken(offered));
         await AssertInactiveAsync(accept);
         var open = await host.OpenOrderAsync(placed.OrderId);
-        Assert.Equal(("Offered", offered), (open.Status, open.OfferedTo));
+        Assert.Equal((OrderStatus.Offered, offered), (open.Status, open.OfferedTo));
 
         using var decline = await host.SendAsync(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Decline, placed.OrderId), host.MemberToken(offered));
         Assert.Equal(HttpStatusCode.OK, decline.StatusCode);

@@ -1,5 +1,6 @@
 using System.Net;
 using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
 using Dispatch.Testing;
 
 namespace Dispatch.Local.Tests;
@@ -59,7 +60,7 @@ public sealed class MemberVisibilityTests(AzuriteFixture azurite)
         await using var host = await LocalHostFixture.StartAsync(azurite);
         var wish = await host.PlaceAsync(LocalHostFixture.Form(kind: "Wish", category: "Visit", urgent: false) with { Description = "修水管" });
         var route = LocalHostFixture.RouteOf(Routes.Order, wish.OrderId);
-        Assert.Equal("Open", (await host.CallAsync<MemberOrderView>(HttpMethod.Get, route, host.MemberToken("m010"))).Status);
+        Assert.Equal(OrderStatus.Open, (await host.CallAsync<MemberOrderView>(HttpMethod.Get, route, host.MemberToken("m010"))).Status);
 
         await host.CallAsync<MemberOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Claim, wish.OrderId), host.MemberToken("m005"));
         Assert.Equal("assigned", (await host.CallAsync<MemberOrderView>(HttpMethod.Get, route, host.MemberToken("m005"))).YourRole);

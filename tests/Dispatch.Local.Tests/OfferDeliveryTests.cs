@@ -1,4 +1,5 @@
 using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
 using Dispatch.Testing;
 
 namespace Dispatch.Local.Tests;
@@ -22,10 +23,10 @@ public sealed class OfferDeliveryTests(AzuriteFixture azurite)
         var declined = await host.CallAsync<InboxView>(HttpMethod.Get, Routes.Inbox, host.MemberToken(first));
         Assert.Empty(declined.Offers);
         Assert.Contains(declined.Past, p => p.OrderId == placed.OrderId);
-        Assert.DoesNotContain(declined.Notices, n => n.OrderId == placed.OrderId && n.Notice == "OrderReceived");
+        Assert.DoesNotContain(declined.Notices, n => n.OrderId == placed.OrderId && n.Notice == NoticeKind.OrderReceived);
 
         var next = await host.CallAsync<InboxView>(HttpMethod.Get, Routes.Inbox, host.MemberToken(second));
         Assert.Equal(placed.OrderId, Assert.Single(next.Offers).OrderId);
-        Assert.Contains(next.Notices, n => n.OrderId == placed.OrderId && n.Notice == "OrderReceived");
+        Assert.Contains(next.Notices, n => n.OrderId == placed.OrderId && n.Notice == NoticeKind.OrderReceived);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
 using Dispatch.Testing;
 
 namespace Dispatch.Local.Tests;
@@ -24,11 +25,11 @@ public class OrderCycleTests(AzuriteFixture azurite)
         await host.RunLoopsAsync();
         var offer = Assert.Single((await host.CallAsync<InboxView>(HttpMethod.Get, Routes.Inbox, member)).Offers);
         Assert.Equal(placed.OrderId, offer.OrderId);
-        Assert.NotNull(offer.ReasonZh);
+        Assert.NotNull(offer.Reason);
         Assert.Null(offer.Resident); // no phone or address before accepting
 
         var accepted = await host.CallAsync<MemberOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Accept, placed.OrderId), member);
-        Assert.Equal(("Accepted", "13812345678", "1号楼 302 室"), (accepted.Status, accepted.Resident?.Phone, accepted.Resident?.Address));
+        Assert.Equal((OrderStatus.Accepted, "13812345678", "1号楼 302 室"), (accepted.Status, accepted.Resident?.Phone, accepted.Resident?.Address));
 
         var resident = placed.Token;
         var tracking = await host.CallAsync<ResidentOrderView>(HttpMethod.Get, LocalHostFixture.RouteOf(Routes.Order, placed.OrderId), resident);
@@ -41,7 +42,7 @@ public class OrderCycleTests(AzuriteFixture azurite)
         Assert.True(tracking.CanConfirm);
 
         var confirmed = await host.CallAsync<ResidentOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Confirm, placed.OrderId), resident, new ConfirmRequest(5));
-        Assert.Equal(("Confirmed", 5), (confirmed.Status, confirmed.Rating));
+        Assert.Equal((OrderStatus.Confirmed, 5), (confirmed.Status, confirmed.Rating));
         Assert.Equal(["placed", "offered", "accepted", "done", "confirmed"], confirmed.Timeline.Select(t => t.What));
 
         var records = await host.CallAsync<MyRecordsView>(HttpMethod.Get, Routes.MyRecords, member);
@@ -80,8 +81,8 @@ public class OrderCycleTests(AzuriteFixture azurite)
             asked.Add(member);
             await host.AdvanceAsync(TimeSpan.FromMinutes(21));
             var inbox = await host.CallAsync<InboxView>(HttpMethod.Get, Routes.Inbox, host.MemberToken(member));
-            Assert.Contains(inbox.Notices, n => n.OrderId == placed.OrderId && n.Notice == "OfferReminder");
-            Assert.Single(inbox.Notices, n => n.Notice == "OfferReminder");
+            Assert.Contains(inbox.Notices, n => n.OrderId == placed.OrderId && n.Notice == NoticeKind.OfferReminder);
+            Assert.Single(inbox.Notices, n => n.Notice == NoticeKind.OfferReminder);
             await host.AdvanceAsync(TimeSpan.FromMinutes(10));
         }
 
@@ -97,7 +98,7 @@ public class OrderCycleTests(AzuriteFixture azurite)
         var pick = asked[1];
         await host.CallAsync<ResidentOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Dispatch, placed.OrderId), host.OrganizerToken(), new DispatchRequest(pick));
         var accepted = await host.CallAsync<MemberOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Accept, placed.OrderId), host.MemberToken(pick));
-        Assert.Equal("Accepted", accepted.Status);
+        Assert.Equal(OrderStatus.Accepted, accepted.Status);
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public class OrderCycleTests(AzuriteFixture azurite)
         Assert.Equal("想有人陪老伴聊聊天", Assert.Single(board).Description);
 
         var claimed = await host.CallAsync<MemberOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Claim, wish.OrderId), host.MemberToken("m005"));
-        Assert.Equal(("Accepted", "assigned"), (claimed.Status, claimed.YourRole));
+        Assert.Equal((OrderStatus.Accepted, "assigned"), (claimed.Status, claimed.YourRole));
 
         using var second = await host.SendAsync(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Claim, wish.OrderId), host.MemberToken("m010"));
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);

@@ -38,7 +38,7 @@ public sealed class PersonalDataRetentionTests(AzuriteFixture azurite)
 
         await host.AdvanceAsync(TimeSpan.FromDays(2));
         var erased = await ResidentViewAsync(host, served.OrderId);
-        Assert.Equal((ResidentDetails.ErasedText, "Confirmed"), (erased.Description, erased.Status));
+        Assert.Equal((ResidentDetails.ErasedText, OrderStatus.Confirmed), (erased.Description, erased.Status));
         Assert.Contains(erased.Timeline, t => t.What == "confirmed");
         Assert.Equal(ResidentDetails.Erased, (await orders.GetAsync(cancelled.OrderId))!.Resident);
         Assert.Empty(await orders.ReasonsAsync(cancelled.OrderId));

@@ -44,7 +44,7 @@ public class ReminderTests(AzuriteFixture azurite)
     }
 
     private static async Task<NoticeView[]> NoticesAsync(LocalHostFixture host, string memberId, string kind) =>
-        [.. (await host.CallAsync<InboxView>(HttpMethod.Get, Routes.Inbox, host.MemberToken(memberId))).Notices.Where(n => n.Notice == kind)];
+        [.. (await host.CallAsync<InboxView>(HttpMethod.Get, Routes.Inbox, host.MemberToken(memberId))).Notices.Where(n => n.Notice.ToString() == kind)];
 
     [Fact]
     public async Task A_member_with_an_order_for_tomorrow_hears_at_20_00_and_an_hour_before()
@@ -179,8 +179,8 @@ public class ReminderTests(AzuriteFixture azurite)
         await host.AdvanceAsync(TimeSpan.FromMinutes(21));
         var inbox = await host.CallAsync<InboxView>(HttpMethod.Get, Routes.Inbox, host.MemberToken("m009"));
         Assert.Equal(orders.Order(), inbox.Offers.Select(o => o.OrderId).Order());
-        Assert.Equal(2, inbox.Notices.Count(n => n.Notice == "OfferReminder"));
-        Assert.Equal(3, inbox.Notices.Count(n => ReminderKinds.Contains(n.Notice)));
+        Assert.Equal(2, inbox.Notices.Count(n => n.Notice == NoticeKind.OfferReminder));
+        Assert.Equal(3, inbox.Notices.Count(n => ReminderKinds.Contains(n.Notice.ToString())));
         Assert.Contains(host.Logs.Lines, l => l.Contains("dropped: DailyCapReached", StringComparison.Ordinal));
     }
 
@@ -230,7 +230,7 @@ public class ReminderTests(AzuriteFixture azurite)
                 HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Decline, placed.OrderId), host.MemberToken(member), new ReasonRequest(null));
         }
 
-        Assert.Equal("Escalated", (await host.OpenOrderAsync(placed.OrderId)).Status);
+        Assert.Equal(OrderStatus.Escalated, (await host.OpenOrderAsync(placed.OrderId)).Status);
         var notices = host.Services.GetRequiredService<NoticeStore>();
         async Task<IReadOnlyList<Notice>> DigestsAsync() =>
             [.. (await notices.ListAsync(NoticeRecipient.Organizers(LocalHostFixture.CommunityId), 100)).Where(n => n.Kind == NoticeKind.EscalationDigest)];

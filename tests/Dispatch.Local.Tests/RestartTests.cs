@@ -37,7 +37,7 @@ public class RestartTests(AzuriteFixture azurite)
             // Crash right after a decline was saved, before its effects (find the next member) ran.
             var workflow = after.Services.GetRequiredService<OrderWorkflow>();
             var (_, decision) = await workflow.ApplyAsync(orderId, new OfferDeclined(second), CancellationToken.None);
-            Assert.True(decision.Accepted);
+            Assert.IsType<Decision.Changed>(decision);
             Assert.Equal(second, (await after.OpenOrderAsync(orderId)).OfferedTo); // the projection is in the outbox too
         }
 
@@ -65,15 +65,15 @@ public class RestartTests(AzuriteFixture azurite)
 
             // The acceptance is saved; the host dies before the organizer list and the inbox are updated.
             var workflow = before.Services.GetRequiredService<OrderWorkflow>();
-            Assert.True((await workflow.ApplyAsync(orderId, new OfferAccepted(member), CancellationToken.None)).Decision.Accepted);
+            Assert.IsType<Decision.Changed>((await workflow.ApplyAsync(orderId, new OfferAccepted(member), CancellationToken.None)).Decision);
             var stale = await before.OpenOrderAsync(orderId);
-            Assert.Equal(("Offered", null), (stale.Status, stale.MemberId));
+            Assert.Equal((OrderStatus.Offered, null), (stale.Status, stale.MemberId));
         }
 
         await using var recovered = await LocalHostFixture.StartAsync(azurite, prefix, clock);
         await recovered.AdvanceAsync(TimeSpan.FromMinutes(1));
         var healed = await recovered.OpenOrderAsync(orderId);
-        Assert.Equal(("Accepted", member, null), (healed.Status, healed.MemberId, healed.OfferedTo));
+        Assert.Equal((OrderStatus.Accepted, member, null), (healed.Status, healed.MemberId, healed.OfferedTo));
         var inbox = await recovered.CallAsync<Core.Api.InboxView>(HttpMethod.Get, Core.Api.Routes.Inbox, recovered.MemberToken(member));
         Assert.Empty(inbox.Offers);
         Assert.Equal(orderId, Assert.Single(inbox.Assignments).OrderId);
@@ -91,13 +91,13 @@ public class RestartTests(AzuriteFixture azurite)
         var store = host.Services.GetRequiredService<Storage.OrderStore>();
         var stored = (await store.GetAsync(placed.OrderId))!;
         var accepted = new OfferAccepted(member);
-        var decision = host.Services.GetRequiredService<OrderDecider>().Decide(stored.State, accepted, host.Clock.GetUtcNow());
-        await store.SaveAsync(stored, decision.State!, accepted, host.Clock.GetUtcNow(), stored.Outbox);
+        var decision = Assert.IsType<Decision.Changed>(host.Services.GetRequiredService<OrderDecider>().Decide(stored.State, accepted, host.Clock.GetUtcNow()));
+        await store.SaveAsync(stored, decision.State, accepted, host.Clock.GetUtcNow(), stored.Outbox);
         Assert.Null((await host.OpenOrderAsync(placed.OrderId)).MemberId);
 
         await host.AdvanceAsync(TimeSpan.FromMinutes(1));
         var healed = await host.OpenOrderAsync(placed.OrderId);
-        Assert.Equal(("Accepted", member), (healed.Status, healed.MemberId));
+        Assert.Equal((OrderStatus.Accepted, member), (healed.Status, healed.MemberId));
         var inbox = await host.CallAsync<Core.Api.InboxView>(HttpMethod.Get, Core.Api.Routes.Inbox, host.MemberToken(member));
         Assert.Equal(placed.OrderId, Assert.Single(inbox.Assignments).OrderId);
     }

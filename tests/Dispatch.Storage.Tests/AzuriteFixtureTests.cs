@@ -16,7 +16,7 @@ public sealed class AzuriteFixtureTests(AzuriteFixture azurite) : StorageTest(az
         var store = new OrderStore(Account);
         var orderId = Sample.NewId();
         var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()));
-        await store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
+        await store.CreateAsync(steps[0].Decision.State, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
         await new AssignmentQueue(Account).SendAsync(new SendOffer(orderId, "m1", 1, Sample.T0, Sample.Reason));
 
         await Azurite.RestartAsync();

@@ -10,7 +10,7 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
 {
     private OrderStore Store => new(Account);
 
-    private async Task<(StoredOrder Stored, List<(OrderEvent Event, Decision Decision, DateTimeOffset At)> Steps)> PlaceAsync(string? id = null)
+    private async Task<(StoredOrder Stored, List<(OrderEvent Event, Decision.Changed Decision, DateTimeOffset At)> Steps)> PlaceAsync(string? id = null)
     {
         var orderId = id ?? Sample.NewId();
         var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()));
@@ -52,7 +52,7 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
         var (first, steps) = await PlaceAsync();
         var other = new ResidentDetails("李四", "13900000000", "别处", "别的");
 
-        var second = await Store.CreateAsync(steps[0].Decision.State!, other, steps[0].Event, steps[0].At.AddHours(1), []);
+        var second = await Store.CreateAsync(steps[0].Decision.State, other, steps[0].Event, steps[0].At.AddHours(1), []);
 
         Assert.Equal(first.Resident, second.Resident);
         Assert.Equal(first.ETag, second.ETag);
@@ -67,12 +67,12 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     {
         var orderId = Sample.NewId();
         var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason), new OfferAccepted("m1"));
-        var created = await Store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
-        var saved = await Store.SaveAsync(created, steps[1].Decision.State!, steps[1].Event, steps[1].At, steps[1].Decision.Effects);
+        var created = await Store.CreateAsync(steps[0].Decision.State, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
+        var saved = await Store.SaveAsync(created, steps[1].Decision.State, steps[1].Event, steps[1].At, steps[1].Decision.Effects);
         Assert.NotEqual(created.ETag, saved.ETag);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            Store.SaveAsync(created, steps[2].Decision.State!, steps[2].Event, steps[2].At, steps[2].Decision.Effects));
+            Store.SaveAsync(created, steps[2].Decision.State, steps[2].Event, steps[2].At, steps[2].Decision.Effects));
 
         var now = await Store.GetAsync(orderId);
         Assert.Equal(OrderStatus.Offered, now!.State.Status);
@@ -84,12 +84,12 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     public async Task Of_two_concurrent_saves_exactly_one_wins()
     {
         var (created, steps) = await PlaceAsync();
-        var a = Sample.Decider.Decide(created.State, new CandidateFound("mA", Sample.Reason), steps[0].At.AddMinutes(1));
-        var b = Sample.Decider.Decide(created.State, new CandidateFound("mB", Sample.Reason), steps[0].At.AddMinutes(1));
+        var a = Assert.IsType<Decision.Changed>(Sample.Decider.Decide(created.State, new CandidateFound("mA", Sample.Reason), steps[0].At.AddMinutes(1)));
+        var b = Assert.IsType<Decision.Changed>(Sample.Decider.Decide(created.State, new CandidateFound("mB", Sample.Reason), steps[0].At.AddMinutes(1)));
 
         var attempts = await Task.WhenAll(
-            Outcome(() => Store.SaveAsync(created, a.State!, new CandidateFound("mA", Sample.Reason), steps[0].At, a.Effects)),
-            Outcome(() => Store.SaveAsync(created, b.State!, new CandidateFound("mB", Sample.Reason), steps[0].At, b.Effects)));
+            Outcome(() => Store.SaveAsync(created, a.State, new CandidateFound("mA", Sample.Reason), steps[0].At, a.Effects)),
+            Outcome(() => Store.SaveAsync(created, b.State, new CandidateFound("mB", Sample.Reason), steps[0].At, b.Effects)));
 
         Assert.Single(attempts, r => r is StoredOrder);
         Assert.Single(attempts, r => r is ConcurrencyConflictException);
@@ -121,7 +121,7 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
             new OfferAccepted("m1"),
             new HoursReported("m1", ServiceHours.FromHours(1.5m)),
             new ServiceConfirmed(ConfirmedBy.Resident, Rating: 5));
-        var stored = await Store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
+        var stored = await Store.CreateAsync(steps[0].Decision.State, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
         foreach (var (e, d, at) in steps.Skip(1))
         {
             stored = await Store.SaveAsync(stored, d.State!, e, at, d.Effects);
@@ -159,7 +159,7 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     {
         var orderId = Sample.NewId();
         var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason));
-        var created = await Store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
+        var created = await Store.CreateAsync(steps[0].Decision.State, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
         var (e1, d1, at1) = steps[1];
         var saved = await Store.SaveAsync(created, d1.State!, e1, at1, created.Outbox.AddRange(d1.Effects));
         var keys = saved.Outbox.Select(e => e.Key).ToList();
@@ -187,8 +187,8 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     {
         var orderId = Sample.NewId();
         var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason));
-        var created = await Store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
-        var saved = await Store.SaveAsync(created, steps[1].Decision.State!, steps[1].Event, steps[1].At, created.Outbox.AddRange(steps[1].Decision.Effects));
+        var created = await Store.CreateAsync(steps[0].Decision.State, Sample.Resident, steps[0].Event, steps[0].At, steps[0].Decision.Effects);
+        var saved = await Store.SaveAsync(created, steps[1].Decision.State, steps[1].Event, steps[1].At, created.Outbox.AddRange(steps[1].Decision.Effects));
         var keys = saved.Outbox.Select(e => e.Key).ToList();
 
         await Task.WhenAll(keys.Take(4).Select(k => Store.CompleteEffectsAsync(orderId, new HashSet<string> { k })));
@@ -201,8 +201,8 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     {
         var orderId = Sample.NewId();
         var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason), new OfferAccepted("m1"));
-        var stored = await Store.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, []);
-        stored = await Store.SaveAsync(stored, steps[1].Decision.State!, steps[1].Event, steps[1].At, []);
+        var stored = await Store.CreateAsync(steps[0].Decision.State, Sample.Resident, steps[0].Event, steps[0].At, []);
+        stored = await Store.SaveAsync(stored, steps[1].Decision.State, steps[1].Event, steps[1].At, []);
         var table = Account.Table(TableNames.Orders);
         await table.DeleteEntityAsync(orderId, OrderStore.HistoryRow(2)); // as if the process died before writing it
 
@@ -210,7 +210,7 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
         Assert.IsType<CandidateFound>((await Store.HistoryAsync(orderId))[1].Event);
 
         var reread = await Store.GetAsync(orderId);
-        await Store.SaveAsync(reread!, steps[2].Decision.State!, steps[2].Event, steps[2].At, []);
+        await Store.SaveAsync(reread!, steps[2].Decision.State, steps[2].Event, steps[2].At, []);
 
         Assert.True((await table.GetEntityIfExistsAsync<TableEntity>(orderId, OrderStore.HistoryRow(2))).HasValue);
         Assert.Equal(steps.Select(s => s.Event.GetType()), (await Store.HistoryAsync(orderId)).Select(h => h.Event.GetType()));

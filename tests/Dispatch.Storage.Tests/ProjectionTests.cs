@@ -16,22 +16,22 @@ public sealed class ProjectionTests(AzuriteFixture azurite) : StorageTest(azurit
             new CandidateFound("m1", Sample.Reason),
             new OrderCancelled("no longer needed"));
 
-        await index.ProjectAsync(steps[1].Decision.State!);
+        await index.ProjectAsync(steps[1].Decision.State);
         var open = Assert.Single(await index.ListOpenAsync("c1"));
         Assert.Equal(orderId, open.OrderId);
         Assert.Equal(OrderStatus.Offered, open.Status);
         Assert.Equal("m1", open.OfferedTo);
         Assert.Null(open.MemberId);
-        Assert.Equal(steps[1].Decision.State!.Offer!.Deadline, open.OfferDeadline);
+        Assert.Equal(steps[1].Decision.State.Offer!.Deadline, open.OfferDeadline);
         Assert.Equal("g1", open.GridId);
         Assert.Equal("b3", open.BuildingId);
         Assert.Equal(Sample.T0, open.PlacedAt);
 
-        await index.ProjectAsync(steps[2].Decision.State!);
+        await index.ProjectAsync(steps[2].Decision.State);
         Assert.Empty(await index.ListOpenAsync("c1"));
 
         // Projecting the terminal state again is harmless.
-        await index.ProjectAsync(steps[2].Decision.State!);
+        await index.ProjectAsync(steps[2].Decision.State);
         Assert.Empty(await index.ListOpenAsync("c1"));
     }
 
@@ -42,9 +42,9 @@ public sealed class ProjectionTests(AzuriteFixture azurite) : StorageTest(azurit
         var orderId = Sample.NewId();
         var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason), new OfferAccepted("m1"));
 
-        await index.ProjectAsync(steps[2].Decision.State!);
-        await index.ProjectAsync(steps[1].Decision.State!);
-        await index.ProjectAsync(steps[2].Decision.State!);
+        await index.ProjectAsync(steps[2].Decision.State);
+        await index.ProjectAsync(steps[1].Decision.State);
+        await index.ProjectAsync(steps[2].Decision.State);
 
         var open = Assert.Single(await index.ListOpenAsync("c1"));
         Assert.Equal(OrderStatus.Accepted, open.Status);
@@ -60,7 +60,7 @@ public sealed class ProjectionTests(AzuriteFixture azurite) : StorageTest(azurit
         {
             var orderId = Sample.NewId();
             var steps = Sample.Run([new OrderPlaced(orderId, Sample.Request(community)), .. after]);
-            await index.ProjectAsync(steps[^1].Decision.State!);
+            await index.ProjectAsync(steps[^1].Decision.State);
         }
 
         await ProjectAsync("c1");
@@ -90,11 +90,11 @@ public sealed class ProjectionTests(AzuriteFixture azurite) : StorageTest(azurit
         var a = Sample.Run(new OrderPlaced(first, Sample.Request()), new CandidateFound("m1", Sample.Reason), new OfferAccepted("m1"));
         var b = Sample.Run(new OrderPlaced(second, Sample.Request(kind: OrderKind.Wish)), new WishClaimed("m9"));
 
-        await inbox.ProjectAsync(a[1].Decision.State!, "m1", InboxRole.Offered, Sample.T0);
-        await inbox.ProjectAsync(b[0].Decision.State!, "m1", InboxRole.Offered, Sample.T0.AddMinutes(5));
-        await inbox.ProjectAsync(a[2].Decision.State!, "m1", InboxRole.Assigned, Sample.T0.AddMinutes(10));
-        await inbox.ProjectAsync(b[1].Decision.State!, "m1", InboxRole.Withdrawn, Sample.T0.AddMinutes(20));
-        await inbox.ProjectAsync(a[1].Decision.State!, "m1", InboxRole.Offered, Sample.T0.AddMinutes(30)); // late duplicate: ignored
+        await inbox.ProjectAsync(a[1].Decision.State, "m1", InboxRole.Offered, Sample.T0);
+        await inbox.ProjectAsync(b[0].Decision.State, "m1", InboxRole.Offered, Sample.T0.AddMinutes(5));
+        await inbox.ProjectAsync(a[2].Decision.State, "m1", InboxRole.Assigned, Sample.T0.AddMinutes(10));
+        await inbox.ProjectAsync(b[1].Decision.State, "m1", InboxRole.Withdrawn, Sample.T0.AddMinutes(20));
+        await inbox.ProjectAsync(a[1].Decision.State, "m1", InboxRole.Offered, Sample.T0.AddMinutes(30)); // late duplicate: ignored
 
         var items = await inbox.ListAsync("m1");
 

@@ -26,8 +26,8 @@ public sealed class RetentionStoreTests(AzuriteFixture azurite) : StorageTest(az
         var orders = new OrderStore(Account);
         var orderId = Sample.NewId();
         var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new OrderCancelled("邻居帮忙修好了"));
-        var created = await orders.CreateAsync(steps[0].Decision.State!, Sample.Resident, steps[0].Event, steps[0].At, []);
-        await orders.SaveAsync(created, steps[1].Decision.State!, steps[1].Event, steps[1].At, []);
+        var created = await orders.CreateAsync(steps[0].Decision.State, Sample.Resident, steps[0].Event, steps[0].At, []);
+        await orders.SaveAsync(created, steps[1].Decision.State, steps[1].Event, steps[1].At, []);
         await orders.AddReasonAsync(orderId, "ev1", nameof(OrderCancelled), "邻居帮忙修好了", steps[1].At);
 
         await orders.ErasePersonalDataAsync(orderId);

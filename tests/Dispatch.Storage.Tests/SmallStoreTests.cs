@@ -30,7 +30,7 @@ public sealed class SmallStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     }
 
     [Fact]
-    public async Task Timers_come_due_across_shards_and_delete_idempotently()
+    public async Task Timers_come_due_in_order_and_delete_idempotently()
     {
         var timers = new TimerStore(Account);
         var now = Sample.T0;
@@ -45,7 +45,6 @@ public sealed class SmallStoreTests(AzuriteFixture azurite) : StorageTest(azurit
         }
 
         await timers.ScheduleAsync(due[0]); // again: one row
-        Assert.True(due.Select(t => TimerStore.PartitionOf(t.OrderId)).Distinct().Count() > 5);
 
         var got = await timers.DueAsync(now, 100);
         Assert.Equal(41, got.Count);
@@ -70,13 +69,55 @@ public sealed class SmallStoreTests(AzuriteFixture azurite) : StorageTest(azurit
         Assert.Null(await timers.NextDueAsync());
     }
 
+    /// <summary>Rows an earlier version wrote to the sharded partitions ("t12", "s03", "q15") are still read,
+    /// and deleted, once the tables are one partition each.</summary>
     [Fact]
-    public async Task Timer_shards_are_stable_across_processes()
+    public async Task Rows_in_the_former_shard_partitions_are_read_and_deleted()
     {
-        // FNV-1a: a fixed value, not string.GetHashCode (randomized per process).
-        Assert.Equal(TimerStore.PartitionOf("order-42"), TimerStore.PartitionOf("order-42"));
-        Assert.Equal("t12", TimerStore.PartitionOf("a")); // FNV-1a("a") = 0xe40c292c
-        await Task.CompletedTask;
+        var timer = new ScheduleTimer("o-old", TimerKind.OfferDeadline, 1, Sample.T0);
+        await new TimerStore(Account).ScheduleAsync(timer);
+        await MoveToAsync(TableNames.Timers, TimerStore.Partition, "t12");
+        var clock = new ManualClock(Sample.T0);
+        await new OutboxMarkers(Account, clock).MarkAsync("o-old");
+        await MoveToAsync(TableNames.Outbox, OutboxMarkers.Partition, "s03");
+        var reminder = new Core.Reminders.Reminder(Recipient.Member, "m1", NoticeKind.QuotaNudge, "k", "k", Sample.T0, Core.Reminders.ReminderUrgency.Routine);
+        await new ReminderDeferrals(Account).DeferAsync("m1", reminder, Sample.T0);
+        await MoveToAsync(ReminderTables.Deferrals, ReminderDeferrals.Partition, "q15");
+
+        // A process of this version: the first read finds them.
+        var timers = new TimerStore(Account);
+        Assert.Equal(Sample.T0, await timers.NextDueAsync());
+        Assert.Equal([timer], await timers.DueAsync(Sample.T0, 10));
+        await timers.DeleteAsync(timer);
+        Assert.Empty(await new TimerStore(Account).DueAsync(Sample.T0, 10));
+
+        var markers = new OutboxMarkers(Account, clock);
+        Assert.Equal(["o-old"], (await markers.ListAsync(10)).Select(m => m.OrderId));
+        await markers.ClearAsync("o-old");
+        Assert.Empty(await new OutboxMarkers(Account, clock).ListAsync(10));
+
+        var deferrals = new ReminderDeferrals(Account);
+        var deferred = Assert.Single(await deferrals.DueAsync(Sample.T0, 10));
+        Assert.Equal(reminder, deferred.Reminder);
+        await deferrals.DeleteAsync(deferred);
+        Assert.Empty(await new ReminderDeferrals(Account).DueAsync(Sample.T0, 10));
+
+        foreach (var table in new[] { TableNames.Timers, TableNames.Outbox, ReminderTables.Deferrals })
+        {
+            Assert.Empty(await Account.Table(table).QueryAsync<TableEntity>().ToListAsync());
+        }
+    }
+
+    /// <summary>Puts every row of the table's one partition where the sharded version kept it.</summary>
+    private async Task MoveToAsync(string tableName, string partition, string shard)
+    {
+        var table = Account.Table(tableName);
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            row.PartitionKey = shard;
+            await table.AddEntityAsync(row);
+        }
     }
 
     [Fact]

@@ -28,13 +28,13 @@ public sealed class MemberQueries(
         }
 
         var recent = await notices.ListAsync(NoticeRecipient.Member(me.MemberId), Notices, ct);
-        static bool Current(MemberOrderView v) => v.YourRole == "assigned" && v.Status is nameof(OrderStatus.Accepted) or nameof(OrderStatus.Done);
+        static bool Current(MemberOrderView v) => v.YourRole == "assigned" && v.Status is OrderStatus.Accepted or OrderStatus.Done;
         return new InboxView(
             new MemberSummary(me.MemberId, me.Name, me.Home.CommunityId, me.Home.GridId, me.Home.BuildingId),
             [.. views.Where(v => v.YourRole == "offered")],
             [.. views.Where(Current)],
             [.. views.Where(v => !(v.YourRole == "offered" || Current(v)))],
-            [.. recent.Select(n => new NoticeView(n.At, n.OrderId, n.Kind.ToString(), n.Text))]);
+            [.. recent.Select(n => NoticeView.Of(n.At, n.OrderId, n.Kind, n.Text))]);
     }
 
     public async Task<IReadOnlyList<BoardItem>> BoardAsync(AccessToken member, CancellationToken ct)

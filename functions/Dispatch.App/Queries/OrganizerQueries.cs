@@ -29,7 +29,7 @@ public sealed class OrganizerQueries(
 
         var open = await index.ListOpenAsync(communityId, filter, ct);
         return [.. open.OrderBy(o => o.PlacedAt).Select(o => new OrganizerOrderView(
-            o.OrderId, o.Kind.ToString(), o.Category.ToString(), o.Status.ToString(), o.GridId, o.BuildingId, o.Urgent, o.PlacedAt,
+            o.OrderId, o.Kind.ToString(), o.Category.ToString(), o.Status, o.GridId, o.BuildingId, o.Urgent, o.PlacedAt,
             o.MemberId, o.OfferedTo, o.OfferDeadline, o.Escalation?.ToString(), o.AwaitingOrganizerConfirmation))];
     }
 
@@ -44,7 +44,7 @@ public sealed class OrganizerQueries(
     }
 
     public async Task<IReadOnlyList<NoticeView>> NoticesAsync(string communityId, CancellationToken ct) =>
-        [.. (await notices.ListAsync(NoticeRecipient.Organizers(communityId), Notices, ct)).Select(n => new NoticeView(n.At, n.OrderId, n.Kind.ToString(), n.Text))];
+        [.. (await notices.ListAsync(NoticeRecipient.Organizers(communityId), Notices, ct)).Select(n => NoticeView.Of(n.At, n.OrderId, n.Kind, n.Text))];
 
     /// <summary>Undeliverable offers of this community's orders (an unreadable one is shown to everyone: it
     /// names no order).</summary>

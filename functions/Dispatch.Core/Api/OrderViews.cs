@@ -11,7 +11,7 @@ public static class OrderViews
         state.OrderId,
         state.Request.Kind.ToString(),
         state.Request.Category.ToString(),
-        state.Status.ToString(),
+        state.Status,
         state.Request.Location.CommunityId,
         state.Request.Location.GridId,
         state.Request.Location.BuildingId,
@@ -46,7 +46,7 @@ public static class OrderViews
             state.OrderId,
             state.Request.Kind.ToString(),
             state.Request.Category.ToString(),
-            state.Status.ToString(),
+            state.Status,
             state.Request.Location.CommunityId,
             state.Request.Location.GridId,
             state.Request.Location.BuildingId,
@@ -56,8 +56,7 @@ public static class OrderViews
             resident.Description,
             role,
             state.Offer?.MemberId == memberId ? state.Offer.Deadline : null,
-            reason?.ExplainZh(),
-            reason?.Explain(),
+            reason,
             taken ? new ResidentContact(resident.Name, resident.Phone, resident.Address) : null,
             state.Hours?.Value);
     }

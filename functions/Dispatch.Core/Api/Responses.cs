@@ -1,3 +1,7 @@
+using Dispatch.Core.Matching;
+using Dispatch.Core.Orders;
+using Dispatch.Core.Reminders;
+
 namespace Dispatch.Core.Api;
 
 public sealed record PlaceOrderResponse(string OrderId, string Status, string TrackingUrl, string Token);
@@ -13,7 +17,7 @@ public sealed record ResidentOrderView(
     string OrderId,
     string Kind,
     string Category,
-    string Status,
+    OrderStatus Status,
     string CommunityId,
     string GridId,
     string BuildingId,
@@ -28,12 +32,13 @@ public sealed record ResidentOrderView(
     bool CanConfirm,
     IReadOnlyList<TimelineEntry> Timeline);
 
-/// <summary>What a member sees of an order. <see cref="Resident"/> is filled only for the member who took it.</summary>
+/// <summary>What a member sees of an order. <see cref="Resident"/> is filled only for the member who took it;
+/// <see cref="Reason"/> (why they were picked) only while it is offered to them, for the page to put in words.</summary>
 public sealed record MemberOrderView(
     string OrderId,
     string Kind,
     string Category,
-    string Status,
+    OrderStatus Status,
     string CommunityId,
     string GridId,
     string BuildingId,
@@ -43,13 +48,22 @@ public sealed record MemberOrderView(
     string Description,
     string YourRole,
     DateTimeOffset? OfferDeadline,
-    string? ReasonZh,
-    string? ReasonEn,
+    MatchReason? Reason,
     ResidentContact? Resident,
     decimal? Hours);
 
-/// <summary>A notice; <see cref="Text"/> carries details without personal data (e.g. suggested wishes, a digest's order ids).</summary>
-public sealed record NoticeView(DateTimeOffset At, string OrderId, string Notice, string? Text = null);
+/// <summary>A notice; <see cref="Text"/> carries details without personal data, and instead of it a quota nudge
+/// its <see cref="Quota"/> progress and the morning digest its <see cref="Digest"/> list of escalated orders.</summary>
+public sealed record NoticeView(
+    DateTimeOffset At, string OrderId, NoticeKind Notice, string? Text = null, QuotaProgress? Quota = null, DigestList? Digest = null)
+{
+    public static NoticeView Of(DateTimeOffset at, string orderId, NoticeKind kind, string? text) => kind switch
+    {
+        NoticeKind.QuotaNudge when QuotaProgress.Parse(text) is { } quota => new(at, orderId, kind, Quota: quota),
+        NoticeKind.EscalationDigest when DigestList.Parse(text) is { } digest => new(at, orderId, kind, Digest: digest),
+        _ => new(at, orderId, kind, text),
+    };
+}
 
 public sealed record MemberSummary(string MemberId, string Name, string CommunityId, string GridId, string BuildingId);
 
@@ -72,7 +86,7 @@ public sealed record OrganizerOrderView(
     string OrderId,
     string Kind,
     string Category,
-    string Status,
+    OrderStatus Status,
     string GridId,
     string BuildingId,
     bool Urgent,

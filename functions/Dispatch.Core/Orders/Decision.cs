@@ -2,13 +2,22 @@ using System.Collections.Immutable;
 
 namespace Dispatch.Core.Orders;
 
-/// <summary>The outcome of <see cref="OrderDecider.Decide"/>: a new state and effects, or a rejection.</summary>
-public sealed record Decision(OrderState? State, ImmutableArray<OrderEffect> Effects, Rejection? Rejection)
+/// <summary>The outcome of <see cref="OrderDecider.Decide"/>, closed: the event either changed the order
+/// (<see cref="Changed"/>: the next state and the effects to run) or was refused (<see cref="Rejected"/>:
+/// nothing changes). Callers pattern-match, so a state is only reachable where there is one.</summary>
+public abstract record Decision
 {
-    public bool Accepted => Rejection is null;
+    // Private: no case outside this file, so a switch over the two cases is complete.
+    private Decision()
+    {
+    }
 
-    public static Decision Accept(OrderState state, params OrderEffect[] effects) =>
-        new(state with { Version = state.Version + 1 }, [.. effects], null);
+    public sealed record Changed(OrderState State, ImmutableArray<OrderEffect> Effects) : Decision;
 
-    public static Decision Reject(RejectionCode code, string message) => new(null, [], new Rejection(code, message));
+    public sealed record Rejected(Rejection Rejection) : Decision;
+
+    public static Changed Accept(OrderState state, params OrderEffect[] effects) =>
+        new(state with { Version = state.Version + 1 }, [.. effects]);
+
+    public static Rejected Reject(RejectionCode code, string message) => new(new Rejection(code, message));
 }

@@ -57,17 +57,17 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
         OrderState? state = null;
         foreach (var (e, at) in history)
         {
-            var decision = Decide(state, e, at);
-            if (decision.Accepted)
+            if (Decide(state, e, at) is Decision.Changed changed)
             {
-                state = decision.State;
+                state = changed.State;
             }
         }
 
         return state;
     }
 
-    private Decision Place(OrderPlaced placed, DateTimeOffset now)
+    /// <summary>Places a new order: never refused, so the hosts that create orders get the state without a check.</summary>
+    public Decision.Changed Place(OrderPlaced placed, DateTimeOffset now)
     {
         var state = OrderState.Start(placed.OrderId, placed.Request, now);
         var received = new Notify(placed.OrderId, Recipient.Resident, NoticeKind.OrderReceived, null, "0");
@@ -118,7 +118,7 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
             : decision;
     }
 
-    private Decision MakeOffer(OrderState state, Offer offer, DateTimeOffset now)
+    private Decision.Changed MakeOffer(OrderState state, Offer offer, DateTimeOffset now)
     {
         var next = state with { Status = OrderStatus.Offered, Attempt = offer.Attempt, Offer = offer };
         var effects = new List<OrderEffect>
@@ -198,7 +198,7 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
         return Decision.Accept(next, [.. first, new FindCandidate(state.OrderId, state.Attempt + 1, next.Excluded)]);
     }
 
-    private static Decision EscalateTo(OrderState state, EscalationReason reason) => Decision.Accept(
+    private static Decision.Changed EscalateTo(OrderState state, EscalationReason reason) => Decision.Accept(
         state with { Status = OrderStatus.Escalated, Offer = null, Escalation = reason },
         new Escalate(state.OrderId, state.Request.Location.CommunityId, reason, state.Attempt));
 

@@ -7,7 +7,8 @@ namespace Dispatch.Core.Reminders;
 /// <summary>The organizers' morning list of escalated orders of one community (ids only).</summary>
 public sealed record EscalationDigest(string CommunityId, DateOnly Day, string Key, ImmutableArray<string> OrderIds, string Text)
 {
-    /// <summary>Notice text is bounded (500 characters); longer lists end with "+N".</summary>
+    /// <summary>Notice text is bounded (500 characters); a longer list shows the first ids and how many more
+    /// (<see cref="DigestList"/>).</summary>
     public const int MaxTextLength = 480;
 
     public static string KeyFor(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"digest-{day:yyyy-MM-dd}");
@@ -29,26 +30,20 @@ public sealed record EscalationDigest(string CommunityId, DateOnly Day, string K
             return null;
         }
 
-        var text = "";
-        var shown = 0;
+        var shown = new List<string>();
+        var length = 0;
         foreach (var id in ids)
         {
-            var next = text.Length == 0 ? id : $"{text},{id}";
-            if (next.Length > MaxTextLength - 8)
+            length += (shown.Count == 0 ? 0 : 1) + id.Length;
+            if (length > MaxTextLength - 8)
             {
                 break;
             }
 
-            text = next;
-            shown++;
-        }
-
-        if (shown < ids.Length)
-        {
-            text += string.Create(CultureInfo.InvariantCulture, $",+{ids.Length - shown}");
+            shown.Add(id);
         }
 
         var day = ChinaTime.DateOf(now);
-        return new EscalationDigest(communityId, day, KeyFor(day), ids, text);
+        return new EscalationDigest(communityId, day, KeyFor(day), ids, new DigestList(shown, ids.Length - shown.Count).Text);
     }
 }

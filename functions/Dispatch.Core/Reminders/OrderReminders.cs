@@ -57,7 +57,7 @@ public static class OrderReminders
             return false;
         }
 
-        var decision = decider.Decide(state, new TimerFired(kind, round), now);
-        return decision.Accepted && decision.Effects.OfType<Notify>().Any(n => n.Key == notify.Key);
+        return decider.Decide(state, new TimerFired(kind, round), now) is Decision.Changed changed
+            && changed.Effects.OfType<Notify>().Any(n => n.Key == notify.Key);
     }
 }

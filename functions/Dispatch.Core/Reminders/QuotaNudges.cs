@@ -18,17 +18,17 @@ public static class QuotaNudges
         string.Create(CultureInfo.InvariantCulture, $"quota-{ChinaTime.YearOf(now)}-Q{QuarterOf(now)}");
 
     /// <summary>The first instant of the next quarter (China time): a nudge is pointless after its quarter.</summary>
-    public static DateTimeOffset QuarterEnd(DateTimeOffset now)
+    private static DateTimeOffset QuarterEnd(DateTimeOffset now)
     {
         var firstMonth = (QuarterOf(now) - 1) * 3 + 1;
         return ChinaTime.StartOf(new DateOnly(ChinaTime.YearOf(now), firstMonth, 1).AddMonths(3));
     }
 
-    public static bool IsBehind(QuotaStanding s) => s.Wishes < Quota.WishesPerYear || s.Posts < Quota.PostsPerYear;
+    private static bool IsBehind(QuotaStanding s) => s.Wishes < Quota.WishesPerYear || s.Posts < Quota.PostsPerYear;
 
     /// <summary>A nudge for each member behind the quota. Wishes are suggested only to those behind on
     /// wishes, oldest first (they have waited longest), at most <see cref="MaxSuggestions"/>.
-    /// Text: "wishes {n}/2 posts {n}/1" and, if any, " suggest {id},{id}" — ids only.</summary>
+    /// Its text is the <see cref="QuotaProgress"/> (ids only).</summary>
     public static IReadOnlyList<Reminder> Plan(IEnumerable<QuotaStanding> members, IEnumerable<OpenWish> openWishes, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(members);
@@ -42,14 +42,9 @@ public static class QuotaNudges
         var nudges = new List<Reminder>();
         foreach (var m in members.Where(IsBehind).OrderBy(m => m.MemberId, StringComparer.Ordinal))
         {
-            var text = string.Create(CultureInfo.InvariantCulture,
-                $"wishes {m.Wishes}/{Quota.WishesPerYear} posts {m.Posts}/{Quota.PostsPerYear}");
-            if (m.Wishes < Quota.WishesPerYear && byGrid.TryGetValue(m.GridId, out var ids))
-            {
-                text += " suggest " + string.Join(',', ids);
-            }
-
-            nudges.Add(new Reminder(Recipient.Member, m.MemberId, NoticeKind.QuotaNudge, key, key, now, ReminderUrgency.Routine, expires, text));
+            var suggested = m.Wishes < Quota.WishesPerYear && byGrid.TryGetValue(m.GridId, out var ids) ? ids : [];
+            var progress = new QuotaProgress(m.Wishes, m.Posts, suggested);
+            nudges.Add(new Reminder(Recipient.Member, m.MemberId, NoticeKind.QuotaNudge, key, key, now, ReminderUrgency.Routine, expires, progress.Text));
         }
 
         return nudges;

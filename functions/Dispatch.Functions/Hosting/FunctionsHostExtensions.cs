@@ -5,6 +5,7 @@ using Dispatch.Core.Tallies;
 using Dispatch.Functions.Assignments;
 using Dispatch.Functions.Orders;
 using Dispatch.Storage;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,6 +68,8 @@ public static class FunctionsHostExtensions
         services.AddDispatchApp(configuration, allowDemoKey);
 
         services.AddOptions<OrderUpkeepOptions>().Bind(configuration.GetSection("Orders")).ValidateDataAnnotations().ValidateOnStart();
+        // The Durable extension builds its data converter from the worker's serializer (and only from it).
+        services.Configure<WorkerOptions>(o => o.Serializer = DurableJson.Serializer);
         services.TryAddSingleton<DeciderFor>(_ => policy => new OrderDecider(policy));
         services.TryAddSingleton<OrderUpkeep>();
         services.TryAddSingleton<OrderCommands>();

@@ -57,8 +57,8 @@ public sealed class OrderFunctions(
         if (stored is null)
         {
             var placed = new OrderPlaced(orderId, request);
-            var decision = decider.Decide(null, placed, now);
-            stored = await orders.CreateAsync(decision.State!, resident, placed, now, [], ct);
+            var decision = decider.Place(placed, now);
+            stored = await orders.CreateAsync(decision.State, resident, placed, now, [], ct);
             created = stored.State.PlacedAt == now;
             await index.ProjectAsync(stored.State, ct);
             logger.LogInformation("Order {OrderId} placed: {Kind} {Category} in {CommunityId}/{GridId}", orderId,

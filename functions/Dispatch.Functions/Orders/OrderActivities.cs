@@ -39,18 +39,20 @@ public sealed class OrderActivities(
     /// <see cref="OrderProjector"/>). Returns the decision and the timers still worth waiting for; the
     /// orchestration's history records it, so a replay never decides again.</summary>
     [Function(Decide)]
-    public async Task<string> DecideAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
+    public async Task<DecideResult> DecideAsync([ActivityTrigger] DecideInput decide, CancellationToken cancellationToken)
     {
-        var decide = Payload.Read<DecideInput>(input);
+        ArgumentNullException.ThrowIfNull(decide);
         var decider = deciders(decide.Policy);
-        var decision = decider.Decide(decide.State, decide.Event, decide.Now);
-        if (!decision.Accepted)
+        var decided = decider.Decide(decide.State, decide.Event, decide.Now);
+        if (decided is Decision.Rejected rejected)
         {
             await ClearPendingAsync(decide, cancellationToken);
-            return Payload.Write(new DecideResult(decide.State, [], decision.Rejection, decide.Timers));
+            return new DecideResult(decide.State, [], rejected.Rejection, decide.Timers);
         }
 
-        var after = decision.State!;
+        var decision = (Decision.Changed)decided; // the only other case
+
+        var after = decision.State;
         var stored = await orders.GetAsync(after.OrderId, cancellationToken)
             ?? throw new InvalidOperationException($"Order {after.OrderId} is not stored; the place function creates it first.");
         // Equal: a retry after the entity was written; writing it again also (re)writes the history row. The
@@ -62,7 +64,7 @@ public sealed class OrderActivities(
 
         await projector.ProjectAsync(decide.State, after, cancellationToken);
         await ClearPendingAsync(decide, cancellationToken);
-        return Payload.Write(new DecideResult(after, [.. decision.Effects], null, TimersAfter(decider, after, decide.Timers, decision.Effects)));
+        return new DecideResult(after, [.. decision.Effects], null, TimersAfter(decider, after, decide.Timers, decision.Effects));
     }
 
     private Task ClearPendingAsync(DecideInput decide, CancellationToken ct) =>
@@ -71,10 +73,10 @@ public sealed class OrderActivities(
     /// <summary>The external events stored as pending for an order and not decided yet: read when a
     /// generation starts, so an event the previous generation never took is decided now.</summary>
     [Function(PendingEvents)]
-    public async Task<string> PendingEventsAsync([ActivityTrigger] string orderId, CancellationToken cancellationToken)
+    public async Task<PendingEvents> PendingEventsAsync([ActivityTrigger] string orderId, CancellationToken cancellationToken)
     {
         var pending = await orders.PendingEventsAsync(orderId, cancellationToken);
-        return Payload.Write(new PendingEvents([.. pending.Select(p => new OrderEnvelope(p.Id, p.Event))]));
+        return new PendingEvents([.. pending.Select(p => new OrderEnvelope(p.Id, p.Event))]);
     }
 
     /// <summary>The timers to wait for after a decision: the new ones replace those of the same key, and a
@@ -89,29 +91,28 @@ public sealed class OrderActivities(
         }
 
         timers.RemoveAll(t => state.IsTerminal
-            || decider.Decide(state, new TimerFired(t.Kind, t.Round), t.DueAt).Rejection?.Code == RejectionCode.StaleTimer);
+            || decider.Decide(state, new TimerFired(t.Kind, t.Round), t.DueAt) is Decision.Rejected { Rejection.Code: RejectionCode.StaleTimer });
         return timers;
     }
 
     /// <summary>Tells the organizers of the order's community that it is stalled, or runs again. Keyed by
     /// the stall's start, so a retried activity adds one notice.</summary>
     [Function(ReportStall)]
-    public async Task<string> ReportStallAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
+    public async Task ReportStallAsync([ActivityTrigger] StallNotice stall, CancellationToken cancellationToken)
     {
-        var stall = Payload.Read<StallNotice>(input);
+        ArgumentNullException.ThrowIfNull(stall);
         var kind = stall.Resumed ? NoticeKind.OrderResumed : NoticeKind.OrderStalled;
         await notices.AddAsync(
             NoticeRecipient.Organizers(stall.CommunityId), stall.OrderId, kind, $"{kind}-{stall.Since.UtcTicks}", clock.GetUtcNow(), cancellationToken: cancellationToken);
-        return "told";
     }
 
     /// <summary>Answers <see cref="Dispatch.Core.Orders.FindCandidate"/> with the shared <see cref="Dispatcher"/>
     /// (the matching policy over the community's members, their open assignments and this year's tallies,
     /// posts included), at the orchestration's time.</summary>
     [Function(FindCandidate)]
-    public async Task<string> FindCandidateAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
+    public async Task<OrderEvent> FindCandidateAsync([ActivityTrigger] FindCandidateInput find, CancellationToken cancellationToken)
     {
-        var find = Payload.Read<FindCandidateInput>(input);
+        ArgumentNullException.ThrowIfNull(find);
         var state = find.State;
         var answer = await dispatcher.AnswerAsync(state, find.Find, find.Now, cancellationToken);
         if (answer is CandidateFound found)
@@ -124,21 +125,17 @@ public sealed class OrderActivities(
             logger.LogWarning("Order {OrderId}: no member left to offer it to", state.OrderId);
         }
 
-        return Payload.Write(answer);
+        return answer;
     }
 
     [Function(SendOffer)]
-    public async Task<string> SendOfferAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
-    {
-        var offer = (SendOffer)Payload.Read<OrderEffect>(input);
-        await sender.SendAsync(offer, cancellationToken);
-        return "sent";
-    }
+    public Task SendOfferAsync([ActivityTrigger] Dispatch.Core.Orders.SendOffer offer, CancellationToken cancellationToken) =>
+        sender.SendAsync(offer, cancellationToken);
 
     [Function(Notify)]
-    public async Task<string> NotifyAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
+    public async Task NotifyAsync([ActivityTrigger] OrderEffect notice, CancellationToken cancellationToken)
     {
-        switch (Payload.Read<OrderEffect>(input))
+        switch (notice)
         {
             case Dispatch.Core.Orders.Notify notify:
                 await notifier.NotifyAsync(notify, cancellationToken);
@@ -150,23 +147,19 @@ public sealed class OrderActivities(
                 await notifier.EscalateAsync(escalate, cancellationToken);
                 break;
             case var other:
-                throw new InvalidOperationException($"{other.GetType().Name} is not a notice.");
+                throw new InvalidOperationException($"{other?.GetType().Name ?? "Nothing"} is not a notice.");
         }
-
-        return "notified";
     }
 
     /// <summary>Credits the hours once: the record id is the order id, a second add changes nothing.</summary>
     [Function(RecordService)]
-    public async Task<string> RecordServiceAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
+    public async Task RecordServiceAsync([ActivityTrigger] Dispatch.Core.Orders.RecordService recorded, CancellationToken cancellationToken)
     {
-        var record = ((RecordService)Payload.Read<OrderEffect>(input)).Record;
+        ArgumentNullException.ThrowIfNull(recorded);
+        var record = recorded.Record;
         if (await records.AddAsync(record, cancellationToken))
         {
             logger.LogInformation("Service record {RecordId}: {Hours} h for member {MemberId}", record.RecordId, record.Hours, record.MemberId);
-            return "recorded";
         }
-
-        return "already recorded";
     }
 }

@@ -21,8 +21,6 @@ public sealed class OrderCommands(
     IOptions<OrderUpkeepOptions> upkeep,
     ILogger<OrderCommands> logger)
 {
-    private static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web);
-
     /// <summary>The result of an action: the order as stored after it, and whether the orchestration has
     /// applied the event yet (false: still queued when the wait ran out).</summary>
     public sealed record Applied(StoredOrder Order, bool Done);
@@ -42,7 +40,7 @@ public sealed class OrderCommands(
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                OrderOrchestration.Name, Payload.Write(run), new StartOrchestrationOptions(InstanceId: placed.OrderId), ct);
+                OrderOrchestration.Name, run, new StartOrchestrationOptions(InstanceId: placed.OrderId), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -68,10 +66,9 @@ public sealed class OrderCommands(
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(order);
-        var check = decider.Decide(order.State, e, clock.GetUtcNow());
-        if (!check.Accepted)
+        if (decider.Decide(order.State, e, clock.GetUtcNow()) is Decision.Rejected rejected)
         {
-            throw new ApiProblemException(ApiProblem.Rejected(check.Rejection!));
+            throw new ApiProblemException(ApiProblem.Rejected(rejected.Rejection));
         }
 
         var id = Guid.NewGuid().ToString("N");
@@ -129,7 +126,7 @@ public sealed class OrderCommands(
         await orders.AddPendingEventAsync(orderId, eventId, e, clock.GetUtcNow(), ct);
         try
         {
-            await client.RaiseEventAsync(orderId, OrderOrchestration.EventName, Payload.Write(new OrderEnvelope(eventId, e)), ct);
+            await client.RaiseEventAsync(orderId, OrderOrchestration.EventName, new OrderEnvelope(eventId, e), ct);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -149,7 +146,7 @@ public sealed class OrderCommands(
 
         try
         {
-            return JsonSerializer.Deserialize<OrderProgress>(serialized, StatusJson);
+            return DurableJson.Read<OrderProgress>(serialized);
         }
         catch (JsonException)
         {

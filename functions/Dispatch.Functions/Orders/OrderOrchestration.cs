@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dispatch.Core.Orders;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -22,7 +23,7 @@ public static class OrderOrchestration
 {
     public const string Name = "OrderOrchestration";
 
-    /// <summary>The one external event name: the payload is an <see cref="OrderEnvelope"/> (JSON).</summary>
+    /// <summary>The one external event name: the payload is an <see cref="OrderEnvelope"/>.</summary>
     public const string EventName = "OrderEvent";
 
     /// <summary>After this many decided events the orchestration continues as new with its state, so the
@@ -40,13 +41,15 @@ public static class OrderOrchestration
     public static Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RunAsync(context, context.GetInput<string>());
+        // The Functions extension (1.21) converts an orchestration's input from a JsonElement with the worker's
+        // global JSON options, not with its data converter: take the element and read it with DurableJson.
+        return RunAsync(context, DurableJson.Read<OrderRun>(context.GetInput<JsonElement>().GetRawText()));
     }
 
-    public static async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
+    public static async Task<string> RunAsync(TaskOrchestrationContext context, OrderRun? run)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var run = Payload.Read<OrderRun>(input);
+        ArgumentNullException.ThrowIfNull(run);
         var order = new Generation(context, run);
         return await order.RunAsync();
     }
@@ -92,7 +95,7 @@ public static class OrderOrchestration
                 }
             }
 
-            Task<string>? external = null;
+            Task<OrderEnvelope>? external = null;
             while (true)
             {
                 while (_work.TryDequeue(out var item))
@@ -119,14 +122,14 @@ public static class OrderOrchestration
                 if (_decided >= Math.Max(1, run.EventsPerGeneration))
                 {
                     context.ContinueAsNew(
-                        Payload.Write(run with { State = state, Timers = [.. _timers], Outcomes = [.. _outcomes], Generation = run.Generation + 1, Resume = null, Seen = [.. _seen] }),
+                        run with { State = state, Timers = [.. _timers], Outcomes = [.. _outcomes], Generation = run.Generation + 1, Resume = null, Seen = [.. _seen] },
                         preserveUnprocessedEvents: true);
                     return state.Status.ToString();
                 }
 
                 // One outstanding event waiter at a time, kept across timer wake-ups: a second waiter would
                 // take the next event from the first.
-                external ??= context.WaitForExternalEvent<string>(EventName);
+                external ??= context.WaitForExternalEvent<OrderEnvelope>(EventName);
                 var next = _timers.OrderBy(t => t.DueAt).FirstOrDefault();
                 if (next is null)
                 {
@@ -167,18 +170,19 @@ public static class OrderOrchestration
 
             var result = await CallAsync<DecideResult>(OrderActivities.Decide, new DecideInput(run.Policy, _state, e, now, [.. _timers], id));
             _decided++;
-            if (!result.Accepted)
+            if (result.Rejection is { } rejection)
             {
-                if (result.Rejection!.Code != RejectionCode.StaleTimer)
+                if (rejection.Code != RejectionCode.StaleTimer)
                 {
-                    _logger.LogInformation("Order {OrderId}: {Event} rejected ({Code})", run.OrderId, e.GetType().Name, result.Rejection.Code);
+                    _logger.LogInformation("Order {OrderId}: {Event} rejected ({Code})", run.OrderId, e.GetType().Name, rejection.Code);
                 }
 
-                Record(id, new EventOutcome(id ?? "", false, result.Rejection.Code.ToString(), result.Rejection.Message, _state?.Version ?? 0));
+                Record(id, new EventOutcome(id ?? "", false, rejection.Code.ToString(), rejection.Message, _state?.Version ?? 0));
                 return;
             }
 
-            _state = result.State!;
+            // An accepted decision always carries the next state.
+            _state = result.State ?? throw new InvalidOperationException($"Order {run.OrderId}: a decision without a state.");
             _timers = [.. result.Timers];
             Record(id, new EventOutcome(id ?? "", true, null, null, _state.Version));
             SetStatus(_state);
@@ -194,17 +198,17 @@ public static class OrderOrchestration
                 switch (effect)
                 {
                     case FindCandidate find:
-                        var answer = await CallAsync<string>(OrderActivities.FindCandidate, new FindCandidateInput(state, find, Now()));
-                        _work.Enqueue((Payload.Read<OrderEvent>(answer), null, null));
+                        var answer = await CallAsync<OrderEvent>(OrderActivities.FindCandidate, new FindCandidateInput(state, find, Now()));
+                        _work.Enqueue((answer, null, null));
                         break;
                     case SendOffer:
-                        await CallAsync<string>(OrderActivities.SendOffer, effect);
+                        await CallAsync<object?>(OrderActivities.SendOffer, effect);
                         break;
                     case RecordService:
-                        await CallAsync<string>(OrderActivities.RecordService, effect);
+                        await CallAsync<object?>(OrderActivities.RecordService, effect);
                         break;
                     case Notify or WithdrawOffer or Escalate:
-                        await CallAsync<string>(OrderActivities.Notify, effect);
+                        await CallAsync<object?>(OrderActivities.Notify, effect);
                         break;
                     case ScheduleTimer:
                         break;
@@ -216,14 +220,8 @@ public static class OrderOrchestration
 
         /// <summary>Calls an activity with retries; when it still fails, stalls (organizers told, status
         /// shows it) and tries the same step again after a growing durable timer, until it works.</summary>
-        private async Task<T> CallAsync<T>(string activity, object payload)
+        private async Task<T> CallAsync<T>(string activity, object input)
         {
-            var input = payload switch
-            {
-                string text => text,
-                OrderEffect effect => Payload.Write(effect),
-                _ => Payload.Write(payload),
-            };
             var failures = 0;
             var told = false;
             DateTimeOffset? since = null;
@@ -231,7 +229,7 @@ public static class OrderOrchestration
             {
                 try
                 {
-                    var result = await context.CallActivityAsync<string>(activity, input, ActivityOptions);
+                    var result = await context.CallActivityAsync<T>(activity, input, ActivityOptions);
                     if (since is { } stalledSince)
                     {
                         _logger.LogWarning("Order {OrderId} resumed: {Activity} works again", run.OrderId, activity);
@@ -239,7 +237,7 @@ public static class OrderOrchestration
                         SetStatus(_state);
                     }
 
-                    return typeof(T) == typeof(string) ? (T)(object)result : Payload.Read<T>(result);
+                    return result;
                 }
                 catch (TaskFailedException e)
                 {
@@ -260,7 +258,7 @@ public static class OrderOrchestration
         {
             try
             {
-                await context.CallActivityAsync<string>(OrderActivities.ReportStall, Payload.Write(notice), ActivityOptions);
+                await context.CallActivityAsync(OrderActivities.ReportStall, notice, ActivityOptions);
                 return true;
             }
             catch (TaskFailedException)
@@ -270,18 +268,6 @@ public static class OrderOrchestration
         }
 
         private string Community => run.Request.Location.CommunityId;
-
-        private void Enqueue(string payload)
-        {
-            try
-            {
-                Enqueue(Payload.Read<OrderEnvelope>(payload));
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or NotSupportedException)
-            {
-                // Not ours: the HTTP functions only raise well-formed envelopes.
-            }
-        }
 
         /// <summary>Queues an external event once: the same envelope may come raised and found pending.
         /// A placement cannot come from outside, and it is the only event that carries a request.</summary>

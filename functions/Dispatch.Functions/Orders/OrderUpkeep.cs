@@ -62,7 +62,7 @@ public sealed class OrderUpkeep(
                     [.. PendingTimers.For(state, decider.Policy, now)], EventsPerGeneration: o.EventsPerGeneration,
                     Resume: [.. ResumeEffects.For(state)], Retry: o.Retry);
                 await client.ScheduleNewOrchestrationInstanceAsync(
-                    OrderOrchestration.Name, Payload.Write(run), new StartOrchestrationOptions(InstanceId: state.OrderId), ct);
+                    OrderOrchestration.Name, run, new StartOrchestrationOptions(InstanceId: state.OrderId), ct);
                 logger.LogWarning("Order {OrderId} ({Status}, version {Version}) had no live orchestration ({Runtime}); restarted from storage",
                     state.OrderId, state.Status, state.Version, meta?.RuntimeStatus.ToString() ?? "missing");
                 restarted.Add(state.OrderId);

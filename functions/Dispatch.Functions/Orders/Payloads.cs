@@ -1,21 +1,9 @@
-using System.Text.Json;
-using Dispatch.Core;
 using Dispatch.Core.Orders;
 
 namespace Dispatch.Functions.Orders;
 
-/// <summary>Everything that crosses the Durable Functions boundary (orchestration input, activity input and
-/// output, external events) travels as a JSON string in the core's shape (<see cref="CoreJson.Options"/>),
-/// so the polymorphic events and effects round-trip the same under every data converter. Ids only: no
-/// resident's name, phone, address or description ever enters orchestration history.</summary>
-public static class Payload
-{
-    public static string Write<T>(T value) => JsonSerializer.Serialize(value, CoreJson.Options);
-
-    public static T Read<T>(string? json) =>
-        JsonSerializer.Deserialize<T>(json ?? throw new InvalidDataException("Missing payload."), CoreJson.Options)
-        ?? throw new InvalidDataException($"Empty {typeof(T).Name} payload.");
-}
+// The records that cross the Durable boundary, all written by DurableJson. Their property names are what
+// histories of orders in flight hold: rename none without reading the old name too.
 
 /// <summary>The orchestration input: the order's ids and request (no personal data), when it was placed,
 /// and the policy it runs under (carried in the input so every replay and every ContinueAsNew generation
@@ -75,10 +63,7 @@ public sealed record PendingEvents(IReadOnlyList<OrderEnvelope> Events);
 /// <summary>What the decider ruled, as recorded in the orchestration's history: on replay the orchestration
 /// reads this back instead of deciding again, so a deployment that changes the decider never changes a
 /// decision already taken. <see cref="Timers"/>: the timers still worth waiting for after it.</summary>
-public sealed record DecideResult(OrderState? State, IReadOnlyList<OrderEffect> Effects, Rejection? Rejection, IReadOnlyList<ScheduleTimer> Timers)
-{
-    public bool Accepted => Rejection is null;
-}
+public sealed record DecideResult(OrderState? State, IReadOnlyList<OrderEffect> Effects, Rejection? Rejection, IReadOnlyList<ScheduleTimer> Timers);
 
 /// <summary>An activity kept failing after its retries (or works again): the organizers are told.</summary>
 public sealed record StallNotice(string OrderId, string CommunityId, string Activity, bool Resumed, DateTimeOffset Since);

@@ -101,12 +101,12 @@ public sealed class EffectRunner(
 
         var answer = await dispatcher.AnswerAsync(state, find, clock.GetUtcNow(), ct);
         var (_, decision) = await workflow.ApplyAsync(state.OrderId, answer, ct);
-        if (decision.Accepted && answer is CandidateFound found)
+        if (decision is Decision.Changed && answer is CandidateFound found)
         {
             logger.LogInformation("Order {OrderId} attempt {Attempt}: offering to member {MemberId} ({Reason})",
                 state.OrderId, find.Attempt, found.MemberId, found.Reason.Explain());
         }
-        else if (decision.Accepted)
+        else if (decision is Decision.Changed)
         {
             logger.LogWarning("Order {OrderId}: no member left to offer it to; escalated", state.OrderId);
         }

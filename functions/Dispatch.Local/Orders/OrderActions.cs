@@ -24,10 +24,9 @@ public sealed class OrderActions(OrderReader reader, OrderWorkflow workflow, Eff
     /// <summary>Applies an already-authorized event; a rejection becomes a problem and changes nothing.</summary>
     public async Task<IResult> ApplyAsync(HttpContext http, string orderId, OrderEvent e, CancellationToken ct)
     {
-        var (_, decision) = await workflow.ApplyAsync(orderId, e, ct);
-        if (!decision.Accepted)
+        if ((await workflow.ApplyAsync(orderId, e, ct)).Decision is Decision.Rejected rejected)
         {
-            throw new ApiProblemException(ApiProblem.Rejected(decision.Rejection!));
+            throw new ApiProblemException(ApiProblem.Rejected(rejected.Rejection));
         }
 
         await runner.RunAsync(orderId, ct);

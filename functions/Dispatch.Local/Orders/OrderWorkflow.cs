@@ -19,9 +19,7 @@ public sealed class OrderWorkflow(
     ILogger<OrderWorkflow> logger)
 {
     /// <summary>How often a save is retried when another writer got there first.</summary>
-    public const int SaveTries = 8;
-
-    public OrderDecider Decider => decider;
+    private const int SaveTries = 8;
 
     /// <summary>Places an order once per idempotency key: a resubmitted form returns the first order.</summary>
     public async Task<(StoredOrder Order, bool Created)> PlaceAsync(
@@ -36,11 +34,11 @@ public sealed class OrderWorkflow(
 
         var now = clock.GetUtcNow();
         var placed = new OrderPlaced(orderId, request);
-        var decision = decider.Decide(null, placed, now);
+        var decision = decider.Place(placed, now);
         await markers.MarkAsync(orderId, ct);
-        var effects = decision.Effects.Insert(0, new ProjectViews(orderId, decision.State!.Version, PreviousOffer: null));
-        var stored = await orders.CreateAsync(decision.State!, resident, placed, now, effects, ct);
-        var created = stored.State.Version == decision.State!.Version && stored.State.PlacedAt == now;
+        var effects = decision.Effects.Insert(0, new ProjectViews(orderId, decision.State.Version, PreviousOffer: null));
+        var stored = await orders.CreateAsync(decision.State, resident, placed, now, effects, ct);
+        var created = stored.State.Version == decision.State.Version && stored.State.PlacedAt == now;
         logger.LogInformation("Order {OrderId} placed: {Kind} {Category} in {CommunityId}/{GridId}", orderId,
             request.Kind, request.Category, request.Location.CommunityId, request.Location.GridId);
         return (stored, created);
@@ -54,17 +52,17 @@ public sealed class OrderWorkflow(
         {
             var stored = await orders.GetAsync(orderId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("order"));
             var now = clock.GetUtcNow();
-            var decision = decider.Decide(stored.State, e, now);
-            if (!decision.Accepted)
+            var decided = decider.Decide(stored.State, e, now);
+            if (decided is not Decision.Changed decision)
             {
-                return (stored, decision);
+                return (stored, decided);
             }
 
             try
             {
                 await markers.MarkAsync(orderId, ct);
-                var project = new ProjectViews(orderId, decision.State!.Version, stored.State.Offer?.MemberId);
-                var saved = await orders.SaveAsync(stored, decision.State!, e, now, stored.Outbox.Add(project).AddRange(decision.Effects), ct);
+                var project = new ProjectViews(orderId, decision.State.Version, stored.State.Offer?.MemberId);
+                var saved = await orders.SaveAsync(stored, decision.State, e, now, stored.Outbox.Add(project).AddRange(decision.Effects), ct);
                 return (saved, decision);
             }
             catch (ConcurrencyConflictException) when (attempt < SaveTries)

@@ -20,14 +20,14 @@ public sealed class TimerPump(TimerStore timers, OrderWorkflow workflow, EffectR
             foreach (var timer in due)
             {
                 var (_, decision) = await workflow.ApplyAsync(timer.OrderId, new TimerFired(timer.Kind, timer.Round), ct);
-                if (decision.Accepted)
+                if (decision is Decision.Changed)
                 {
                     await runner.RunAsync(timer.OrderId, ct);
                     fired++;
                 }
-                else if (decision.Rejection!.Code != RejectionCode.StaleTimer)
+                else if (decision is Decision.Rejected { Rejection: { Code: not RejectionCode.StaleTimer } refused })
                 {
-                    logger.LogWarning("Timer {Kind} of order {OrderId} refused: {Reason}", timer.Kind, timer.OrderId, decision.Rejection.Message);
+                    logger.LogWarning("Timer {Kind} of order {OrderId} refused: {Reason}", timer.Kind, timer.OrderId, refused.Message);
                 }
 
                 await timers.DeleteAsync(timer, ct);

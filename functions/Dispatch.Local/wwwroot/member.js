@@ -175,7 +175,7 @@ function offerCard(o) {
     add(card, h('p', null, h('strong', null, t('member.deadline', { time: fmtTime(o.offerDeadline) })), ' · ',
       h('span', { class: 'countdown', 'data-deadline': o.offerDeadline })));
   }
-  const reason = lang() === 'zh' ? (o.reasonZh || o.reasonEn) : readable(o.reasonEn || o.reasonZh);
+  const reason = reasonText(o.reason);
   if (reason) add(card, h('div', { class: 'msg msg-info why' }, h('strong', null, `${t('member.why')}${lang() === 'zh' ? '：' : ': '}`), reason));
   add(card, msgFor(id) || '');
   if (declineOpen.has(id)) {
@@ -196,11 +196,14 @@ function offerCard(o) {
   return card;
 }
 
-const CLOSENESS = { LinkedHousehold: 'a household you are linked to', SameBuilding: 'same building', SameGrid: 'same grid', SameCommunity: 'same community' };
-
-/** The English reason names closeness by its code name; say it in words. */
-function readable(text) {
-  return text ? text.replace(/\b(LinkedHousehold|SameBuilding|SameGrid|SameCommunity)\b/g, (m) => CLOSENESS[m]) : text;
+/** Why this member was picked, in words, from the offer's reason (the matching's figures). */
+function reasonText(r) {
+  if (!r) return '';
+  if (r.byHand) return t('reason.hand', { id: r.organizerId ?? '' });
+  return t('reason.ranked', {
+    rank: r.rank, n: r.candidateCount, closeness: tv('closeness', r.closeness), gap: r.quotaGap,
+    h: (r.halfHoursThisYear / 2).toFixed(1), open: r.openAssignments,
+  });
 }
 
 function residentBlock(r) {
@@ -371,23 +374,16 @@ function orderLink(id, text) {
 /** Notice text in words: a quota nudge's progress and suggested wishes; otherwise the order it is about. */
 function noticeBody(n) {
   if (n.notice === 'QuotaNudge') {
-    const q = parseNudge(n.text);
+    const q = n.quota;
     if (!q) return null;
     return h('div', { class: 'notice-body' },
       h('p', null, t('notice.quotaProgress', { w: Math.min(q.wishes, 2), p: Math.min(q.posts, 1) })),
-      q.suggest.length ? h('p', null, t('notice.quotaWishes')) : null,
-      q.suggest.length ? h('ul', { class: 'links' }, q.suggest.map((id) => h('li', null, orderLink(id, t('notice.wish', { id }))))) : null,
+      q.suggested.length ? h('p', null, t('notice.quotaWishes')) : null,
+      q.suggested.length ? h('ul', { class: 'links' }, q.suggested.map((id) => h('li', null, orderLink(id, t('notice.wish', { id }))))) : null,
       q.posts < 1 ? h('p', null, t('notice.quotaPosts')) : null);
   }
   if (!n.orderId || /^(quota|digest)-/.test(n.orderId)) return n.text ? h('p', { class: 'notice-body' }, n.text) : null;
   return h('p', { class: 'notice-body' }, orderLink(n.orderId, t('notice.open', { id: n.orderId })));
-}
-
-/** "wishes 0/2 posts 0/1 suggest o1,o2" → {wishes, posts, suggest}. */
-function parseNudge(text) {
-  const m = /wishes\s+(\d+)\/\d+\s+posts\s+(\d+)\/\d+(?:\s+suggest\s+(\S+))?/.exec(String(text || ''));
-  if (!m) return null;
-  return { wishes: Number(m[1]), posts: Number(m[2]), suggest: m[3] ? m[3].split(',').filter(Boolean) : [] };
 }
 
 // ---------- volunteer posts ----------

@@ -210,11 +210,10 @@ async function goToRow(id) {
   row.focus({ preventScroll: true });
 }
 
-/** A digest's text: comma-separated order ids, perhaps ending with "+N". */
-function digestBody(text) {
-  const parts = String(text || '').split(',').map((x) => x.trim()).filter(Boolean);
-  const ids = parts.filter((x) => !/^\+\d+$/.test(x));
-  const more = Number((parts.find((x) => /^\+\d+$/.test(x)) || '+0').slice(1));
+/** A digest: the escalated orders' ids that fit, and how many more. */
+function digestBody(digest) {
+  const ids = digest?.orderIds ?? [];
+  const more = digest?.more ?? 0;
   return h('div', { class: 'notice-body' },
     h('p', null, t('notice.digest', { n: ids.length + more })),
     h('ul', { class: 'links digest-ids' }, ids.map((id) => h('li', null, rowLink(id))),
@@ -223,7 +222,7 @@ function digestBody(text) {
 
 function noticeItem(n) {
   const body = n.notice === 'EscalationDigest'
-    ? digestBody(n.text)
+    ? digestBody(n.digest)
     : n.notice === 'Escalated'
       ? h('p', { class: 'notice-body' }, rowLink(n.orderId, t('notice.escalatedText', { id: n.orderId })))
       : h('p', { class: 'notice-body' }, n.orderId && !/^(quota|digest)-/.test(n.orderId) ? rowLink(n.orderId) : null, n.text ? ` ${n.text}` : null);

@@ -8,21 +8,21 @@ namespace Dispatch.Storage;
 public sealed record DeferredReminder(string Partition, string Row, DateTimeOffset DueAt, Reminder Reminder);
 
 /// <summary>The <c>reminderdeferrals</c> table: reminders deferred by quiet hours, kept durably so a restart
-/// loses none. Partition = "q{shard:D2}" (16 shards by a stable hash of the recipient, like the timers),
-/// row = "{dueUtcTicks:D19}|{hash of recipient and key}", so "due now" is a row-key range per shard and
-/// deferring the same reminder to the same time again is one upsert.</summary>
+/// loses none. One partition, "q" (see <see cref="FormerShards"/>); row = "{dueUtcTicks:D19}|{hash of recipient
+/// and key}", so "due now" is a row-key range and deferring the same reminder to the same time again is one upsert.</summary>
 public sealed class ReminderDeferrals(StorageAccount account)
 {
-    public const int Shards = 16;
+    public const string Partition = "q";
 
     private readonly FeatureTable _table = new(account, ReminderTables.Deferrals);
+    private readonly FormerShards _former = new(Partition);
 
     public async Task DeferAsync(string recipientKey, Reminder reminder, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reminder);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var row = $"{dueAt.UtcTicks:D19}|{Keys.Sha256Hex($"{recipientKey}\n{reminder.Key}")[..32]}";
-        var entity = new TableEntity($"q{Keys.Shard(recipientKey, Shards):D2}", row)
+        var entity = new TableEntity(Partition, row)
         {
             ["DueAt"] = dueAt,
             ["Kind"] = reminder.Kind.ToString(),
@@ -36,25 +36,21 @@ public sealed class ReminderDeferrals(StorageAccount account)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        await _former.MoveAsync(table, cancellationToken).ConfigureAwait(false);
         var before = (now.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
-        var perShard = await Task.WhenAll(Enumerable.Range(0, Shards).Select(async shard =>
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {before}");
+        var due = new List<DeferredReminder>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
         {
-            var pk = $"q{shard:D2}";
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey lt {before}");
-            var list = new List<DeferredReminder>();
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken)
-                               .ConfigureAwait(false))
+            due.Add(new DeferredReminder(e.PartitionKey, e.RowKey, e.GetDateTimeOffset("DueAt") ?? default, Json.Read<Reminder>(e.GetString("Json"), "Json")));
+            if (due.Count >= max)
             {
-                list.Add(new DeferredReminder(e.PartitionKey, e.RowKey, e.GetDateTimeOffset("DueAt") ?? default, Json.Read<Reminder>(e.GetString("Json"), "Json")));
-                if (list.Count >= max)
-                {
-                    break;
-                }
+                break;
             }
+        }
 
-            return list;
-        })).ConfigureAwait(false);
-        return perShard.SelectMany(l => l).OrderBy(d => d.DueAt).ThenBy(d => d.Row, StringComparer.Ordinal).Take(max).ToList();
+        return due;
     }
 
     public async Task DeleteAsync(DeferredReminder deferred, CancellationToken cancellationToken = default)

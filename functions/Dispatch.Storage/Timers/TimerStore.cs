@@ -5,18 +5,16 @@ using Dispatch.Core.Orders;
 namespace Dispatch.Storage;
 
 /// <summary>The <c>timers</c> table: durable timers for the local host (the Azure host uses Durable
-/// timers). Partition = "t{shard:D2}" (16 shards by a stable hash of the order id, so no partition is
-/// hot), row = "{dueUtcTicks:D19}|{orderId}|{kind}|{round}" so a range query on the row key finds the
-/// due timers of a shard in due order.</summary>
+/// timers). One partition, "t" (see <see cref="FormerShards"/>); row = "{dueUtcTicks:D19}|{orderId}|{kind}|{round}"
+/// so a range query on the row key finds the due timers in due order.</summary>
 public sealed class TimerStore(StorageAccount account)
 {
-    public const int Shards = 16;
+    public const string Partition = "t";
 
     private readonly TableClient _table = account.Table(TableNames.Timers);
+    private readonly FormerShards _former = new(Partition);
 
-    public static string PartitionOf(string orderId) => $"t{Keys.Shard(orderId, Shards):D2}";
-
-    public static string RowOf(ScheduleTimer timer)
+    private static string RowOf(ScheduleTimer timer)
     {
         ArgumentNullException.ThrowIfNull(timer);
         return $"{timer.DueAt.UtcTicks:D19}|{Keys.Id(timer.OrderId, nameof(timer.OrderId))}|{timer.Kind}|{timer.Round}";
@@ -25,7 +23,7 @@ public sealed class TimerStore(StorageAccount account)
     /// <summary>Stores the timer; scheduling the same timer again changes nothing.</summary>
     public async Task ScheduleAsync(ScheduleTimer timer, CancellationToken cancellationToken = default)
     {
-        var entity = new TableEntity(PartitionOf(timer.OrderId), RowOf(timer))
+        var entity = new TableEntity(Partition, RowOf(timer))
         {
             ["OrderId"] = timer.OrderId,
             ["Kind"] = timer.Kind.ToString(),
@@ -35,53 +33,43 @@ public sealed class TimerStore(StorageAccount account)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Up to <paramref name="max"/> timers due at or before <paramref name="now"/>, earliest first,
-    /// from all shards.</summary>
+    /// <summary>Up to <paramref name="max"/> timers due at or before <paramref name="now"/>, earliest first.</summary>
     public async Task<IReadOnlyList<ScheduleTimer>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await _former.MoveAsync(_table, cancellationToken).ConfigureAwait(false);
         var before = (now.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
-        var perShard = await Task.WhenAll(Enumerable.Range(0, Shards).Select(async shard =>
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {before}");
+        var due = new List<ScheduleTimer>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
         {
-            var pk = $"t{shard:D2}";
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey lt {before}");
-            var list = new List<ScheduleTimer>();
-            await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken)
-                               .ConfigureAwait(false))
+            due.Add(ToTimer(e));
+            if (due.Count >= max)
             {
-                list.Add(ToTimer(e));
-                if (list.Count >= max)
-                {
-                    break;
-                }
+                break;
             }
+        }
 
-            return list;
-        })).ConfigureAwait(false);
-        return perShard.SelectMany(l => l).OrderBy(t => t.DueAt).ThenBy(t => t.OrderId, StringComparer.Ordinal).Take(max).ToList();
+        return due;
     }
 
     /// <summary>When the earliest stored timer is due, or null if there is none.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
     {
-        var firsts = await Task.WhenAll(Enumerable.Range(0, Shards).Select(async shard =>
+        await _former.MoveAsync(_table, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var pk = $"t{shard:D2}";
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk}");
-            await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken)
-                               .ConfigureAwait(false))
-            {
-                return (DateTimeOffset?)ToTimer(e).DueAt;
-            }
+            return ToTimer(e).DueAt;
+        }
 
-            return null;
-        })).ConfigureAwait(false);
-        return firsts.Where(d => d is not null).Min();
+        return null;
     }
 
     /// <summary>Removes the timer; removing one that is gone is fine.</summary>
     public Task DeleteAsync(ScheduleTimer timer, CancellationToken cancellationToken = default) =>
-        Projection.DeleteIfExistsAsync(_table, PartitionOf(timer.OrderId), RowOf(timer), cancellationToken);
+        Projection.DeleteIfExistsAsync(_table, Partition, RowOf(timer), cancellationToken);
 
     private static ScheduleTimer ToTimer(TableEntity e)
     {

@@ -45,7 +45,7 @@ public class OrderLawsTests
         {
             foreach (var (before, decision, _) in Drive(run))
             {
-                var after = decision.State!;
+                var after = decision.State;
                 if (after.Status != before.Status)
                 {
                     Assert.Contains((before.Status, after.Status), Allowed);
@@ -99,7 +99,7 @@ public class OrderLawsTests
                     if (effect is FindCandidate f) asked.Add(f.Attempt);
                 }
 
-                var state = decision.State!;
+                var state = decision.State;
                 var waiting = NextAction.Of(state);
                 Assert.Equal(state.IsTerminal, waiting == Waiting.Nothing);
                 switch (waiting)
@@ -129,22 +129,21 @@ public class OrderLawsTests
             var decider = new OrderDecider(OrderPolicy.Default);
             OrderState? state = null;
             var now = OrderScenario.Start;
-            state = decider.Decide(null, Placed(run), now).State;
+            state = decider.Place(Placed(run), now).State;
             foreach (var (e, minutes) in run.Steps)
             {
                 now = now.AddMinutes(minutes);
                 var d = decider.Decide(state, e, now);
                 if (state!.IsTerminal)
                 {
-                    Assert.False(d.Accepted);
+                    Assert.IsType<Decision.Rejected>(d);
                 }
 
-                if (d.Accepted && e is CandidateFound)
+                if (d is Decision.Changed { State: var changed })
                 {
-                    Assert.True(d.State!.Attempt <= decider.Policy.MaxAttempts);
+                    Assert.True(e is not CandidateFound || changed.Attempt <= decider.Policy.MaxAttempts);
+                    state = changed;
                 }
-
-                state = d.State ?? state;
             }
         }, iter: 2000);
     }
@@ -179,14 +178,13 @@ public class OrderLawsTests
             var held = new Dictionary<(TimerKind, int), ScheduleTimer>();
             var scheduled = new HashSet<(TimerKind, int)>();
             var now = OrderScenario.Start;
-            var first = decider.Decide(null, Placed(run), now);
-            Hold(first.State!, first);
-            var state = first.State!;
+            var first = decider.Place(Placed(run), now);
+            Hold(first.State, first);
+            var state = first.State;
             foreach (var (e, minutes) in run.Steps)
             {
                 now = now.AddMinutes(minutes);
-                var decision = decider.Decide(state, e, now);
-                if (!decision.Accepted)
+                if (decider.Decide(state, e, now) is not Decision.Changed decision)
                 {
                     continue;
                 }
@@ -196,7 +194,7 @@ public class OrderLawsTests
                     held.Remove((t.Kind, t.Round));
                 }
 
-                state = decision.State!;
+                state = decision.State;
                 Hold(state, decision);
                 var rebuilt = PendingTimers.For(state, decider.Policy, now);
                 Assert.Equal(
@@ -205,7 +203,7 @@ public class OrderLawsTests
                 Assert.All(rebuilt.Where(x => !IsDeadline(x)), r => Assert.True(scheduled.Contains((r.Kind, r.Round)), $"{r} was never scheduled"));
             }
 
-            void Hold(OrderState s, Decision d)
+            void Hold(OrderState s, Decision.Changed d)
             {
                 foreach (var timer in d.Effects.OfType<ScheduleTimer>())
                 {
@@ -215,7 +213,7 @@ public class OrderLawsTests
 
                 // The orchestration drops timers the decider would refuse as stale when they fire.
                 foreach (var key in held.Where(x => s.IsTerminal
-                             || decider.Decide(s, new TimerFired(x.Value.Kind, x.Value.Round), x.Value.DueAt).Rejection?.Code == RejectionCode.StaleTimer)
+                             || decider.Decide(s, new TimerFired(x.Value.Kind, x.Value.Round), x.Value.DueAt) is Decision.Rejected { Rejection.Code: RejectionCode.StaleTimer })
                              .Select(x => x.Key).ToList())
                 {
                     held.Remove(key);
@@ -226,20 +224,19 @@ public class OrderLawsTests
         static bool IsDeadline(ScheduleTimer t) => t.Kind is TimerKind.OfferDeadline or TimerKind.BoardExpiry or TimerKind.ConfirmEscalation;
     }
 
-    private static IEnumerable<(OrderState Before, Decision Decision, OrderEvent Event)> Drive(
+    private static IEnumerable<(OrderState Before, Decision.Changed Decision, OrderEvent Event)> Drive(
         (OrderKind Kind, bool Urgent, int? WantedInMinutes, (OrderEvent Event, int Minutes)[] Steps) run)
     {
         var decider = new OrderDecider(OrderPolicy.Default);
         var now = OrderScenario.Start;
-        var state = decider.Decide(null, Placed(run), now).State!;
+        var state = decider.Place(Placed(run), now).State;
         foreach (var (e, minutes) in run.Steps)
         {
             now = now.AddMinutes(minutes);
-            var decision = decider.Decide(state, e, now);
-            if (decision.Accepted)
+            if (decider.Decide(state, e, now) is Decision.Changed decision)
             {
                 yield return (state, decision, e);
-                state = decision.State!;
+                state = decision.State;
             }
         }
     }

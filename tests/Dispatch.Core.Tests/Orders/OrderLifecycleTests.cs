@@ -44,7 +44,7 @@ public class OrderLifecycleTests
         var find = s.Effect<FindCandidate>();
         Assert.Equal(2, find.Attempt);
         Assert.Equal(["m1"], find.Excluded.AsEnumerable());
-        Assert.Equal(RejectionCode.MemberExcluded, s.Try(new CandidateFound("m1", Hand())).Rejection!.Code);
+        Assert.Equal(RejectionCode.MemberExcluded, s.Try(new CandidateFound("m1", Hand())).Refusal());
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class OrderLifecycleTests
         s.Offer("m1");
         s.Apply(new HandDispatched("org1", "m2"));
         Assert.Equal("m1", s.Effect<WithdrawOffer>().MemberId);
-        Assert.Equal(RejectionCode.NotYourOffer, s.Try(new OfferAccepted("m1")).Rejection!.Code);
+        Assert.Equal(RejectionCode.NotYourOffer, s.Try(new OfferAccepted("m1")).Refusal());
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class OrderLifecycleTests
         var s = new OrderScenario();
         s.Offer("m1");
         s.At(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
-        Assert.Equal(RejectionCode.OfferExpired, s.Try(new OfferAccepted("m1")).Rejection!.Code);
+        Assert.Equal(RejectionCode.OfferExpired, s.Try(new OfferAccepted("m1")).Refusal());
     }
 
     [Fact]
@@ -112,10 +112,10 @@ public class OrderLifecycleTests
     {
         var s = new OrderScenario();
         s.Offer("m1");
-        Assert.Equal(RejectionCode.NotYourOffer, s.Try(new OfferAccepted("m2")).Rejection!.Code);
+        Assert.Equal(RejectionCode.NotYourOffer, s.Try(new OfferAccepted("m2")).Refusal());
         s.Apply(new OfferAccepted("m1"));
-        Assert.Equal(RejectionCode.AlreadyAccepted, s.Try(new OfferAccepted("m1")).Rejection!.Code);
-        Assert.Equal(RejectionCode.AlreadyTaken, s.Try(new OfferAccepted("m2")).Rejection!.Code);
+        Assert.Equal(RejectionCode.AlreadyAccepted, s.Try(new OfferAccepted("m1")).Refusal());
+        Assert.Equal(RejectionCode.AlreadyTaken, s.Try(new OfferAccepted("m2")).Refusal());
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class OrderLifecycleTests
         var s = new OrderScenario();
         s.Offer("m1");
         s.Apply(new OfferAccepted("m1"));
-        Assert.Equal(RejectionCode.NotDoneYet, s.Try(new ServiceConfirmed(ConfirmedBy.Resident)).Rejection!.Code);
+        Assert.Equal(RejectionCode.NotDoneYet, s.Try(new ServiceConfirmed(ConfirmedBy.Resident)).Refusal());
     }
 
     [Fact]
@@ -133,10 +133,10 @@ public class OrderLifecycleTests
         var s = new OrderScenario();
         s.Offer("m1");
         s.Apply(new OfferAccepted("m1"));
-        Assert.Equal(RejectionCode.NotAssignee, s.Try(new HoursReported("m2", ServiceHours.FromHours(1))).Rejection!.Code);
+        Assert.Equal(RejectionCode.NotAssignee, s.Try(new HoursReported("m2", ServiceHours.FromHours(1))).Refusal());
         s.Apply(new HoursReported("m1", ServiceHours.FromHours(1)));
-        Assert.Equal(RejectionCode.AlreadyDone, s.Try(new HoursReported("m1", ServiceHours.FromHours(2))).Rejection!.Code);
-        Assert.Equal(RejectionCode.RatingOutOfRange, s.Try(new ServiceConfirmed(ConfirmedBy.Resident, Rating: 6)).Rejection!.Code);
+        Assert.Equal(RejectionCode.AlreadyDone, s.Try(new HoursReported("m1", ServiceHours.FromHours(2))).Refusal());
+        Assert.Equal(RejectionCode.RatingOutOfRange, s.Try(new ServiceConfirmed(ConfirmedBy.Resident, Rating: 6)).Refusal());
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class OrderLifecycleTests
         Assert.Equal(NoticeKind.ServiceReopened, s.Effect<Notify>().Notice);
 
         s.Apply(new HoursReported("m1", ServiceHours.FromHours(2)));
-        Assert.Equal(RejectionCode.StaleTimer, s.Try(new TimerFired(TimerKind.ConfirmReminder, 1)).Rejection!.Code);
+        Assert.Equal(RejectionCode.StaleTimer, s.Try(new TimerFired(TimerKind.ConfirmReminder, 1)).Refusal());
         s.At(TimeSpan.FromDays(1)).Apply(new TimerFired(TimerKind.ConfirmReminder, 2));
         Assert.Equal(NoticeKind.ConfirmReminder, s.Effect<Notify>().Notice);
     }
@@ -179,13 +179,13 @@ public class OrderLifecycleTests
         pending.Apply(new OrderCancelled("solved it myself"));
         Assert.Equal(OrderStatus.Cancelled, pending.State!.Status);
         Assert.Equal("m1", pending.Effect<WithdrawOffer>().MemberId);
-        Assert.Equal(RejectionCode.Closed, pending.Try(new OfferAccepted("m1")).Rejection!.Code);
+        Assert.Equal(RejectionCode.Closed, pending.Try(new OfferAccepted("m1")).Refusal());
 
         var done = new OrderScenario();
         done.Offer("m1");
         done.Apply(new OfferAccepted("m1"));
         done.Apply(new HoursReported("m1", ServiceHours.FromHours(1)));
-        Assert.Equal(RejectionCode.TooLateToCancel, done.Try(new OrderCancelled()).Rejection!.Code);
+        Assert.Equal(RejectionCode.TooLateToCancel, done.Try(new OrderCancelled()).Refusal());
     }
 
     [Fact]
@@ -198,8 +198,8 @@ public class OrderLifecycleTests
         s.Apply(new WishClaimed("m1"));
         Assert.Equal((OrderStatus.Accepted, "m1"), (s.State!.Status, s.State.MemberId));
         var second = s.Try(new WishClaimed("m2"));
-        Assert.Equal(RejectionCode.AlreadyTaken, second.Rejection!.Code);
-        Assert.Equal(RejectionCode.StaleTimer, s.Try(new TimerFired(TimerKind.BoardExpiry, 0)).Rejection!.Code);
+        Assert.Equal(RejectionCode.AlreadyTaken, second.Refusal());
+        Assert.Equal(RejectionCode.StaleTimer, s.Try(new TimerFired(TimerKind.BoardExpiry, 0)).Refusal());
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public class OrderLifecycleTests
     public void Service_orders_cannot_be_claimed()
     {
         var s = new OrderScenario();
-        Assert.Equal(RejectionCode.NotAWish, s.Try(new WishClaimed("m1")).Rejection!.Code);
+        Assert.Equal(RejectionCode.NotAWish, s.Try(new WishClaimed("m1")).Refusal());
     }
 
     [Fact]
@@ -227,16 +227,16 @@ public class OrderLifecycleTests
         var s = new OrderScenario();
         s.Offer("m1");
         s.Apply(new OfferAccepted("m1"));
-        Assert.Equal(RejectionCode.StaleTimer, s.At(TimeSpan.FromHours(3)).Try(new TimerFired(TimerKind.OfferDeadline, 1)).Rejection!.Code);
+        Assert.Equal(RejectionCode.StaleTimer, s.At(TimeSpan.FromHours(3)).Try(new TimerFired(TimerKind.OfferDeadline, 1)).Refusal());
     }
 
     [Fact]
     public void Events_before_placement_and_a_second_placement_are_refused()
     {
         var decider = new OrderDecider(OrderPolicy.Default);
-        Assert.Equal(RejectionCode.NotPlaced, decider.Decide(null, new OfferAccepted("m1"), OrderScenario.Start).Rejection!.Code);
+        Assert.Equal(RejectionCode.NotPlaced, decider.Decide(null, new OfferAccepted("m1"), OrderScenario.Start).Refusal());
         var s = new OrderScenario();
-        Assert.Equal(RejectionCode.AlreadyPlaced, s.Try(new OrderPlaced("o1", s.State!.Request)).Rejection!.Code);
+        Assert.Equal(RejectionCode.AlreadyPlaced, s.Try(new OrderPlaced("o1", s.State!.Request)).Refusal());
     }
 
     private static Core.Matching.MatchReason Hand() => Core.Matching.MatchReason.Hand("org");

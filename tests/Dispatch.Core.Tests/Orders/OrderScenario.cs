@@ -23,7 +23,7 @@ internal sealed class OrderScenario
 
     public OrderState? State { get; private set; }
 
-    public Decision Last { get; private set; }
+    public Decision.Changed Last { get; private set; }
 
     public OrderScenario At(TimeSpan later)
     {
@@ -33,16 +33,15 @@ internal sealed class OrderScenario
 
     public Decision Try(OrderEvent e) => Decider.Decide(State, e, Now);
 
-    public Decision Apply(OrderEvent e)
+    public Decision.Changed Apply(OrderEvent e)
     {
-        var decision = Try(e);
-        Assert.True(decision.Accepted, $"{e} was rejected: {decision.Rejection}");
+        var decision = Try(e).AsChanged();
         State = decision.State;
         Last = decision;
         return decision;
     }
 
-    public Decision Offer(string memberId) =>
+    public Decision.Changed Offer(string memberId) =>
         Apply(new CandidateFound(memberId, new Core.Matching.MatchReason(Core.Matching.Closeness.SameGrid, 3, 0, 0, 1, 5)));
 
     public T Effect<T>()

@@ -72,17 +72,17 @@ public class ServiceReminderTimerTests
     {
         var cancelled = AcceptedFor(TuesdayTen);
         cancelled.Apply(new OrderCancelled());
-        Assert.Equal(RejectionCode.StaleTimer, cancelled.At(TimeSpan.FromHours(11)).Try(new TimerFired(TimerKind.ServiceTomorrow, 1)).Rejection!.Code);
+        Assert.Equal(RejectionCode.StaleTimer, cancelled.At(TimeSpan.FromHours(11)).Try(new TimerFired(TimerKind.ServiceTomorrow, 1)).Refusal());
 
         var done = AcceptedFor(TuesdayTen);
         done.Apply(new HoursReported("m1", ServiceHours.FromHalfHours(2)));
-        Assert.Equal(RejectionCode.StaleTimer, done.At(TimeSpan.FromHours(24)).Try(new TimerFired(TimerKind.ServiceSoon, 1)).Rejection!.Code);
+        Assert.Equal(RejectionCode.StaleTimer, done.At(TimeSpan.FromHours(24)).Try(new TimerFired(TimerKind.ServiceSoon, 1)).Refusal());
     }
 
     [Fact]
     public void A_timer_from_another_round_is_stale()
     {
         var s = AcceptedFor(TuesdayTen);
-        Assert.Equal(RejectionCode.StaleTimer, s.Try(new TimerFired(TimerKind.ServiceSoon, 2)).Rejection!.Code);
+        Assert.Equal(RejectionCode.StaleTimer, s.Try(new TimerFired(TimerKind.ServiceSoon, 2)).Refusal());
     }
 }

@@ -1,3 +1,5 @@
+using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
 using Dispatch.Core.Reminders;
 
 namespace Dispatch.Core.Tests.Reminders;
@@ -26,5 +28,20 @@ public class EscalationDigestTests
         Assert.InRange(digest.Text.Length, 1, 500);
         Assert.EndsWith($",+{100 - digest.Text.Split(',').Length + 1}", digest.Text, StringComparison.Ordinal);
         Assert.Equal(100, digest.OrderIds.Length);
+    }
+
+    [Fact]
+    public void A_digest_reaches_the_views_as_a_list_of_ids_and_a_count_of_the_rest()
+    {
+        var ids = Enumerable.Range(0, 100).Select(i => $"order-{i:D6}").ToList();
+        var digest = EscalationDigest.Plan("c1", ids, new DateTimeOffset(2026, 11, 24, 8, 0, 0, Cst))!;
+        var view = NoticeView.Of(DateTimeOffset.UnixEpoch, digest.Key, NoticeKind.EscalationDigest, digest.Text);
+        Assert.Null(view.Text);
+        Assert.Equal(ids.Take(view.Digest!.OrderIds.Count), view.Digest.OrderIds);
+        Assert.Equal(100, view.Digest.OrderIds.Count + view.Digest.More);
+        Assert.True(view.Digest.More > 0);
+        Assert.Equal(digest.Text, view.Digest.Text);
+        Assert.Equal(new[] { "o1", "o2" }, DigestList.Parse("o1,o2")!.OrderIds);
+        Assert.Equal(0, DigestList.Parse("o1,o2")!.More);
     }
 }

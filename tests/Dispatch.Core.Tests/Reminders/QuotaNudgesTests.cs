@@ -1,3 +1,4 @@
+using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Reminders;
 
@@ -34,6 +35,23 @@ public class QuotaNudgesTests
 
         // Done with wishes: nothing to suggest, only the post is missing.
         Assert.Equal("wishes 2/2 posts 0/1", Assert.Single(QuotaNudges.Plan([new("m1", "g1", 2, 0)], wishes, Now)).Text);
+    }
+
+    [Fact]
+    public void A_nudge_reaches_the_views_as_progress_not_as_text()
+    {
+        var stored = Assert.Single(QuotaNudges.Plan([new("m1", "g1", 1, 0)], [new("w1", "g1", Now), new("w2", "g1", Now)], Now)).Text;
+        var view = NoticeView.Of(Now, "quota-2026-Q4", NoticeKind.QuotaNudge, stored);
+        Assert.Null(view.Text);
+        Assert.Equal((1, 0), (view.Quota!.Wishes, view.Quota.Posts));
+        Assert.Equal(["w1", "w2"], view.Quota.Suggested);
+        Assert.Equal(stored, view.Quota.Text);
+        Assert.Empty(QuotaProgress.Parse("wishes 2/2 posts 0/1")!.Suggested);
+
+        // Anything else keeps its text, and so does a nudge row that holds no progress.
+        Assert.Equal("x", NoticeView.Of(Now, "o1", NoticeKind.OfferReminder, "x").Text);
+        var odd = NoticeView.Of(Now, "quota-2026-Q4", NoticeKind.QuotaNudge, "odd");
+        Assert.Equal(("odd", null), (odd.Text, odd.Quota));
     }
 
     [Fact]

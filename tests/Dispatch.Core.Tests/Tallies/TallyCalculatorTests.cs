@@ -1,6 +1,7 @@
 using Dispatch.Core.Hours;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Tallies;
+using Dispatch.Core.Tests.Orders;
 using static Dispatch.Core.Tests.Tallies.TallyFixtures;
 
 namespace Dispatch.Core.Tests.Tallies;
@@ -54,8 +55,7 @@ public class TallyCalculatorTests
                      (new ServiceConfirmed(ConfirmedBy.Resident, null, 5), placed.AddDays(2)),
                  })
         {
-            var d = decider.Decide(s, e, at);
-            Assert.True(d.Accepted, d.Rejection?.Message);
+            var d = decider.Decide(s, e, at).AsChanged();
             s = d.State;
             if (d.Effects.OfType<RecordService>().SingleOrDefault() is { } recorded)
             {

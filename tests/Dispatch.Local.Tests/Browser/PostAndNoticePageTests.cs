@@ -150,7 +150,7 @@ public class PostAndNoticePageTests(AzuriteFixture azurite)
         }
 
         await host.RunLoopsAsync();
-        Assert.Equal("Escalated", (await host.OpenOrderAsync(placed.OrderId)).Status);
+        Assert.Equal(OrderStatus.Escalated, (await host.OpenOrderAsync(placed.OrderId)).Status);
 
         var desk = await chromium.NewPageAsync(host.BaseAddress, phone: false);
         await desk.GotoAsync(Routes.OrganizerPage(organizer));
