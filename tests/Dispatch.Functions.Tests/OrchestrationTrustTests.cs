@@ -33,8 +33,9 @@ public sealed class OrchestrationTrustTests(AzuriteFixture azurite)
     public async Task Events_raised_while_the_orchestration_continues_as_new_are_all_decided()
     {
         // A generation of one decision: every event lands on a ContinueAsNew boundary, and the offer
-        // reminder timer (2 s after the offer) fires in the middle of the bursts.
-        var policy = FastPolicy with { OfferDeadline = TimeSpan.FromSeconds(10), OfferReminderBefore = TimeSpan.FromSeconds(8) };
+        // reminder timer (2 s after the offer) fires in the middle of the bursts. The deadline is long enough
+        // that a loaded machine does not let the offers expire before the accepts arrive.
+        var policy = FastPolicy with { OfferDeadline = TimeSpan.FromSeconds(40), OfferReminderBefore = TimeSpan.FromSeconds(38) };
         await using var host = await StartAsync(azurite, policy, settings: new Dictionary<string, string?> { ["Orders:EventsPerGeneration"] = "1" });
         var orders = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => host.PlaceAsync()));
         foreach (var (orderId, _) in orders)
