@@ -29,35 +29,6 @@ public sealed class HttpContractTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Place_answers_validation_problems_and_is_idempotent_per_key()
-    {
-        await using var host = await StartAsync(azurite, SlowPolicy);
-
-        var (status, problem, type) = Read(await host.Orders.PlaceAsync(Request("POST", "/api/orders", new { kind = "Service" }), host.Client, default));
-        Assert.Equal(400, status);
-        Assert.StartsWith("application/problem+json", type);
-        Assert.EndsWith("/validation", problem.GetProperty("type").GetString());
-        Assert.True(problem.GetProperty("errors").TryGetProperty("phone", out _));
-        Assert.Equal("/api/orders", problem.GetProperty("instance").GetString());
-
-        (status, problem, _) = Read(await host.Orders.PlaceAsync(Request("POST", "/api/orders", rawBody: "{not json"), host.Client, default));
-        Assert.Equal(400, status);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _));
-
-        (status, problem, _) = Read(await host.Orders.PlaceAsync(Request("POST", "/api/orders", Form(building: "b404")), host.Client, default));
-        Assert.Equal(400, status);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("buildingId", out _));
-
-        var (first, a, _) = Read(await host.Orders.PlaceAsync(Request("POST", "/api/orders", Form(), idempotencyKey: "form-1"), host.Client, default));
-        var (again, b, _) = Read(await host.Orders.PlaceAsync(Request("POST", "/api/orders", Form(), idempotencyKey: "form-1"), host.Client, default));
-        Assert.Equal(201, first);
-        Assert.Equal(200, again);
-        Assert.Equal(a.GetProperty("orderId").GetString(), b.GetProperty("orderId").GetString());
-        Assert.StartsWith("/track.html?o=", a.GetProperty("trackingUrl").GetString());
-        Assert.DoesNotContain("runtime/webhooks", a.ToString(), StringComparison.OrdinalIgnoreCase); // no Durable management URLs
-    }
-
-    [Fact]
     public async Task Tokens_are_checked_and_illegal_events_are_refused_before_reaching_the_orchestration()
     {
         await using var host = await StartAsync(azurite, SlowPolicy);

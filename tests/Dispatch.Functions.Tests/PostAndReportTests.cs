@@ -177,14 +177,6 @@ public sealed class PostAndReportTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Health_answers_200_as_the_local_host()
-    {
-        await using var host = await StartAsync(azurite, SlowPolicy);
-        var health = await host.CallAsync(Request("GET", ApiContract.Health), r => host.Get<HealthFunction>().CheckAsync(r));
-        Assert.Equal((200, "{\"status\":\"ok\"}"), (health.Status, health.Text));
-    }
-
-    [Fact]
     public async Task Results_are_written_with_the_same_json_as_the_local_host()
     {
         // What Results.Ok writes (the app's JsonOptions) and what HttpApi writes and reads (HttpApi.Json) agree:
