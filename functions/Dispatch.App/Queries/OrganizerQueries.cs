@@ -40,7 +40,8 @@ public sealed class OrganizerQueries(
         var tallies = (await records.TalliesAsync(communityId, ChinaTime.YearOf(now), ct)).ToDictionary(t => t.MemberId);
         return [.. roster.OrderBy(m => m.Home.GridId).ThenBy(m => m.MemberId, StringComparer.Ordinal).Select(m => new OrganizerMemberView(
             m.MemberId, m.Name, m.Home.GridId, m.Home.BuildingId, [.. m.Skills.Select(s => s.ToString()).Order()], m.Active,
-            tallies.TryGetValue(m.MemberId, out var t) ? t.Hours : 0, open.GetValueOrDefault(m.MemberId)))];
+            tallies.TryGetValue(m.MemberId, out var t) ? t.Hours : 0, open.GetValueOrDefault(m.MemberId),
+            m.Phone, Registry.RegistryViews.Slots(m.Availability)))];
     }
 
     public async Task<IReadOnlyList<NoticeView>> NoticesAsync(string communityId, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
 using Dispatch.Local.Organizers;
 using Dispatch.Local.Posts;
+using Dispatch.Local.Registry;
 using Dispatch.Local.Reminders;
 using Dispatch.Local.Reports;
 using Dispatch.Local.Tallies;
@@ -74,6 +75,7 @@ public static class LocalHostExtensions
         app.MapPosts();
         app.MapTallies();
         app.MapReports();
+        app.MapRegistry();
         app.MapDemo();
         app.MapGet(ApiContract.Health, Health.Check);
         app.MapGet("/healthz", Health.Check); // the address before the contract put it under /api/ (ApiContract.LocalOnly)
