@@ -91,6 +91,7 @@ public static class AppServices
         services.TryAddSingleton(sp => new RegistrationStore(Account(sp)));
         services.TryAddSingleton<MemberRegistry>();
         services.TryAddSingleton<RegistrationUseCases>();
+        services.TryAddSingleton<MemberImportUseCases>();
         return services;
     }
 

@@ -50,6 +50,8 @@ public static class ApiContract
         new("POST", RegistryRoutes.Members),
         new("PUT", RegistryRoutes.Member),
         new("PUT", RegistryRoutes.MemberActive),
+        new("POST", RegistryRoutes.ImportPreview),
+        new("POST", RegistryRoutes.Import),
         new("GET", RegistryRoutes.Registrations),
         new("POST", RegistryRoutes.Approve),
         new("POST", RegistryRoutes.Reject),

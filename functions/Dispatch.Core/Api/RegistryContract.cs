@@ -63,3 +63,11 @@ public sealed record RegistrationStatusView(
 
 /// <summary>The answer to a registration: its id, status and the applicant's own link to follow it.</summary>
 public sealed record RegistrationReceipt(string RegistrationId, string Status, string StatusUrl, string Token);
+
+/// <summary>One row of an import file as previewed: its row number, who, where, and whether the phone is new here.</summary>
+public sealed record ImportRowView(int Row, string Name, string Phone, string GridId, string BuildingId, IReadOnlyList<string> Skills, bool Exists);
+
+/// <summary>What an import file holds (preview) or did (commit): rows read, members new and already here, added
+/// (0 in a preview), an error per bad row, and the rows themselves (a preview only, the first 200).</summary>
+public sealed record ImportReport(
+    int Rows, int New, int Existing, int Added, IReadOnlyList<Registry.ImportError> Errors, IReadOnlyList<ImportRowView>? Preview = null);

@@ -13,6 +13,12 @@ public static class RegistryRoutes
     /// <summary>PUT (organizer) <c>{active}</c>: deactivate or reactivate a member.</summary>
     public const string MemberActive = "/api/organizer/members/{memberId}/active";
 
+    /// <summary>POST (organizer), body text/csv: check an import file; nothing is stored.</summary>
+    public const string ImportPreview = "/api/organizer/members/import/preview";
+
+    /// <summary>POST (organizer), body text/csv: add the file's valid rows whose phone is new here (keyed by phone).</summary>
+    public const string Import = "/api/organizer/members/import";
+
     /// <summary>GET (organizer) <c>?status=</c>: the community's registrations, pending first.</summary>
     public const string Registrations = "/api/organizer/registrations";
 

@@ -10,8 +10,19 @@ namespace Dispatch.Functions.Http;
 /// <summary>The member registry (报到登记): the shared <see cref="MemberRegistry"/> and <see cref="RegistrationUseCases"/>,
 /// as in the local host. Routes are <see cref="RegistryRoutes"/> without "/api/". Anonymous at the Functions level:
 /// the organizer's link or the community's registration link is the rule, as on the local host.</summary>
-public sealed class RegistryFunctions(MemberRegistry registry, RegistrationUseCases registrations, ILogger<RegistryFunctions> logger)
+public sealed class RegistryFunctions(
+    MemberRegistry registry, MemberImportUseCases import, RegistrationUseCases registrations, ILogger<RegistryFunctions> logger)
 {
+    [Function("PreviewMemberImport")]
+    public Task<IActionResult> PreviewImportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/members/import/preview")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => import.PreviewAsync(req.HttpContext, ct));
+
+    [Function("ImportMembers")]
+    public Task<IActionResult> ImportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/members/import")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => import.ImportAsync(req.HttpContext, ct));
+
     [Function("AddMember")]
     public Task<IActionResult> AddMemberAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/members")] HttpRequest req,

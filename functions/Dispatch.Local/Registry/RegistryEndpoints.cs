@@ -4,7 +4,7 @@ using Dispatch.Core.Api;
 namespace Dispatch.Local.Registry;
 
 /// <summary>The member registry (报到登记) on the local host: binding only; the rules are the shared
-/// <see cref="MemberRegistry"/> and <see cref="RegistrationUseCases"/>.</summary>
+/// <see cref="MemberRegistry"/>, <see cref="MemberImportUseCases"/> and <see cref="RegistrationUseCases"/>.</summary>
 public static class RegistryEndpoints
 {
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
@@ -14,6 +14,8 @@ public static class RegistryEndpoints
             registry.EditAsync(http, memberId, body, ct));
         app.MapPut(RegistryRoutes.MemberActive, (string memberId, ActiveRequest? body, HttpContext http, MemberRegistry registry, CancellationToken ct) =>
             registry.SetActiveAsync(http, memberId, body, ct));
+        app.MapPost(RegistryRoutes.ImportPreview, (HttpContext http, MemberImportUseCases import, CancellationToken ct) => import.PreviewAsync(http, ct));
+        app.MapPost(RegistryRoutes.Import, (HttpContext http, MemberImportUseCases import, CancellationToken ct) => import.ImportAsync(http, ct));
         app.MapGet(RegistryRoutes.Registrations, (string? status, HttpContext http, RegistrationUseCases uc, CancellationToken ct) => uc.ListAsync(http, status, ct));
         app.MapPost(RegistryRoutes.Approve, (string registrationId, HttpContext http, RegistrationUseCases uc, CancellationToken ct) =>
             uc.ApproveAsync(http, registrationId, ct));
