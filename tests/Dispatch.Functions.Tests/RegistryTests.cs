@@ -93,4 +93,28 @@ public sealed class RegistryTests(AzuriteFixture azurite)
         var byLink = await host.CallAsync(Request("GET", RegistryRoutes.Registrations, token: link), r => registry.ListRegistrationsAsync(r, default));
         Assert.Equal((403, "token-wrongrole"), (byLink.Status, byLink.ProblemType));
     }
+
+    [Fact]
+    public async Task An_import_preview_stores_nothing_the_import_adds_new_phones_and_the_same_file_again_adds_nothing()
+    {
+        await using var host = await StartAsync(azurite, SlowPolicy);
+        var registry = host.Get<RegistryFunctions>();
+        var organizer = host.OrganizerToken();
+        const string file = "姓名,手机号,网格,楼栋,服务类别,可服务时间\n" +
+            "赵老师,13500000001,一网格,1幢,课业辅导,任何时间\n" +
+            "钱师傅,13500000002,g2,b9,小修小补,周末白天\n" +
+            "李四,135,一网格,9幢,做饭,\n";
+
+        var preview = await host.CallAsync(Request("POST", RegistryRoutes.ImportPreview, token: organizer, rawBody: file), r => registry.PreviewImportAsync(r, default));
+        var report = preview.As<ImportReport>();
+        Assert.Equal((2, 2, 0), (report.Rows, report.New, report.Added));
+        Assert.Equal([(4, "手机号"), (4, "楼栋"), (4, "服务类别")], report.Errors.Select(e => (e.Row, e.Column)));
+        var first = (await host.CallAsync(Request("POST", RegistryRoutes.Import, token: organizer, rawBody: file), r => registry.ImportAsync(r, default))).As<ImportReport>();
+        var second = (await host.CallAsync(Request("POST", RegistryRoutes.Import, token: organizer, rawBody: file), r => registry.ImportAsync(r, default))).As<ImportReport>();
+        Assert.Equal((2, 0, 2), (first.Added, second.Added, second.Existing));
+        var (_, members, _) = Read(await host.Organizer.MembersAsync(Request("GET", Routes.OrganizerMembers, token: organizer), default));
+        Assert.Equal(5, members.GetArrayLength());
+        var bad = await host.CallAsync(Request("POST", RegistryRoutes.Import, token: organizer, rawBody: "{}"), r => registry.ImportAsync(r, default));
+        Assert.Equal((400, "validation"), (bad.Status, bad.ProblemType));
+    }
 }
