@@ -491,6 +491,15 @@ const zh = {
   'org.reactivate': '启用',
   'org.inactive': '已停用',
   'org.registerLink': '报到链接',
+  'org.import': '批量导入党员',
+  'org.importHint': 'CSV 文件，第一行为表头：姓名,手机号,网格,楼栋,服务类别,可服务时间。按手机号导入，同一文件再导入不会重复。',
+  'org.importFile': '选择文件',
+  'org.importPreview': '预览',
+  'org.importCommit': '导入',
+  'org.importChoose': '请先选择 CSV 文件。',
+  'org.importSummary': '共 {rows} 行有效：新党员 {fresh} 人，已在名册 {existing} 人；有问题的行 {errors} 处。',
+  'org.importDone': '已导入 {added} 人；已在名册 {existing} 人未改动；有问题的行 {errors} 处未导入。',
+  'org.importRow': '第 {row} 行',
 };
 
 const en = {
@@ -974,6 +983,15 @@ const en = {
   'org.reactivate': 'Reactivate',
   'org.inactive': 'Deactivated',
   'org.registerLink': 'Registration link',
+  'org.import': 'Import members',
+  'org.importHint': 'A CSV file whose first row is the header: 姓名,手机号,网格,楼栋,服务类别,可服务时间. Keyed by phone: importing the same file again adds nobody twice.',
+  'org.importFile': 'File',
+  'org.importPreview': 'Preview',
+  'org.importCommit': 'Import',
+  'org.importChoose': 'Choose a CSV file first.',
+  'org.importSummary': '{rows} valid rows: {fresh} new members, {existing} already on the roster; {errors} problems.',
+  'org.importDone': '{added} added; {existing} already on the roster, left as they are; {errors} problem rows not imported.',
+  'org.importRow': 'Row {row}',
 };
 
 const dictionaries = { zh, en };

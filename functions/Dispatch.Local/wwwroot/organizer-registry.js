@@ -1,5 +1,6 @@
 // The organizer's registry sections, beside the desk (organizer.js): registrations waiting for a decision
-// (approve, or reject with a reason the applicant reads) and the member roster (deactivate, reactivate).
+// (approve, or reject with a reason the applicant reads), the member roster (deactivate, reactivate) and the
+// CSV import (preview, then import).
 import { onLangChange, t } from './i18n.js';
 import { api, tokenFromUrl } from './api.js';
 import { h, add, clear, fmtTime, errorText, say, busy, loadPlaces, where, facts } from './ui.js';
@@ -9,6 +10,7 @@ const token = tokenFromUrl();
 let places = null;
 let pending = [];
 let roster = [];
+let canImport = false; // a preview found new members and nothing was imported since
 
 // organizer.js wires the language button and translates the static text; this module only re-renders.
 onLangChange(render);
@@ -16,6 +18,50 @@ onLangChange(render);
 if (token) {
   loadPlaces().then((p) => { places = p; render(); });
   load();
+  $('import-file').addEventListener('change', () => { canImport = false; $('import-commit').disabled = true; clear($('import-status')); clear($('import-errors')); });
+  // busy() enables its button again when done; whether "import" may be pressed is decided after that.
+  $('import-preview').addEventListener('click', async (e) => { await busy(e.currentTarget, () => importFile('preview')); $('import-commit').disabled = !canImport; });
+  $('import-commit').addEventListener('click', async (e) => { await busy(e.currentTarget, () => importFile('commit')); $('import-commit').disabled = !canImport; });
+}
+
+/** The chosen file as text: UTF-8, or GBK as Excel saves Chinese CSV; sent on as UTF-8. */
+async function fileText() {
+  const file = $('import-file').files?.[0];
+  if (!file) return null;
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gbk').decode(bytes);
+  }
+}
+
+async function importFile(step) {
+  const text = await fileText();
+  canImport = false;
+  if (text == null) { say($('import-status'), 'error', t('org.importChoose')); return; }
+  try {
+    const res = await fetch(step === 'preview' ? '/api/organizer/members/import/preview' : '/api/organizer/members/import', {
+      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv; charset=utf-8' }, body: text,
+    });
+    const report = await res.json();
+    if (!res.ok) {
+      const file = report?.errors?.file?.[0];
+      say($('import-status'), 'error', file ? String(file).split('。 ')[0] + '。' : (report?.title || String(res.status)));
+      return;
+    }
+    const vars = { rows: report.rows, fresh: report.new, existing: report.existing, added: report.added, errors: report.errors.length };
+    say($('import-status'), 'ok', step === 'preview' ? t('org.importSummary', vars) : t('org.importDone', vars));
+    const list = clear($('import-errors'));
+    if (report.errors.length) {
+      add(list, h('ul', { class: 'import-errors' }, report.errors.map((e) =>
+        h('li', null, `${t('org.importRow', { row: e.row })}${e.column ? ` · ${e.column}` : ''}：${e.reason}`))));
+    }
+    canImport = step === 'preview' && report.new > 0;
+    if (step === 'commit') await load();
+  } catch (err) {
+    say($('import-status'), 'error', errorText(err));
+  }
 }
 
 async function load() {

@@ -62,4 +62,26 @@ public class RegistrationPageTests(AzuriteFixture azurite)
         await Expect(phone.Locator("#status-title")).ToHaveTextAsync("Your registration");
         Assert.Empty(chromium.PageErrors);
     }
+
+    [Fact]
+    public async Task An_organizer_previews_an_import_file_sees_each_bad_row_then_imports_it_once()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        await using var chromium = await Chromium.LaunchAsync();
+        var desk = await chromium.NewPageAsync(host.BaseAddress, phone: false);
+        await desk.GotoAsync(Routes.OrganizerPage(host.OrganizerToken()));
+        await Expect(desk.Locator("#roster-count")).ToHaveTextAsync("共 50 人，其中 48 人在岗");
+
+        var file = new FilePayload { Name = "党员名单.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Registry.MemberImportTests.File) };
+        await desk.Locator("#import-file").SetInputFilesAsync(file);
+        await desk.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+        await Expect(desk.Locator("#import-status")).ToHaveTextAsync("共 4 行有效：新党员 3 人，已在名册 1 人；有问题的行 3 处。");
+        await Expect(desk.Locator("#import-errors")).ToContainTextAsync("第 6 行 · 网格：本社区没有网格“第九网格”。");
+        await Chromium.ShotAsync(desk, "10-import-preview-zh-1280");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+        await Expect(desk.Locator("#import-status")).ToHaveTextAsync("已导入 3 人；已在名册 1 人未改动；有问题的行 3 处未导入。");
+        await Expect(desk.Locator("#roster-count")).ToHaveTextAsync("共 53 人，其中 51 人在岗");
+        await Expect(desk.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true })).ToBeDisabledAsync();
+        Assert.Empty(chromium.PageErrors);
+    }
 }
