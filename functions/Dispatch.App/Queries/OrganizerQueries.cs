@@ -70,11 +70,18 @@ public sealed class OrganizerQueries(
         {
             if (await org.GetCommunityAsync(c.CommunityId, ct) is { } tree)
             {
-                list.Add(new CommunityView(c.CommunityId, c.NameZh, c.NameEn, [.. tree.Grids.Select(g => new GridView(
-                    g.GridId, g.NameZh, g.NameEn, [.. tree.BuildingsOf(g.GridId).Select(b => new BuildingView(b.BuildingId, b.NameZh, b.NameEn))]))]));
+                list.Add(View(tree));
             }
         }
 
         return list;
+    }
+
+    /// <summary>A community with its grids and buildings, as the order form and the registration form show it.</summary>
+    public static CommunityView View(CommunityDirectory tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return new(tree.Community.CommunityId, tree.Community.NameZh, tree.Community.NameEn, [.. tree.Grids.Select(g => new GridView(
+            g.GridId, g.NameZh, g.NameEn, [.. tree.BuildingsOf(g.GridId).Select(b => new BuildingView(b.BuildingId, b.NameZh, b.NameEn))]))]);
     }
 }

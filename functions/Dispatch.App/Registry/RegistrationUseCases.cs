@@ -23,8 +23,7 @@ public sealed class RegistrationUseCases(
     {
         var community = access.Registrant(http).Scope;
         var tree = await org.GetCommunityAsync(community, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("community"));
-        return Results.Ok(new CommunityView(tree.Community.CommunityId, tree.Community.NameZh, tree.Community.NameEn, [.. tree.Grids.Select(g => new GridView(
-            g.GridId, g.NameZh, g.NameEn, [.. tree.BuildingsOf(g.GridId).Select(b => new BuildingView(b.BuildingId, b.NameZh, b.NameEn))]))]));
+        return Results.Ok(Queries.OrganizerQueries.View(tree));
     }
 
     /// <summary>Registers: 201 with the applicant's link; the same phone and name again answer 200 with the same
