@@ -17,8 +17,6 @@ public sealed class MemberImportUseCases(Access access, MemberStore members, Org
 
     public const int PreviewRows = 200;
 
-    private const int InFlight = 8;
-
     public async Task<IResult> PreviewAsync(HttpContext http, CancellationToken ct)
     {
         var (plan, existing) = await ReadAsync(http, ct);
@@ -29,19 +27,12 @@ public sealed class MemberImportUseCases(Access access, MemberStore members, Org
         return Results.Ok(new ImportReport(plan.Rows.Length, plan.Rows.Length - known, known, 0, plan.Errors, [.. preview]));
     }
 
-    /// <summary>Adds the valid rows whose phone is new; bad rows are reported, not imported.</summary>
+    /// <summary>Adds the valid rows whose phone is new, 50 to a transaction; bad rows are reported, not imported.</summary>
     public async Task<IResult> ImportAsync(HttpContext http, CancellationToken ct)
     {
         var (plan, existing) = await ReadAsync(http, ct);
         var fresh = plan.Rows.Where(r => !existing.Contains(r.Details.Phone)).ToList();
-        var added = 0;
-        await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = ct }, async (row, token) =>
-        {
-            if ((await members.AddAsync(row.Details.ToMember(MemberRegistry.NewMemberId()), token)).Added)
-            {
-                Interlocked.Increment(ref added);
-            }
-        });
+        var added = await members.AddManyAsync([.. fresh.Select(r => r.Details.ToMember(MemberRegistry.NewMemberId()))], ct);
         return Results.Ok(new ImportReport(plan.Rows.Length, fresh.Count, plan.Rows.Length - fresh.Count, added, plan.Errors));
     }
 

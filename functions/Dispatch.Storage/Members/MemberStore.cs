@@ -63,6 +63,34 @@ public sealed class MemberStore(StorageAccount account)
         throw new ConcurrencyConflictException($"Member {member.MemberId}: the phone kept changing hands.");
     }
 
+    /// <summary>Adds new members of one community in transactions of 50 (each with its phone row): an import's
+    /// way. A transaction that runs into a phone or id already taken is done again one member at a time
+    /// (<see cref="AddAsync"/>), so only the members whose phone is free are added. Answers how many were added.</summary>
+    public async Task<int> AddManyAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var added = 0;
+        foreach (var chunk in members.Chunk(BatchSize / 2))
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(
+                    chunk.SelectMany(m => WithPhone(ToEntity(m))).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)),
+                    cancellationToken).ConfigureAwait(false);
+                added += chunk.Length;
+            }
+            catch (RequestFailedException e) when (e.IsConflict())
+            {
+                foreach (var member in chunk)
+                {
+                    added += (await AddAsync(member, cancellationToken).ConfigureAwait(false)).Added ? 1 : 0;
+                }
+            }
+        }
+
+        return added;
+    }
+
     /// <summary>Replaces a member's row; a new phone is claimed and the old one released in the same transaction.
     /// Answers the member who holds the new phone instead when it is another's (nothing changed), else null.</summary>
     /// <exception cref="ConcurrencyConflictException">The member changed meanwhile, or is gone.</exception>

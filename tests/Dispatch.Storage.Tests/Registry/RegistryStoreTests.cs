@@ -26,6 +26,20 @@ public sealed class RegistryStoreTests(AzuriteFixture azurite) : StorageTest(azu
     }
 
     [Fact]
+    public async Task Adding_many_in_transactions_skips_phones_already_taken_and_adds_the_rest()
+    {
+        var store = new MemberStore(Account);
+        await store.AddAsync(Zhang("m-old", "13900000007"));
+        var batch = Enumerable.Range(0, 120).Select(i => Zhang($"m-{i:D3}", (13900000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
+        Assert.Equal(119, await store.AddManyAsync(batch));
+        Assert.Equal(0, await store.AddManyAsync(batch));
+        var list = await store.ListAsync("c1");
+        Assert.Equal(120, list.Count);
+        Assert.Equal("m-old", Assert.Single(list, m => m.Phone == "13900000007").MemberId);
+    }
+
+    [Fact]
     public async Task A_changed_phone_frees_the_old_one_and_a_taken_phone_is_refused_with_its_holder()
     {
         var store = new MemberStore(Account);
