@@ -21,6 +21,11 @@ public static class Program
             return await Tallies.TallyBenchmark.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == Registry.ImportBenchmark.Command)
+        {
+            return await Registry.ImportBenchmark.RunAsync(args[1..]);
+        }
+
         BenchOptions options;
         try
         {

@@ -3,6 +3,7 @@ using Dispatch.App.Orders;
 using Dispatch.App.Posts;
 using Dispatch.App.Queries;
 using Dispatch.App.RateLimiting;
+using Dispatch.App.Registry;
 using Dispatch.App.Reports;
 using Dispatch.App.Retention;
 using Dispatch.App.SignedLinks;
@@ -85,6 +86,12 @@ public static class AppServices
         services.TryAddSingleton<TallyUseCases>();
         services.TryAddSingleton<ReportUseCases>();
         services.TryAddSingleton<ProofUseCases>();
+
+        // The member registry (报到登记): organizers' member management and self-registration.
+        services.TryAddSingleton(sp => new RegistrationStore(Account(sp)));
+        services.TryAddSingleton<MemberRegistry>();
+        services.TryAddSingleton<RegistrationUseCases>();
+        services.TryAddSingleton<MemberImportUseCases>();
         return services;
     }
 

@@ -89,6 +89,7 @@ public static class Problems
             detail = problem.Detail,
             instance,
             errors = problem.Errors,
+            existingId = problem.ExistingId,
         }, CoreJson.Options);
     }
 }

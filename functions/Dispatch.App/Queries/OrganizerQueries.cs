@@ -40,7 +40,8 @@ public sealed class OrganizerQueries(
         var tallies = (await records.TalliesAsync(communityId, ChinaTime.YearOf(now), ct)).ToDictionary(t => t.MemberId);
         return [.. roster.OrderBy(m => m.Home.GridId).ThenBy(m => m.MemberId, StringComparer.Ordinal).Select(m => new OrganizerMemberView(
             m.MemberId, m.Name, m.Home.GridId, m.Home.BuildingId, [.. m.Skills.Select(s => s.ToString()).Order()], m.Active,
-            tallies.TryGetValue(m.MemberId, out var t) ? t.Hours : 0, open.GetValueOrDefault(m.MemberId)))];
+            tallies.TryGetValue(m.MemberId, out var t) ? t.Hours : 0, open.GetValueOrDefault(m.MemberId),
+            m.Phone, Registry.RegistryViews.Slots(m.Availability)))];
     }
 
     public async Task<IReadOnlyList<NoticeView>> NoticesAsync(string communityId, CancellationToken ct) =>
@@ -69,11 +70,18 @@ public sealed class OrganizerQueries(
         {
             if (await org.GetCommunityAsync(c.CommunityId, ct) is { } tree)
             {
-                list.Add(new CommunityView(c.CommunityId, c.NameZh, c.NameEn, [.. tree.Grids.Select(g => new GridView(
-                    g.GridId, g.NameZh, g.NameEn, [.. tree.BuildingsOf(g.GridId).Select(b => new BuildingView(b.BuildingId, b.NameZh, b.NameEn))]))]));
+                list.Add(View(tree));
             }
         }
 
         return list;
+    }
+
+    /// <summary>A community with its grids and buildings, as the order form and the registration form show it.</summary>
+    public static CommunityView View(CommunityDirectory tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return new(tree.Community.CommunityId, tree.Community.NameZh, tree.Community.NameEn, [.. tree.Grids.Select(g => new GridView(
+            g.GridId, g.NameZh, g.NameEn, [.. tree.BuildingsOf(g.GridId).Select(b => new BuildingView(b.BuildingId, b.NameZh, b.NameEn))]))]);
     }
 }

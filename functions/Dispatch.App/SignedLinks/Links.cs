@@ -18,6 +18,16 @@ public sealed class Links(TokenSigner signer, IOptions<PublicLinkOptions> option
     public string OrganizerToken(string organizerId, string communityId) =>
         signer.Sign(new AccessToken(TokenRole.Organizer, organizerId, communityId, clock.GetUtcNow() + O.OrganizerLinkLifetime));
 
+    /// <summary>The community's registration link (在职党员报到): anyone holding it may register there.</summary>
+    public string RegistrationToken(string communityId) =>
+        signer.Sign(new AccessToken(TokenRole.Registrant, AccessTokens.CommunityRegistration, communityId, clock.GetUtcNow() + O.RegistrationLinkLifetime));
+
+    /// <summary>The applicant's own link to follow one registration.</summary>
+    public string ApplicantToken(string registrationId, string communityId) =>
+        signer.Sign(new AccessToken(TokenRole.Registrant, registrationId, communityId, clock.GetUtcNow() + O.RegistrationLinkLifetime));
+
+    public string Registration(string communityId) => O.Absolute(RegistryRoutes.RegisterPage(RegistrationToken(communityId)));
+
     public string Tracking(string orderId, string token) => O.Absolute(Routes.TrackingPage(orderId, token));
 
     public string Inbox(string memberId, string communityId) => O.Absolute(Routes.MemberPage(MemberToken(memberId, communityId)));

@@ -15,5 +15,8 @@ public sealed class PublicLinkOptions
 
     public TimeSpan OrganizerLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>A community's registration link is printed on posters and shared in groups, so it lasts long.</summary>
+    public TimeSpan RegistrationLinkLifetime { get; set; } = TimeSpan.FromDays(365);
+
     public string Absolute(string path) => PublicBaseUrl.TrimEnd('/') + path;
 }

@@ -55,6 +55,17 @@ public static class ApiContract
         new("POST", ReportRoutes.MyProofs),
         new("GET", ReportRoutes.MyProof),
         new("GET", ReportRoutes.Proof),
+        new("POST", RegistryRoutes.Members),
+        new("PUT", RegistryRoutes.Member),
+        new("PUT", RegistryRoutes.MemberActive),
+        new("POST", RegistryRoutes.ImportPreview),
+        new("POST", RegistryRoutes.Import),
+        new("GET", RegistryRoutes.Registrations),
+        new("POST", RegistryRoutes.Approve),
+        new("POST", RegistryRoutes.Reject),
+        new("GET", RegistryRoutes.Register),
+        new("POST", RegistryRoutes.Register),
+        new("GET", RegistryRoutes.Registration),
     ];
 
     /// <summary>Routes the local host alone serves, by design, outside the contract: the demo's links (a demo or

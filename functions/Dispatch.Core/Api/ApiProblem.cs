@@ -3,8 +3,11 @@ using Dispatch.Core.Orders;
 
 namespace Dispatch.Core.Api;
 
-/// <summary>An RFC 9457 problem, host-neutral: both hosts render it as application/problem+json.</summary>
-public sealed record ApiProblem(int Status, string Type, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
+/// <summary>An RFC 9457 problem, host-neutral: both hosts render it as application/problem+json.
+/// <see cref="ExistingId"/> (the "existingId" member) names what a conflict ran into, e.g. the member a repeated add
+/// found.</summary>
+public sealed record ApiProblem(
+    int Status, string Type, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null, string? ExistingId = null)
 {
     private const string Base = "https://dispatch.example/problems/";
 

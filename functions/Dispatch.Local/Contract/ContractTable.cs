@@ -68,6 +68,17 @@ public static class ContractTable
         new("POST", ReportRoutes.MyProofs, "IssueProof", "Reports", "Issue a numbered service-hours proof of the member's year.", Untyped(201), Read),
         new("GET", ReportRoutes.MyProof, "MyProof", "Reports", "One of the member's own proofs, as printed.", Untyped(), ReadOne),
         new("GET", ReportRoutes.Proof, "VerifyProof", "Reports", "Verify a proof by its number (anyone).", Untyped(), 400, 404, 429, 503),
+        new("POST", RegistryRoutes.Members, "AddMember", "Registry", "An organizer adds a member; the same phone again answers 409 with the member's id.", Of<MemberRecordView>(201), Act),
+        new("PUT", RegistryRoutes.Member, "EditMember", "Registry", "An organizer edits a member's details, skills and availability.", Of<MemberRecordView>(), Act),
+        new("PUT", RegistryRoutes.MemberActive, "SetMemberActive", "Registry", "Deactivate or reactivate a member; records stay.", Of<MemberRecordView>(), Act),
+        new("POST", RegistryRoutes.ImportPreview, "PreviewMemberImport", "Registry", "Preview a CSV of members: counts and an error per bad row; stores nothing.", Of<ImportReport>(), Read),
+        new("POST", RegistryRoutes.Import, "ImportMembers", "Registry", "Import a CSV of members; the same file again adds nobody.", Of<ImportReport>(), Act),
+        new("GET", RegistryRoutes.Registrations, "ListRegistrations", "Registry", "The community's registrations (报到), optionally of one status.", Of<IReadOnlyList<RegistrationView>>(), Read),
+        new("POST", RegistryRoutes.Approve, "ApproveRegistration", "Registry", "Approve a registration: the member is active and matched at once.", Of<RegistrationView>(), Act),
+        new("POST", RegistryRoutes.Reject, "RejectRegistration", "Registry", "Reject a registration with a reason the applicant reads.", Of<RegistrationView>(), Act),
+        new("GET", RegistryRoutes.Register, "RegistrationForm", "Registry", "The community's grids and buildings for the registration form.", Of<CommunityView>(), ReadOne),
+        new("POST", RegistryRoutes.Register, "Register", "Registry", "A member registers through the community's registration link; pending until approved.", Of<RegistrationReceipt>(201, 200), Act),
+        new("GET", RegistryRoutes.Registration, "RegistrationStatus", "Registry", "The applicant's own registration and its status.", Of<RegistrationStatusView>(), ReadOne),
     ];
 
     public static ContractOperation? Find(string method, string route) =>

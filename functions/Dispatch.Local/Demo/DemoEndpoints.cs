@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dispatch.Local.Demo;
 
-/// <summary>Only in a demo (<see cref="DemoMode"/>): the organizer's and every member's link, so one person can play
+/// <summary>Only in a demo (<see cref="DemoMode"/>): the organizer's and every member's link and the community's registration link, so one person can play
 /// all roles. The links are handed out here and never logged. Outside a demo the route does not exist (404).</summary>
 public static class DemoEndpoints
 {
@@ -19,6 +19,7 @@ public static class DemoEndpoints
         app.MapGet(Route, (Links links, IOptions<PublicLinkOptions> linkOptions) => Results.Ok(new
         {
             orderForm = linkOptions.Value.Absolute("/"),
+            registration = links.Registration(DemoData.CommunityId),
             organizers = DemoData.Organizers.Select(o => new { o.OrganizerId, o.Name, url = links.Organizer(o.OrganizerId, o.CommunityId) }),
             members = DemoData.Members().Select(m => new { m.MemberId, m.Name, m.Home.GridId, m.Home.BuildingId, m.Active, skills = m.Skills.Select(s => s.ToString()).Order(), url = links.Inbox(m.MemberId, DemoData.CommunityId) }),
         })).ExcludeFromDescription(); // demo only: not part of the contract

@@ -6,6 +6,7 @@ using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
 using Dispatch.Local.Organizers;
 using Dispatch.Local.Posts;
+using Dispatch.Local.Registry;
 using Dispatch.Local.Reminders;
 using Dispatch.Local.Reports;
 using Dispatch.Local.Tallies;
@@ -78,6 +79,7 @@ public static class LocalHostExtensions
         contract.MapPosts();
         contract.MapTallies();
         contract.MapReports();
+        contract.MapRegistry();
         contract.MapGet(ApiContract.Health, Health.Check);
         app.MapContractOpenApi();
         app.MapDemo();

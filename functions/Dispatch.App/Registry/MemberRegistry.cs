@@ -1,0 +1,76 @@
+using Dispatch.App.SignedLinks;
+using Dispatch.Core.Access;
+using Dispatch.Core.Api;
+using Dispatch.Core.Members;
+using Dispatch.Core.Registry;
+using Dispatch.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Dispatch.App.Registry;
+
+/// <summary>Organizers manage their community's members (报到登记): add, edit, deactivate and reactivate. Each
+/// method checks the organizer's link, validates against the community's directory, calls the store and answers.
+/// Every change can be repeated: an add is keyed by phone (409 member-exists names the member), edits and the
+/// active flag are replacements. Matching, claims and acceptances read <see cref="Member.Active"/>, so a
+/// deactivated member gets no new work at once; their records stay.</summary>
+public sealed class MemberRegistry(Access access, MemberStore members, OrgDirectory org)
+{
+    public async Task<IResult> AddAsync(HttpContext http, MemberRequest? body, CancellationToken ct)
+    {
+        var community = Organizer(http).Scope;
+        var details = MemberForm.Validate(body, await PlacesAsync(community, ct));
+        var added = await members.AddAsync(details.ToMember(NewMemberId()), ct);
+        return added.Added
+            ? Results.Created(RegistryRoutes.MemberOf(added.Member.MemberId), RegistryViews.Member(added.Member))
+            : throw new ApiProblemException(RegistryProblems.MemberExists(added.Member.MemberId));
+    }
+
+    public async Task<IResult> EditAsync(HttpContext http, string memberId, MemberRequest? body, CancellationToken ct)
+    {
+        var community = Organizer(http).Scope;
+        var member = await MemberAsync(community, memberId, ct);
+        var details = MemberForm.Validate(body, await PlacesAsync(community, ct));
+        return await ReplaceAsync(details.ApplyTo(member), ct);
+    }
+
+    /// <summary>Deactivates (<c>active: false</c>) or reactivates a member; the same value again writes nothing.</summary>
+    public async Task<IResult> SetActiveAsync(HttpContext http, string memberId, ActiveRequest? body, CancellationToken ct)
+    {
+        var community = Organizer(http).Scope;
+        if (body?.Active is not { } active)
+        {
+            throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["active"] = ["请填写 true（启用）或 false（停用）。 true to reactivate, false to deactivate."],
+            }));
+        }
+
+        var member = await MemberAsync(community, memberId, ct);
+        return member.Active == active ? Results.Ok(RegistryViews.Member(member)) : await ReplaceAsync(member with { Active = active }, ct);
+    }
+
+    /// <summary>A new member id: random, so it tells nothing about the person (ids travel in links and logs).</summary>
+    public static string NewMemberId() => "m-" + Guid.NewGuid().ToString("N")[..16];
+
+    internal async Task<CommunityPlaces> PlacesAsync(string communityId, CancellationToken ct) =>
+        RegistryViews.Places(communityId, await org.GetCommunityAsync(communityId, ct));
+
+    private async Task<IResult> ReplaceAsync(Member updated, CancellationToken ct)
+    {
+        try
+        {
+            return await members.ReplaceAsync(updated, ct) is { } holder
+                ? throw new ApiProblemException(RegistryProblems.PhoneTaken(holder.MemberId))
+                : Results.Ok(RegistryViews.Member(updated));
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw new ApiProblemException(ApiProblem.Conflict("The member was changed at the same time; reload and try again."));
+        }
+    }
+
+    private AccessToken Organizer(HttpContext http) => access.AnyOrganizer(http);
+
+    private async Task<Member> MemberAsync(string communityId, string memberId, CancellationToken ct) =>
+        await members.GetAsync(communityId, Ids.Require(memberId, "memberId"), ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
+}

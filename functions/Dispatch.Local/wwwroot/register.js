@@ -1,0 +1,184 @@
+// 在职党员报到: the community's registration link opens the form; after sending, the page turns into the
+// applicant's own status page (?r=…&t=… with their link), which they can keep and reopen.
+import { initI18n, onLangChange, t, lang } from './i18n.js';
+import { api, ApiError, param, tokenFromUrl } from './api.js';
+import { h, add, clear, fmtTime, errorText, say, requireToken, facts } from './ui.js';
+
+const $ = (id) => document.getElementById(id);
+const CATEGORIES = ['ElderCare', 'Repair', 'Errand', 'Tutoring', 'Legal', 'Health', 'Visit', 'Other'];
+const FIELDS = ['name', 'phone', 'gridId', 'buildingId', 'skills', 'availability', 'pledge'];
+const EVENINGS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => ({ day, fromHour: 18, toHour: 21 }));
+const WEEKENDS = ['Saturday', 'Sunday'].map((day) => ({ day, fromHour: 8, toHour: 20 }));
+
+let token = tokenFromUrl();
+let registrationId = param('r');
+let community = null;
+let status = null;
+let fieldErrors = {};
+let summaryError = null;
+
+initI18n();
+onLangChange(() => { renderCommunity(); renderSkills(); renderPlaces(); renderErrors(); renderStatus(); });
+
+if (requireToken(token, $('main'))) {
+  if (registrationId) loadStatus(); else loadForm();
+}
+
+/** The server's bilingual messages are "中文。 English.": show the half of the page's language. */
+function half(text) {
+  const s = String(text || '');
+  const cut = s.indexOf('。 ');
+  if (cut < 0) return s;
+  return lang() === 'zh' ? s.slice(0, cut + 1) : s.slice(cut + 2);
+}
+
+async function loadForm() {
+  try {
+    community = await api('/api/register', { token });
+    clear($('page-status'));
+    $('reg-form').hidden = false;
+    $('gridId').addEventListener('change', () => { renderBuildings(); clearField('gridId'); });
+    $('reg-form').addEventListener('submit', onSubmit);
+    for (const f of FIELDS) $(f)?.addEventListener('input', () => clearField(f));
+    renderCommunity();
+    renderSkills();
+    renderPlaces();
+  } catch (err) {
+    say($('page-status'), 'error', errorText(err));
+  }
+}
+
+async function loadStatus() {
+  try {
+    status = await api(`/api/register/${encodeURIComponent(registrationId)}`, { token });
+    clear($('page-status'));
+    $('status-card').hidden = false;
+    renderStatus();
+  } catch (err) {
+    say($('page-status'), 'error', errorText(err));
+  }
+}
+
+function name(x) { return (lang() === 'zh' ? x.nameZh : x.nameEn) || x.nameZh || x.nameEn; }
+
+function renderCommunity() {
+  $('community').textContent = community ? t('reg.community', { name: name(community) }) : '';
+}
+
+function renderSkills() {
+  const box = $('skill-choices');
+  const checked = new Set([...box.querySelectorAll('input:checked')].map((i) => i.value));
+  clear(box);
+  for (const c of CATEGORIES) {
+    add(box, h('label', { class: 'choice' },
+      h('input', { type: 'checkbox', name: 'skills', value: c, checked: checked.has(c), onchange: () => clearField('skills') }), ' ',
+      h('span', null, t(`category.${c}`))));
+  }
+}
+
+function renderPlaces() {
+  if (!community) return;
+  const grid = $('gridId');
+  const chosen = grid.value;
+  clear(grid).append(h('option', { value: '' }, t('form.choose')));
+  for (const g of community.grids) add(grid, h('option', { value: g.gridId, selected: g.gridId === chosen }, name(g)));
+  renderBuildings();
+}
+
+function renderBuildings() {
+  const select = $('buildingId');
+  const chosen = select.value;
+  const grid = community?.grids.find((g) => g.gridId === $('gridId').value);
+  clear(select).append(h('option', { value: '' }, grid ? t('form.choose') : t('form.chooseGridFirst')));
+  for (const b of grid?.buildings || []) add(select, h('option', { value: b.buildingId, selected: b.buildingId === chosen }, name(b)));
+}
+
+function collect() {
+  const when = document.querySelector('input[name=when]:checked')?.value || 'any';
+  return {
+    name: $('name').value.trim(),
+    phone: $('phone').value.replace(/[\s-]+/g, ''),
+    gridId: $('gridId').value,
+    buildingId: $('buildingId').value,
+    skills: [...document.querySelectorAll('input[name=skills]:checked')].map((i) => i.value),
+    availability: when === 'evenings' ? EVENINGS : when === 'weekends' ? WEEKENDS : when === 'both' ? [...EVENINGS, ...WEEKENDS] : [],
+    pledge: $('pledge').value.trim() || null,
+  };
+}
+
+function clearField(f) {
+  if (!fieldErrors[f]) return;
+  delete fieldErrors[f];
+  // The summary only points at the fields: once they are fixed, it goes too.
+  if (!Object.keys(fieldErrors).length && summaryError?.code === 'validation') summaryError = null;
+  renderErrors();
+}
+
+function renderErrors() {
+  for (const f of FIELDS) {
+    const box = $(`${f}-error`);
+    const msgs = fieldErrors[f];
+    if (box) box.textContent = msgs ? msgs.map(half).join(' ') : '';
+    const input = $(f);
+    if (input && input.tagName !== 'FIELDSET') {
+      if (msgs) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+    }
+  }
+  const summary = $('form-errors');
+  clear(summary);
+  if (summaryError || Object.keys(fieldErrors).length) {
+    const text = summaryError instanceof ApiError && summaryError.code !== 'validation'
+      ? (summaryError.problem?.title ? half(summaryError.problem.title) : errorText(summaryError))
+      : t('form.fixErrors');
+    add(summary, h('div', { class: 'msg msg-error', role: 'alert' }, text));
+  }
+}
+
+async function onSubmit(e) {
+  e.preventDefault();
+  const button = $('submit');
+  if (button.disabled) return;
+  const body = collect();
+  fieldErrors = {};
+  if (!/^1[3-9]\d{9}$/.test(body.phone)) fieldErrors.phone = [t('reg.phoneHint')];
+  if (!body.skills.length) fieldErrors.skills = [t('reg.skillsRequired')];
+  summaryError = null;
+  renderErrors();
+  if (Object.keys(fieldErrors).length) return;
+  button.disabled = true;
+  button.textContent = t('common.sending');
+  try {
+    const receipt = await api('/api/register', { method: 'POST', body, token });
+    // From now on this page is the applicant's own link: the status, on this origin.
+    const url = new URL(receipt.statusUrl, location.href);
+    history.replaceState(null, '', url.pathname + url.search);
+    token = receipt.token;
+    registrationId = receipt.registrationId;
+    $('reg-form').hidden = true;
+    say($('page-status'), 'ok', t('reg.sent'));
+    await loadStatus();
+    say($('page-status'), 'ok', t('reg.sent'));
+  } catch (err) {
+    summaryError = err;
+    fieldErrors = err instanceof ApiError ? { ...err.errors } : {};
+    renderErrors();
+  } finally {
+    button.disabled = false;
+    button.textContent = t('reg.submit');
+  }
+}
+
+function renderStatus() {
+  const box = $('status');
+  if (!status) return;
+  clear(box);
+  add(box,
+    h('p', null, h('span', { class: `badge status-${status.status.toLowerCase()}`, id: 'reg-status' }, t(`reg.status.${status.status}`))),
+    facts([
+      [t('reg.name'), status.name],
+      [t('reg.submittedAt'), fmtTime(status.submittedAt)],
+      status.decidedAt && [t('reg.decidedAt'), fmtTime(status.decidedAt)],
+      status.reason && [t('reg.reason'), status.reason],
+    ]),
+    h('p', { class: 'hint' }, t(`reg.next.${status.status}`)));
+}
