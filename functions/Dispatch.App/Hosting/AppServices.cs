@@ -59,6 +59,7 @@ public static class AppServices
         services.TryAddSingleton<HandDispatch>();
         services.TryAddSingleton<AssignmentDrain>();
         services.TryAddSingleton<OrderReader>();
+        services.TryAddSingleton<OrderUseCases>();
         services.TryAddSingleton<MemberQueries>();
         services.TryAddSingleton<OrganizerQueries>();
         services.TryAddSingleton<IDeadLetters, PoisonQueueDeadLetters>();

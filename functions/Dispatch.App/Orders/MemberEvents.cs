@@ -1,7 +1,7 @@
+using Dispatch.App.SignedLinks;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
 using Dispatch.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Dispatch.App.Orders;
 
@@ -9,14 +9,16 @@ namespace Dispatch.App.Orders;
 /// Events that take on new work (accepting an offer, claiming a wish) need an active member: a member
 /// deactivated after the offer went out, or holding an old inbox link, is refused before anything changes.
 /// Declining and reporting hours on work already held stay open, so nothing is left stranded.</summary>
-public sealed class MemberEvents(SignedLinks.Access access, MemberStore members)
+public sealed class MemberEvents(MemberStore members)
 {
     /// <exception cref="ApiProblemException">403 member-inactive for new work by a member who is not active.</exception>
-    public async Task<OrderEvent> EventAsync(HttpRequest request, OrderState order, Func<string, OrderEvent> make, CancellationToken ct)
+    /// <exception cref="Core.Access.InvalidTokenException">403 token-wrongscope: the link opens neither this offer nor
+    /// its community.</exception>
+    public async Task<OrderEvent> EventAsync(MemberLink link, OrderState order, Func<string, OrderEvent> make, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(make);
-        var e = make(access.Member(request, order).Subject);
+        var e = make(link.For(order).MemberId);
         var takesWork = e switch { OfferAccepted a => a.MemberId, WishClaimed w => w.MemberId, _ => null };
         if (takesWork is not null)
         {

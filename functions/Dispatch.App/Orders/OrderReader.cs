@@ -1,13 +1,13 @@
+using Dispatch.App.SignedLinks;
 using Dispatch.Core.Access;
 using Dispatch.Core.Api;
 using Dispatch.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Dispatch.App.Orders;
 
 /// <summary>Loads an order and shapes it for whoever's link asks: the member's view for a member, the
 /// resident's view (with the assigned member and the timeline) for the resident or an organizer.</summary>
-public sealed class OrderReader(OrderStore orders, MemberStore members, SignedLinks.Access access)
+public sealed class OrderReader(OrderStore orders, MemberStore members)
 {
     /// <summary>The order, a validation problem for an id that cannot be one (e.g. "../x"), or not-found.</summary>
     public async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct) =>
@@ -18,31 +18,32 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, SignedLi
     /// <exception cref="ApiProblemException">404 for a member the order does not concern
     /// (<see cref="OrderViews.MemberMaySee"/>) or of another community: the same answer as an unknown id, so
     /// ids cannot be probed.</exception>
-    public async Task<object> ViewForAsync(HttpRequest request, StoredOrder order, CancellationToken ct, bool afterOwnAction = false)
+    public async Task<object> ViewForAsync(CallerLink caller, StoredOrder order, CancellationToken ct, bool afterOwnAction = false)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(order);
         var state = order.State;
-        switch (access.Read(request).Role)
+        switch (caller.Role)
         {
             case TokenRole.Member:
-                return MemberView(request, order, afterOwnAction);
+                return MemberView(caller.Member(), order, afterOwnAction);
             case TokenRole.Organizer:
-                access.Organizer(request, state.Request.Location.CommunityId);
+                caller.OrganizerOf(state.Request.Location.CommunityId);
                 break;
             default:
-                access.Resident(request, state.OrderId);
+                caller.ResidentOf(state.OrderId);
                 break;
         }
 
         return await ResidentViewAsync(order, ct);
     }
 
-    private MemberOrderView MemberView(HttpRequest request, StoredOrder order, bool afterOwnAction)
+    private static MemberOrderView MemberView(MemberLink link, StoredOrder order, bool afterOwnAction)
     {
         string memberId;
         try
         {
-            memberId = access.Member(request, order.State).Subject;
+            memberId = link.For(order.State).MemberId;
         }
         catch (InvalidTokenException e) when (e.Failure == TokenFailure.WrongScope)
         {

@@ -10,39 +10,32 @@ using Microsoft.AspNetCore.Http;
 namespace Dispatch.App.Posts;
 
 /// <summary>Volunteer posts (志愿服务岗位), as both hosts serve them: organizers create them and record shifts,
-/// members claim a place. Each method checks the caller's link, validates, calls the stores and answers.</summary>
-public sealed class PostUseCases(Access access, PostStore posts, MemberStore members, ServiceRecordStore records, TimeProvider clock)
+/// members claim a place. Each method takes the caller's verified link (<see cref="OrganizerLink"/>,
+/// <see cref="MemberLink"/>, or <see cref="CallerLink"/> where either may ask), validates, calls the stores and answers.</summary>
+public sealed class PostUseCases(PostStore posts, MemberStore members, ServiceRecordStore records, TimeProvider clock)
 {
-    public async Task<IResult> CreateAsync(HttpContext http, CreatePostRequest? body, CancellationToken ct)
+    public async Task<IResult> CreateAsync(OrganizerLink organizer, CreatePostRequest? body, CancellationToken ct)
     {
-        var token = Organizer(http);
-        var post = PostForm.Validate(body, "p" + Guid.NewGuid().ToString("N")[..12], token.Scope, token.Subject, clock.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(organizer);
+        var post = PostForm.Validate(body, "p" + Guid.NewGuid().ToString("N")[..12], organizer.CommunityId, organizer.OrganizerId, clock.GetUtcNow());
         await posts.CreateAsync(post, ct);
         return Results.Created($"{PostRoutes.Posts}/{post.PostId}", View(new PostSummary(post, 0, new HashSet<string>()), null));
     }
 
-    public async Task<IResult> ListAsync(HttpContext http, CancellationToken ct)
+    /// <summary>Organizers see who claimed; a member sees whether they did.</summary>
+    public async Task<IResult> ListAsync(CallerLink caller, CancellationToken ct)
     {
-        var token = access.Read(http);
-        string? memberId = null;
-        if (token.Role == TokenRole.Organizer)
-        {
-            access.Organizer(http, token.Scope);
-        }
-        else
-        {
-            memberId = (await MemberAsync(http, ct)).MemberId;
-        }
-
-        var list = await posts.ListAsync(token.Scope, ct);
+        ArgumentNullException.ThrowIfNull(caller);
+        var memberId = caller.Role == TokenRole.Organizer ? null : (await MemberAsync(caller.Member(), ct)).MemberId;
+        var list = await posts.ListAsync(caller.Token.Scope, ct);
         return Results.Ok(list.Select(p => View(p, memberId)));
     }
 
     /// <summary>Takes a place, then credits the claim to the member's tally. A repeated claim answers
     /// already-claimed but first re-credits (idempotent), which completes a claim a crash cut in half.</summary>
-    public async Task<IResult> ClaimAsync(HttpContext http, string postId, CancellationToken ct)
+    public async Task<IResult> ClaimAsync(MemberLink link, string postId, CancellationToken ct)
     {
-        var member = await MemberAsync(http, ct);
+        var member = await MemberAsync(link, ct);
         if (!member.Active)
         {
             throw new ApiProblemException(PostProblems.Inactive(member.MemberId));
@@ -71,16 +64,16 @@ public sealed class PostUseCases(Access access, PostStore posts, MemberStore mem
         };
     }
 
-    public async Task<IResult> ShiftAsync(HttpContext http, string postId, ShiftRequest? body, CancellationToken ct)
+    public async Task<IResult> ShiftAsync(OrganizerLink organizer, string postId, ShiftRequest? body, CancellationToken ct)
     {
-        var token = Organizer(http);
+        ArgumentNullException.ThrowIfNull(organizer);
         if (!Ids.IsValid(body?.MemberId?.Trim()))
         {
             throw Ids.Invalid("memberId");
         }
 
-        var post = await PostAsync(token.Scope, postId, ct);
-        var member = await members.GetAsync(token.Scope, body!.MemberId!.Trim(), ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
+        var post = await PostAsync(organizer.CommunityId, postId, ct);
+        var member = await members.GetAsync(organizer.CommunityId, body!.MemberId!.Trim(), ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
         if (await posts.GetClaimAsync(post, member.MemberId, ct) is null)
         {
             throw new ApiProblemException(PostProblems.NotClaimed(post.PostId, member.MemberId));
@@ -92,12 +85,10 @@ public sealed class PostUseCases(Access access, PostStore posts, MemberStore mem
         return credited ? Results.Created(PostRoutes.ShiftsOf(post.PostId), response) : Results.Ok(response);
     }
 
-    private AccessToken Organizer(HttpContext http) => access.Organizer(http, access.Read(http).Scope);
-
-    private async Task<Member> MemberAsync(HttpContext http, CancellationToken ct)
+    private async Task<Member> MemberAsync(MemberLink link, CancellationToken ct)
     {
-        var token = access.MemberOfCommunity(http);
-        return await members.GetAsync(token.Scope, token.Subject, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
+        ArgumentNullException.ThrowIfNull(link);
+        return await members.GetAsync(link.CommunityId, link.MemberId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
     }
 
     private async Task<Post> PostAsync(string communityId, string postId, CancellationToken ct) =>

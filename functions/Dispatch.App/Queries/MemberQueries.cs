@@ -1,4 +1,4 @@
-using Dispatch.Core.Access;
+using Dispatch.App.SignedLinks;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
 using Dispatch.Storage;
@@ -14,10 +14,10 @@ public sealed class MemberQueries(
     public const int BoardSize = 100;
     public const int Notices = 20;
 
-    public async Task<InboxView> InboxAsync(AccessToken member, CancellationToken ct)
+    public async Task<InboxView> InboxAsync(MemberLink member, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var me = await members.GetAsync(member.Scope, member.Subject, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
+        var me = await members.GetAsync(member.CommunityId, member.MemberId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
         var views = new List<MemberOrderView>();
         foreach (var item in (await inbox.ListAsync(me.MemberId, ct)).Take(InboxSize))
         {
@@ -37,10 +37,10 @@ public sealed class MemberQueries(
             [.. recent.Select(n => NoticeView.Of(n.At, n.OrderId, n.Kind, n.Text))]);
     }
 
-    public async Task<IReadOnlyList<BoardItem>> BoardAsync(AccessToken member, CancellationToken ct)
+    public async Task<IReadOnlyList<BoardItem>> BoardAsync(MemberLink member, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var open = await index.ListOpenAsync(member.Scope, cancellationToken: ct);
+        var open = await index.ListOpenAsync(member.CommunityId, cancellationToken: ct);
         var board = new List<BoardItem>();
         foreach (var wish in open.Where(o => o.Kind == OrderKind.Wish && o.MemberId is null).OrderBy(o => o.PlacedAt).Take(BoardSize))
         {
@@ -53,11 +53,11 @@ public sealed class MemberQueries(
         return board;
     }
 
-    public async Task<MyRecordsView> RecordsAsync(AccessToken member, int year, CancellationToken ct)
+    public async Task<MyRecordsView> RecordsAsync(MemberLink member, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var list = await records.ListForMemberAsync(member.Scope, year, member.Subject, ct);
-        var tally = await records.GetTallyAsync(member.Scope, year, member.Subject, ct);
+        var list = await records.ListForMemberAsync(member.CommunityId, year, member.MemberId, ct);
+        var tally = await records.GetTallyAsync(member.CommunityId, year, member.MemberId, ct);
         return new MyRecordsView(
             year,
             tally?.Hours ?? 0,

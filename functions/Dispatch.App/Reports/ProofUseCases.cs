@@ -21,15 +21,15 @@ namespace Dispatch.App.Reports;
 /// <item>The public view names the member, the community, the year, the hours and the issue time only.</item>
 /// </list></summary>
 public sealed class ProofUseCases(
-    Access access, MemberStore members, ServiceRecordStore records, AssessmentStore assessments, ProofStore proofs, ReportData data,
+    MemberStore members, ServiceRecordStore records, AssessmentStore assessments, ProofStore proofs, ReportData data,
     IOptions<PublicLinkOptions> links, TimeProvider clock)
 {
     private const int NumberTries = 5;
 
-    public async Task<IResult> IssueAsync(HttpContext http, IssueProofRequest? body, CancellationToken ct)
+    public async Task<IResult> IssueAsync(MemberLink link, IssueProofRequest? body, CancellationToken ct)
     {
-        var token = access.MemberOfCommunity(http);
-        var member = await members.GetAsync(token.Scope, token.Subject, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
+        ArgumentNullException.ThrowIfNull(link);
+        var member = await members.GetAsync(link.CommunityId, link.MemberId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
         var now = clock.GetUtcNow();
         var current = ChinaTime.YearOf(now);
         var year = body?.Year ?? current;
@@ -38,19 +38,19 @@ public sealed class ProofUseCases(
             throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]> { ["year"] = [$"A year from 2000 to {current}."] }));
         }
 
-        var (halfHours, services, gridId, snapshotId) = await FiguresAsync(token.Scope, year, member, ct);
+        var (halfHours, services, gridId, snapshotId) = await FiguresAsync(link.CommunityId, year, member, ct);
         if (halfHours <= 0)
         {
             throw new ApiProblemException(new ApiProblem(
                 409, "https://dispatch.example/problems/no-hours", "No service hours to prove.", $"No confirmed service hours in {year}."));
         }
 
-        var names = await data.NamesAsync(token.Scope, ct);
+        var names = await data.NamesAsync(link.CommunityId, ct);
         PlaceName? grid = gridId is null ? null : names.Grids.GetValueOrDefault(gridId) ?? new PlaceName(gridId, gridId);
         for (var attempt = 0; attempt < NumberTries; attempt++)
         {
             var number = ProofNumber.From(year, RandomNumberGenerator.GetBytes(ProofNumber.RandomBytes));
-            var proof = new ServiceProof(number, token.Scope, member.MemberId, member.Name, names.Community, grid, year, halfHours, services, now, snapshotId);
+            var proof = new ServiceProof(number, link.CommunityId, member.MemberId, member.Name, names.Community, grid, year, halfHours, services, now, snapshotId);
             if (await proofs.AddAsync(proof, ct))
             {
                 return Results.Created(ReportRoutes.MyProofOf(number), MemberProofView.Of(proof, VerifyUrl(number)));
@@ -61,11 +61,11 @@ public sealed class ProofUseCases(
     }
 
     /// <summary>One of the caller's own proofs; anyone else's answers 404, as an unknown number.</summary>
-    public async Task<IResult> MineAsync(HttpContext http, string number, CancellationToken ct)
+    public async Task<IResult> MineAsync(MemberLink link, string number, CancellationToken ct)
     {
-        var token = access.MemberOfCommunity(http);
+        ArgumentNullException.ThrowIfNull(link);
         var proof = await FindAsync(number, ct);
-        return proof is not null && proof.MemberId == token.Subject && proof.CommunityId == token.Scope
+        return proof is not null && proof.MemberId == link.MemberId && proof.CommunityId == link.CommunityId
             ? Results.Ok(MemberProofView.Of(proof, VerifyUrl(proof.Number)))
             : throw new ApiProblemException(ApiProblem.NotFound("proof"));
     }

@@ -8,26 +8,29 @@ using Microsoft.AspNetCore.Http;
 namespace Dispatch.App.Reports;
 
 /// <summary>Exports of the annual tallies (CSV, XLSX) and the monthly trend, as both hosts serve them.</summary>
-public sealed class ReportUseCases(Access access, ReportData data, ServiceRecordStore records, TimeProvider clock)
+public sealed class ReportUseCases(ReportData data, ServiceRecordStore records, TimeProvider clock)
 {
-    public Task<IResult> CsvAsync(HttpContext http, int? year, string? level, string? lang, CancellationToken ct) =>
-        ExportAsync(http, year, level, lang, "csv", "text/csv; charset=utf-8", ReportCsv.Write, ct);
+    public Task<IResult> CsvAsync(HttpContext http, OrganizerLink organizer, int? year, string? level, string? lang, CancellationToken ct) =>
+        ExportAsync(http, organizer, year, level, lang, "csv", "text/csv; charset=utf-8", ReportCsv.Write, ct);
 
-    public Task<IResult> XlsxAsync(HttpContext http, int? year, string? level, string? lang, CancellationToken ct) =>
-        ExportAsync(http, year, level, lang, "xlsx", XlsxExport.ContentType, XlsxExport.Write, ct);
+    public Task<IResult> XlsxAsync(HttpContext http, OrganizerLink organizer, int? year, string? level, string? lang, CancellationToken ct) =>
+        ExportAsync(http, organizer, year, level, lang, "xlsx", XlsxExport.ContentType, XlsxExport.Write, ct);
 
-    public async Task<IResult> MonthsAsync(HttpContext http, int? year, CancellationToken ct)
+    public async Task<IResult> MonthsAsync(OrganizerLink organizer, int? year, CancellationToken ct)
     {
-        var community = access.AnyOrganizer(http).Scope;
+        ArgumentNullException.ThrowIfNull(organizer);
+        var community = organizer.CommunityId;
         var y = TallyYear.Of(year, clock);
         var entries = await records.EntriesAsync(community, y, ct);
         return Results.Ok(MonthlyTrend.Of(entries.Records, y));
     }
 
     private async Task<IResult> ExportAsync(
-        HttpContext http, int? year, string? level, string? lang, string extension, string contentType, Func<ReportTable, byte[]> write, CancellationToken ct)
+        HttpContext http, OrganizerLink organizer, int? year, string? level, string? lang, string extension, string contentType, Func<ReportTable, byte[]> write, CancellationToken ct)
     {
-        var community = access.AnyOrganizer(http).Scope;
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(organizer);
+        var community = organizer.CommunityId;
         var errors = new Dictionary<string, string[]>();
         var y = TallyYear.Of(year, clock, errors);
         var reportLevel = ReportOptions.ParseLevel(level);

@@ -10,37 +10,40 @@ namespace Dispatch.App.Tallies;
 /// <summary>Annual tallies (live, from the running tally rows) and the frozen assessment years, as both hosts
 /// serve them.</summary>
 public sealed class TallyUseCases(
-    Access access, ServiceRecordStore records, MemberStore members, PointsRules rules, AssessmentStore assessments, AnnualFreezeJob job,
+    ServiceRecordStore records, MemberStore members, PointsRules rules, AssessmentStore assessments, AnnualFreezeJob job,
     TimeProvider clock)
 {
-    public async Task<IResult> TalliesAsync(HttpContext http, int? year, CancellationToken ct)
+    public async Task<IResult> TalliesAsync(OrganizerLink organizer, int? year, CancellationToken ct)
     {
-        var community = Organizer(http);
+        ArgumentNullException.ThrowIfNull(organizer);
+        var community = organizer.CommunityId;
         var y = TallyYear.Of(year, clock);
         var counts = await records.TalliesAsync(community, y, ct);
         var roster = await members.ListAsync(community, ct);
         return Results.Ok(TallyCalculator.Report(community, y, counts.Select(t => (t.MemberId, t.Counts)), roster, rules));
     }
 
-    public async Task<IResult> MyTallyAsync(HttpContext http, int? year, CancellationToken ct)
+    public async Task<IResult> MyTallyAsync(MemberLink link, int? year, CancellationToken ct)
     {
-        var token = access.MemberOfCommunity(http);
-        var member = await members.GetAsync(token.Scope, token.Subject, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
+        ArgumentNullException.ThrowIfNull(link);
+        var member = await members.GetAsync(link.CommunityId, link.MemberId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
         var y = TallyYear.Of(year, clock);
-        var tally = await records.GetTallyAsync(token.Scope, y, member.MemberId, ct);
-        return Results.Ok(AnnualTally.Of(token.Scope, y, member.MemberId, tally?.Counts ?? TallyCounts.Zero, rules, member));
+        var tally = await records.GetTallyAsync(link.CommunityId, y, member.MemberId, ct);
+        return Results.Ok(AnnualTally.Of(link.CommunityId, y, member.MemberId, tally?.Counts ?? TallyCounts.Zero, rules, member));
     }
 
-    public async Task<IResult> AssessmentAsync(HttpContext http, int year, CancellationToken ct)
+    public async Task<IResult> AssessmentAsync(OrganizerLink organizer, int year, CancellationToken ct)
     {
-        var community = Organizer(http);
+        ArgumentNullException.ThrowIfNull(organizer);
+        var community = organizer.CommunityId;
         return Results.Ok(await assessments.ViewAsync(community, year, records, ct)
                           ?? throw new ApiProblemException(ApiProblem.NotFound("frozen assessment year")));
     }
 
-    public async Task<IResult> FreezeAsync(HttpContext http, int year, CancellationToken ct)
+    public async Task<IResult> FreezeAsync(OrganizerLink organizer, int year, CancellationToken ct)
     {
-        var community = Organizer(http);
+        ArgumentNullException.ThrowIfNull(organizer);
+        var community = organizer.CommunityId;
         var now = clock.GetUtcNow();
         if (!AssessmentYear.IsOver(year, now))
         {
@@ -52,6 +55,4 @@ public sealed class TallyUseCases(
         var view = await assessments.ViewAsync(community, year, records, ct);
         return created ? Results.Created(PostRoutes.AssessmentOf(year), view) : Results.Ok(view);
     }
-
-    private string Organizer(HttpContext http) => access.Organizer(http, access.Read(http).Scope).Scope;
 }

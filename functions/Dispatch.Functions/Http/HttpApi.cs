@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dispatch.App.Orders;
 using Dispatch.App.Problems;
 using Dispatch.Core;
 using Dispatch.Core.Api;
@@ -89,12 +90,17 @@ public static class HttpApi
 
     public static IActionResult Ok(object value) => JsonResult(200, value);
 
-    public static IActionResult Created(string location, object value) =>
-        new ContentResultWithLocation(location) { StatusCode = 201, ContentType = "application/json; charset=utf-8", Content = JsonSerializer.Serialize(value, Json) };
-
-    /// <summary>The event is with the order's orchestration but not applied yet: the caller polls the order.</summary>
-    public static IActionResult Accepted(string location, object value) =>
-        new ContentResultWithLocation(location) { StatusCode = 202, ContentType = "application/json; charset=utf-8", Content = JsonSerializer.Serialize(value, Json) };
+    /// <summary>An order route's answer as a JSON content result, with its <c>Location</c> (201, 202) if any.</summary>
+    public static IActionResult Answer(OrderAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Location is null
+            ? JsonResult(answer.Status, answer.Body)
+            : new ContentResultWithLocation(answer.Location)
+            {
+                StatusCode = answer.Status, ContentType = "application/json; charset=utf-8", Content = JsonSerializer.Serialize(answer.Body, Json),
+            };
+    }
 
     public static IActionResult JsonResult(int status, object value) =>
         new ContentResult { StatusCode = status, ContentType = "application/json; charset=utf-8", Content = JsonSerializer.Serialize(value, Json) };
@@ -125,8 +131,6 @@ public static class HttpApi
             throw new ApiProblemException(Problems.BadBody);
         }
     }
-
-    public static string OrderPath(string orderId) => Routes.Order.Replace("{orderId}", Uri.EscapeDataString(orderId), StringComparison.Ordinal);
 
     private static JsonSerializerOptions CreateJson()
     {

@@ -18,20 +18,20 @@ public sealed class MemberFunctions(Access access, MemberQueries queries, TimePr
     public Task<IActionResult> InboxAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "members/me/inbox")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await queries.InboxAsync(access.MemberOfCommunity(req), ct)));
+        HttpApi.Ok(await queries.InboxAsync(MemberLink.From(req, access), ct)));
 
     [Function("WishBoard")]
     public Task<IActionResult> BoardAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "board")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await queries.BoardAsync(access.MemberOfCommunity(req), ct)));
+        HttpApi.Ok(await queries.BoardAsync(MemberLink.From(req, access), ct)));
 
     [Function("MyRecords")]
     public Task<IActionResult> RecordsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "members/me/records")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
-        var token = access.MemberOfCommunity(req);
+        var token = MemberLink.From(req, access);
         var year = Years.FromQuery(req.Query["year"].ToString(), ChinaTime.YearOf(clock.GetUtcNow()));
         return HttpApi.Ok(await queries.RecordsAsync(token, year, ct));
     });

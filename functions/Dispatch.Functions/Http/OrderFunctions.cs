@@ -1,12 +1,8 @@
 using Dispatch.App.Orders;
 using Dispatch.App.RateLimiting;
 using Dispatch.App.SignedLinks;
-using Dispatch.Core.Access;
 using Dispatch.Core.Api;
-using Dispatch.Core.Hours;
-using Dispatch.Core.Orders;
 using Dispatch.Functions.Orders;
-using Dispatch.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -15,27 +11,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Functions.Http;
 
-/// <summary>The resident's, member's and organizer's actions on one order: the local host's routes, shapes
-/// and problems, through the shared layer (links, place check, loading and views). Every route is anonymous
-/// at the Functions level and guarded by the caller's signed link, as on the local host (hand dispatch by the
-/// organizer's).
+/// <summary>The resident's, member's and organizer's actions on one order: binding only; the rules are the shared
+/// <see cref="OrderUseCases"/>, applied by a <see cref="DurableOrderEngine"/> over the function's Durable client
+/// (an event the orchestration has not applied within the wait is answered 202). Every route is anonymous at the
+/// Functions level and guarded by the caller's signed link, as on the local host. Each function reads the body
+/// first, then the link (one call), as the local host binds them.
 /// Routes are <see cref="Routes"/> without the "/api/" prefix, which host.json's routePrefix adds
 /// (a test checks every one).</summary>
-public sealed class OrderFunctions(
-    OrderStore orders,
-    IdempotencyStore idempotency,
-    OrderIndex index,
-    HandDispatch hand,
-    MemberEvents memberEvents,
-    OrderDecider decider,
-    OrderCommands commands,
-    PlaceCheck places,
-    OrderReader reader,
-    Access access,
-    Links links,
-    ClientRateLimiter limits,
-    TimeProvider clock,
-    ILogger<OrderFunctions> logger)
+public sealed class OrderFunctions(OrderUseCases orders, Access access, OrderCommands commands, ClientRateLimiter limits, ILogger<OrderFunctions> logger)
 {
     [Function("PlaceOrder")]
     public Task<IActionResult> PlaceAsync(
@@ -45,31 +28,7 @@ public sealed class OrderFunctions(
     {
         limits.Acquire(req.HttpContext);
         var body = await HttpApi.ReadBodyAsync<PlaceOrderRequest>(req, ct);
-        var now = clock.GetUtcNow();
-        var (request, resident) = OrderForm.Validate(body, now);
-        var key = OrderForm.IdempotencyKey(req.Headers["Idempotency-Key"].ToString());
-        await places.EnsureKnownAsync(request, ct);
-
-        var proposed = NewOrderId();
-        var orderId = key is null ? proposed : await idempotency.ReserveOrderAsync(key, request, resident, proposed, ct);
-        var stored = await orders.GetAsync(orderId, ct);
-        var created = false;
-        if (stored is null)
-        {
-            var placed = new OrderPlaced(orderId, request);
-            var decision = decider.Place(placed, now);
-            stored = await orders.CreateAsync(decision.State, resident, placed, now, [], ct);
-            created = stored.State.PlacedAt == now;
-            await index.ProjectAsync(stored.State, ct);
-            logger.LogInformation("Order {OrderId} placed: {Kind} {Category} in {CommunityId}/{GridId}", orderId,
-                request.Kind, request.Category, request.Location.CommunityId, request.Location.GridId);
-        }
-
-        // Also on a retried request: the first one may have stored the order and failed before starting it.
-        await commands.EnsureStartedAsync(client, stored.State, ct);
-        var token = links.ResidentToken(stored.OrderId);
-        var response = new PlaceOrderResponse(stored.OrderId, stored.State.Status.ToString(), Routes.TrackingPage(stored.OrderId, token), token);
-        return created ? HttpApi.Created(HttpApi.OrderPath(stored.OrderId), response) : HttpApi.Ok(response);
+        return HttpApi.Answer(await orders.PlaceAsync(Engine(client), body, req.Headers["Idempotency-Key"].ToString(), ct));
     });
 
     [Function("GetOrder")]
@@ -77,7 +36,7 @@ public sealed class OrderFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{orderId}")] HttpRequest req,
         string orderId,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await reader.ViewForAsync(req, await reader.LoadAsync(orderId, ct), ct)));
+        HttpApi.Answer(await orders.GetAsync(CallerLink.From(req, access), orderId, ct)));
 
     [Function("CancelOrder")]
     public Task<IActionResult> CancelAsync(
@@ -87,7 +46,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
-        return await AsResidentAsync(req, client, orderId, new OrderCancelled(), ct, FreeText.Reason(body?.Reason));
+        return HttpApi.Answer(await orders.CancelAsync(Engine(client), ResidentLink.From(req, access), orderId, body, ct));
     });
 
     [Function("DisputeOrder")]
@@ -98,7 +57,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
-        return await AsResidentAsync(req, client, orderId, new ServiceDisputed(), ct, FreeText.Reason(body?.Reason));
+        return HttpApi.Answer(await orders.DisputeAsync(Engine(client), ResidentLink.From(req, access), orderId, body, ct));
     });
 
     /// <summary>The resident confirms; an organizer (link of the order's community) may confirm instead.</summary>
@@ -110,9 +69,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ConfirmRequest>(req, ct);
-        var order = await reader.LoadAsync(orderId, ct);
-        var e = access.Confirmation(req, order.State, body?.Rating);
-        return await ApplyAsync(req, client, order, e, ct);
+        return HttpApi.Answer(await orders.ConfirmAsync(Engine(client), CallerLink.From(req, access), orderId, body, ct));
     });
 
     [Function("AcceptOffer")]
@@ -120,7 +77,8 @@ public sealed class OrderFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{orderId}/accept")] HttpRequest req,
         string orderId,
         [DurableClient] DurableTaskClient client,
-        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => AsMemberAsync(req, client, orderId, m => new OfferAccepted(m), ct));
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+        HttpApi.Answer(await orders.AcceptAsync(Engine(client), MemberLink.From(req, access), orderId, ct)));
 
     [Function("DeclineOffer")]
     public Task<IActionResult> DeclineAsync(
@@ -130,7 +88,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<ReasonRequest>(req, ct);
-        return await AsMemberAsync(req, client, orderId, m => new OfferDeclined(m), ct, FreeText.Reason(body?.Reason));
+        return HttpApi.Answer(await orders.DeclineAsync(Engine(client), MemberLink.From(req, access), orderId, body, ct));
     });
 
     [Function("ClaimWish")]
@@ -138,7 +96,8 @@ public sealed class OrderFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{orderId}/claim")] HttpRequest req,
         string orderId,
         [DurableClient] DurableTaskClient client,
-        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => AsMemberAsync(req, client, orderId, m => new WishClaimed(m), ct));
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+        HttpApi.Answer(await orders.ClaimAsync(Engine(client), MemberLink.From(req, access), orderId, ct)));
 
     [Function("ReportHours")]
     public Task<IActionResult> HoursAsync(
@@ -148,7 +107,7 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<HoursRequest>(req, ct);
-        return await AsMemberAsync(req, client, orderId, m => new HoursReported(m, ServiceHours.FromHours(body?.Hours ?? 0)), ct);
+        return HttpApi.Answer(await orders.HoursAsync(Engine(client), MemberLink.From(req, access), orderId, body, ct));
     });
 
     /// <summary>Hand dispatch by an organizer of the order's community (the organizer link).</summary>
@@ -160,33 +119,8 @@ public sealed class OrderFunctions(
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
     {
         var body = await HttpApi.ReadBodyAsync<DispatchRequest>(req, ct);
-        var order = await reader.LoadAsync(orderId, ct);
-        var community = order.State.Request.Location.CommunityId;
-        var organizer = access.Organizer(req, community);
-        return await ApplyAsync(req, client, order, await hand.EventAsync(community, organizer.Subject, body?.MemberId, ct), ct);
+        return HttpApi.Answer(await orders.DispatchAsync(Engine(client), OrganizerLink.From(req, access), orderId, body, ct));
     });
 
-    // Free-text reasons travel beside the event, never in it: the orchestration's history holds ids only.
-    private async Task<IActionResult> AsResidentAsync(HttpRequest req, DurableTaskClient client, string orderId, OrderEvent e, CancellationToken ct, string? reason = null)
-    {
-        access.Resident(req, orderId);
-        return await ApplyAsync(req, client, await reader.LoadAsync(orderId, ct), e, ct, reason);
-    }
-
-    private async Task<IActionResult> AsMemberAsync(HttpRequest req, DurableTaskClient client, string orderId, Func<string, OrderEvent> make, CancellationToken ct, string? reason = null)
-    {
-        var order = await reader.LoadAsync(orderId, ct);
-        return await ApplyAsync(req, client, order, await memberEvents.EventAsync(req, order.State, make, ct), ct, reason);
-    }
-
-    /// <summary>200 with the caller's view once the orchestration applied the event; 202 with the current
-    /// view (and the order's own URL, never a Durable management URL) if it is still on its way.</summary>
-    private async Task<IActionResult> ApplyAsync(HttpRequest req, DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct, string? reason = null)
-    {
-        var applied = await commands.ApplyAsync(client, order, e, ct, reason);
-        var view = await reader.ViewForAsync(req, applied.Order, ct, afterOwnAction: true);
-        return applied.Done ? HttpApi.Ok(view) : HttpApi.Accepted(HttpApi.OrderPath(order.OrderId), view);
-    }
-
-    private static string NewOrderId() => $"o{Guid.CreateVersion7():N}"[..21];
+    private DurableOrderEngine Engine(DurableTaskClient client) => new(commands, client);
 }

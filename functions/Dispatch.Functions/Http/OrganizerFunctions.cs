@@ -20,25 +20,25 @@ public sealed class OrganizerFunctions(
     public Task<IActionResult> OrdersAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/orders")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await queries.OrdersAsync(access.AnyOrganizer(req).Scope, req.Query["status"].ToString(), ct)));
+        HttpApi.Ok(await queries.OrdersAsync(OrganizerLink.From(req, access).CommunityId, req.Query["status"].ToString(), ct)));
 
     [Function("OrganizerMembers")]
     public Task<IActionResult> MembersAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/members")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await queries.MembersAsync(access.AnyOrganizer(req).Scope, clock.GetUtcNow(), ct)));
+        HttpApi.Ok(await queries.MembersAsync(OrganizerLink.From(req, access).CommunityId, clock.GetUtcNow(), ct)));
 
     [Function("OrganizerNotices")]
     public Task<IActionResult> NoticesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/notices")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await queries.NoticesAsync(access.AnyOrganizer(req).Scope, ct)));
+        HttpApi.Ok(await queries.NoticesAsync(OrganizerLink.From(req, access).CommunityId, ct)));
 
     [Function("OrganizerDeadLetters")]
     public Task<IActionResult> DeadLettersAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/dead-letters")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await queries.DeadLettersAsync(access.AnyOrganizer(req).Scope, ct)));
+        HttpApi.Ok(await queries.DeadLettersAsync(OrganizerLink.From(req, access).CommunityId, ct)));
 
     /// <summary>Sends an undeliverable offer of the organizer's community again (the id from the list).</summary>
     [Function("ResubmitDeadLetter")]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dispatch.App.Orders;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
 using Dispatch.Functions.Hosting;
@@ -15,15 +16,40 @@ namespace Dispatch.Functions.Orders;
 /// at once and changes nothing — then wait (briefly) for the orchestration's own ruling.</summary>
 public sealed class OrderCommands(
     OrderStore orders,
+    IdempotencyStore idempotency,
+    OrderIndex index,
     OrderDecider decider,
     TimeProvider clock,
     IOptions<DispatchOptions> options,
     IOptions<OrderUpkeepOptions> upkeep,
     ILogger<OrderCommands> logger)
 {
-    /// <summary>The result of an action: the order as stored after it, and whether the orchestration has
-    /// applied the event yet (false: still queued when the wait ran out).</summary>
-    public sealed record Applied(StoredOrder Order, bool Done);
+    /// <summary>Stores a new order once per idempotency key, lists it, and starts its orchestration — also for a
+    /// retried request: the first one may have stored the order and failed before starting it.</summary>
+    /// <exception cref="ApiProblemException">422 idempotency-key-reused.</exception>
+    public async Task<OrderPlacement> PlaceAsync(
+        DurableTaskClient client, OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow();
+        var proposed = NewOrderId();
+        var orderId = idempotencyKey is null ? proposed : await idempotency.ReserveOrderAsync(idempotencyKey, request, resident, proposed, ct);
+        var stored = await orders.GetAsync(orderId, ct);
+        var created = false;
+        if (stored is null)
+        {
+            var placed = new OrderPlaced(orderId, request);
+            var decision = decider.Place(placed, now);
+            stored = await orders.CreateAsync(decision.State, resident, placed, now, [], ct);
+            created = stored.State.PlacedAt == now;
+            await index.ProjectAsync(stored.State, ct);
+            logger.LogInformation("Order {OrderId} placed: {Kind} {Category} in {CommunityId}/{GridId}", orderId,
+                request.Kind, request.Category, request.Location.CommunityId, request.Location.GridId);
+        }
+
+        await EnsureStartedAsync(client, stored.State, ct);
+        return new OrderPlacement(stored, created);
+    }
 
     /// <summary>Schedules the order's orchestration (instance id = order id) unless it exists. The input
     /// carries ids, the request, the placement time and the policy; never the resident's details.</summary>
@@ -58,11 +84,11 @@ public sealed class OrderCommands(
     /// nothing is sent), keeps a free-text <paramref name="reason"/> beside the order (never in the event,
     /// so it stays out of the orchestration's history), raises the event, and waits for its ruling.
     /// The wait is cheap: point reads of the order row with a doubling pause until its version moves, then
-    /// one read of the orchestration's status for this event's ruling; when the time is up the caller
-    /// answers 202 with where to look.
+    /// one read of the orchestration's status for this event's ruling; when the time is up the result is not
+    /// done (<see cref="OrderApplied.Done"/> false) and the caller answers 202 with where to look.
     /// <paramref name="reason"/> is already checked and trimmed (<see cref="FreeText.Reason"/>).</summary>
     /// <exception cref="ApiProblemException">The decider refused the event.</exception>
-    public async Task<Applied> ApplyAsync(DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct, string? reason = null)
+    public async Task<OrderApplied> ApplyAsync(DurableTaskClient client, StoredOrder order, OrderEvent e, CancellationToken ct, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(order);
@@ -102,12 +128,12 @@ public sealed class OrderCommands(
 
                 if (outcome is not null && latest.State.Version >= outcome.Version)
                 {
-                    return new Applied(latest, true);
+                    return new OrderApplied(latest, true);
                 }
 
                 if (timeUp)
                 {
-                    return new Applied(latest, false);
+                    return new OrderApplied(latest, false);
                 }
             }
 
@@ -136,6 +162,8 @@ public sealed class OrderCommands(
 
     /// <summary>The longest pause between two reads of the order while an action waits.</summary>
     private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(1);
+
+    private static string NewOrderId() => $"o{Guid.CreateVersion7():N}"[..21];
 
     public static OrderProgress? ReadProgress(string? serialized)
     {

@@ -35,7 +35,7 @@ public static class LocalHostExtensions
         services.AddSingleton(sp => new OutboxMarkers(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OrderWorkflow>();
         services.AddSingleton<EffectRunner>();
-        services.AddSingleton<OrderActions>();
+        services.AddSingleton<IOrderEngine, LocalOrderEngine>();
         services.AddSingleton<TimerPump>();
         services.AddSingleton<OutboxSweeper>();
         services.AddSingleton<ProjectionRepair>();

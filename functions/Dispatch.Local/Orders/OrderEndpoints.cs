@@ -1,70 +1,37 @@
-using Dispatch.Core.Access;
 using Dispatch.Core.Api;
-using Dispatch.Core.Hours;
-using Dispatch.Core.Orders;
-using Dispatch.Local.Hosting;
-using Dispatch.Storage;
 
 namespace Dispatch.Local.Orders;
 
-/// <summary>Residents', members' and organizers' actions on one order: parse, check the link, let the
-/// decider rule, answer with the caller's view.</summary>
+/// <summary>Residents', members' and organizers' actions on one order: binding only; the rules are the shared
+/// <see cref="OrderUseCases"/>, applied by the <see cref="LocalOrderEngine"/>. The typed link parameter is the
+/// route's rule (<see cref="CallerLink"/> where the loaded order decides who may: reading and confirming).</summary>
 public static class OrderEndpoints
 {
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Routes.Orders, PlaceAsync);
-        app.MapGet(Routes.Order, GetAsync);
-        app.MapPost(Routes.Cancel, (string orderId, ReasonRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
-            a.AsResidentAsync(http, orderId, new OrderCancelled(FreeText.Reason(body?.Reason)), ct));
-        app.MapPost(Routes.Dispute, (string orderId, ReasonRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
-            a.AsResidentAsync(http, orderId, new ServiceDisputed(FreeText.Reason(body?.Reason)), ct));
-        app.MapPost(Routes.Confirm, ConfirmAsync);
-        app.MapPost(Routes.Accept, (string orderId, HttpContext http, OrderActions a, CancellationToken ct) =>
-            a.AsMemberAsync(http, orderId, m => new OfferAccepted(m), ct));
-        app.MapPost(Routes.Decline, (string orderId, ReasonRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
-            a.AsMemberAsync(http, orderId, m => new OfferDeclined(m, FreeText.Reason(body?.Reason)), ct));
-        app.MapPost(Routes.Claim, (string orderId, HttpContext http, OrderActions a, CancellationToken ct) =>
-            a.AsMemberAsync(http, orderId, m => new WishClaimed(m), ct));
-        app.MapPost(Routes.Hours, (string orderId, HoursRequest? body, HttpContext http, OrderActions a, CancellationToken ct) =>
-            a.AsMemberAsync(http, orderId, m => new HoursReported(m, ServiceHours.FromHours(body?.Hours ?? 0)), ct));
-        app.MapPost(Routes.Dispatch, DispatchAsync);
+        app.MapPost(Routes.Orders, (PlaceOrderRequest? body, HttpContext http, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
+            orders.PlaceAsync(engine, body, http.Request.Headers["Idempotency-Key"].ToString(), ct).AsResultAsync());
+        app.MapGet(Routes.Order, (string orderId, CallerLink caller, OrderUseCases orders, CancellationToken ct) =>
+            orders.GetAsync(caller, orderId, ct).AsResultAsync());
+        app.MapPost(Routes.Cancel, (string orderId, ReasonRequest? body, ResidentLink resident, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
+            orders.CancelAsync(engine, resident, orderId, body, ct).AsResultAsync());
+        app.MapPost(Routes.Dispute, (string orderId, ReasonRequest? body, ResidentLink resident, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
+            orders.DisputeAsync(engine, resident, orderId, body, ct).AsResultAsync());
+        app.MapPost(Routes.Confirm, (string orderId, ConfirmRequest? body, CallerLink caller, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
+            orders.ConfirmAsync(engine, caller, orderId, body, ct).AsResultAsync());
+        app.MapPost(Routes.Accept, (string orderId, MemberLink member, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
+            orders.AcceptAsync(engine, member, orderId, ct).AsResultAsync());
+        app.MapPost(Routes.Decline, (string orderId, ReasonRequest? body, MemberLink member, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
+            orders.DeclineAsync(engine, member, orderId, body, ct).AsResultAsync());
+        app.MapPost(Routes.Claim, (string orderId, MemberLink member, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
+            orders.ClaimAsync(engine, member, orderId, ct).AsResultAsync());
+        app.MapPost(Routes.Hours, (string orderId, HoursRequest? body, MemberLink member, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
+            orders.HoursAsync(engine, member, orderId, body, ct).AsResultAsync());
+        app.MapPost(Routes.Dispatch, (string orderId, DispatchRequest? body, OrganizerLink organizer, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
+            orders.DispatchAsync(engine, organizer, orderId, body, ct).AsResultAsync());
         return app;
     }
 
-    private static async Task<IResult> PlaceAsync(
-        PlaceOrderRequest? body, HttpContext http, PlaceCheck check, OrderWorkflow workflow, EffectRunner runner,
-        OrderStore orders, Links links, TimeProvider clock, CancellationToken ct)
-    {
-        var (request, resident) = OrderForm.Validate(body, clock.GetUtcNow());
-        var key = OrderForm.IdempotencyKey(http.Request.Headers["Idempotency-Key"].ToString());
-        await check.EnsureKnownAsync(request, ct);
-        var (order, created) = await workflow.PlaceAsync(request, resident, key, ct);
-        await runner.RunAsync(order.OrderId, ct);
-        var token = links.ResidentToken(order.OrderId);
-        var current = await orders.GetAsync(order.OrderId, ct) ?? order;
-        var response = new PlaceOrderResponse(current.OrderId, current.State.Status.ToString(), Routes.TrackingPage(current.OrderId, token), token);
-        return created ? Results.Created($"/api/orders/{order.OrderId}", response) : Results.Ok(response);
-    }
-
-    private static async Task<IResult> GetAsync(string orderId, HttpContext http, OrderActions actions, CancellationToken ct)
-    {
-        var order = await actions.LoadAsync(orderId, ct);
-        return Results.Ok(await actions.ViewForAsync(http, order, ct));
-    }
-
-    private static async Task<IResult> ConfirmAsync(string orderId, ConfirmRequest? body, HttpContext http, OrderActions actions, Access access, CancellationToken ct)
-    {
-        var order = await actions.LoadAsync(orderId, ct);
-        return await actions.ApplyAsync(http, orderId, access.Confirmation(http.Request, order.State, body?.Rating), ct);
-    }
-
-    private static async Task<IResult> DispatchAsync(
-        string orderId, DispatchRequest? body, HttpContext http, OrderActions actions, Access access, HandDispatch hand, CancellationToken ct)
-    {
-        var order = await actions.LoadAsync(orderId, ct);
-        var community = order.State.Request.Location.CommunityId;
-        var organizer = access.Organizer(http, community);
-        return await actions.ApplyAsync(http, orderId, await hand.EventAsync(community, organizer.Subject, body?.MemberId, ct), ct);
-    }
+    /// <summary>The shared answer as this host writes it.</summary>
+    private static async Task<IResult> AsResultAsync(this Task<OrderAnswer> answer) => (await answer).ToResult();
 }

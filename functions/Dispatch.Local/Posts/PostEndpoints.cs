@@ -4,16 +4,17 @@ using Dispatch.Core.Api;
 namespace Dispatch.Local.Posts;
 
 /// <summary>Volunteer posts (志愿服务岗位) on the local host: binding only; the rules are the shared
-/// <see cref="PostUseCases"/>.</summary>
+/// <see cref="PostUseCases"/>. The typed link parameter is each route's rule.</summary>
 public static class PostEndpoints
 {
     public static IEndpointRouteBuilder MapPosts(this IEndpointRouteBuilder app)
     {
-        app.MapPost(PostRoutes.Posts, (CreatePostRequest? body, HttpContext http, PostUseCases posts, CancellationToken ct) => posts.CreateAsync(http, body, ct));
-        app.MapGet(PostRoutes.Posts, (HttpContext http, PostUseCases posts, CancellationToken ct) => posts.ListAsync(http, ct));
-        app.MapPost(PostRoutes.Claim, (string postId, HttpContext http, PostUseCases posts, CancellationToken ct) => posts.ClaimAsync(http, postId, ct));
-        app.MapPost(PostRoutes.Shifts, (string postId, ShiftRequest? body, HttpContext http, PostUseCases posts, CancellationToken ct) =>
-            posts.ShiftAsync(http, postId, body, ct));
+        app.MapPost(PostRoutes.Posts, (CreatePostRequest? body, OrganizerLink organizer, PostUseCases posts, CancellationToken ct) =>
+            posts.CreateAsync(organizer, body, ct));
+        app.MapGet(PostRoutes.Posts, (CallerLink caller, PostUseCases posts, CancellationToken ct) => posts.ListAsync(caller, ct));
+        app.MapPost(PostRoutes.Claim, (string postId, MemberLink member, PostUseCases posts, CancellationToken ct) => posts.ClaimAsync(member, postId, ct));
+        app.MapPost(PostRoutes.Shifts, (string postId, ShiftRequest? body, OrganizerLink organizer, PostUseCases posts, CancellationToken ct) =>
+            posts.ShiftAsync(organizer, postId, body, ct));
         return app;
     }
 }

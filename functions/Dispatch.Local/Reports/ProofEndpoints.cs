@@ -12,9 +12,9 @@ public static class ProofEndpoints
     public static IEndpointRouteBuilder MapProofs(this IEndpointRouteBuilder app)
     {
         // The body is optional: none means this year.
-        app.MapPost(ReportRoutes.MyProofs, ([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] IssueProofRequest? body, HttpContext http,
-            ProofUseCases proofs, CancellationToken ct) => proofs.IssueAsync(http, body, ct));
-        app.MapGet(ReportRoutes.MyProof, (string number, HttpContext http, ProofUseCases proofs, CancellationToken ct) => proofs.MineAsync(http, number, ct));
+        app.MapPost(ReportRoutes.MyProofs, ([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] IssueProofRequest? body, MemberLink member,
+            ProofUseCases proofs, CancellationToken ct) => proofs.IssueAsync(member, body, ct));
+        app.MapGet(ReportRoutes.MyProof, (string number, MemberLink member, ProofUseCases proofs, CancellationToken ct) => proofs.MineAsync(member, number, ct));
         app.MapGet(ReportRoutes.Proof, (string number, HttpContext http, ProofUseCases proofs, CancellationToken ct) => proofs.VerifyAsync(http, number, ct));
         return app;
     }

@@ -9,11 +9,11 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ReportRoutes.TalliesCsv, (int? year, string? level, string? lang, HttpContext http, ReportUseCases reports, CancellationToken ct) =>
-            reports.CsvAsync(http, year, level, lang, ct));
-        app.MapGet(ReportRoutes.TalliesXlsx, (int? year, string? level, string? lang, HttpContext http, ReportUseCases reports, CancellationToken ct) =>
-            reports.XlsxAsync(http, year, level, lang, ct));
-        app.MapGet(ReportRoutes.Months, (int? year, HttpContext http, ReportUseCases reports, CancellationToken ct) => reports.MonthsAsync(http, year, ct));
+        app.MapGet(ReportRoutes.TalliesCsv, (int? year, string? level, string? lang, OrganizerLink organizer, HttpContext http, ReportUseCases reports, CancellationToken ct) =>
+            reports.CsvAsync(http, organizer, year, level, lang, ct));
+        app.MapGet(ReportRoutes.TalliesXlsx, (int? year, string? level, string? lang, OrganizerLink organizer, HttpContext http, ReportUseCases reports, CancellationToken ct) =>
+            reports.XlsxAsync(http, organizer, year, level, lang, ct));
+        app.MapGet(ReportRoutes.Months, (int? year, OrganizerLink organizer, ReportUseCases reports, CancellationToken ct) => reports.MonthsAsync(organizer, year, ct));
         app.MapProofs();
         return app;
     }

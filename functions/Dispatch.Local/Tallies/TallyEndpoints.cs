@@ -4,7 +4,7 @@ using Dispatch.Core.Api;
 namespace Dispatch.Local.Tallies;
 
 /// <summary>Annual tallies and the frozen assessment years on the local host: binding only; the rules are the
-/// shared <see cref="TallyUseCases"/>.</summary>
+/// shared <see cref="TallyUseCases"/>. The typed link parameter is each route's rule.</summary>
 public static class TallyEndpoints
 {
     public static IServiceCollection AddTallies(this IServiceCollection services)
@@ -15,10 +15,11 @@ public static class TallyEndpoints
 
     public static IEndpointRouteBuilder MapTallies(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PostRoutes.Tallies, (int? year, HttpContext http, TallyUseCases tallies, CancellationToken ct) => tallies.TalliesAsync(http, year, ct));
-        app.MapGet(PostRoutes.MyTally, (int? year, HttpContext http, TallyUseCases tallies, CancellationToken ct) => tallies.MyTallyAsync(http, year, ct));
-        app.MapGet(PostRoutes.Assessment, (int year, HttpContext http, TallyUseCases tallies, CancellationToken ct) => tallies.AssessmentAsync(http, year, ct));
-        app.MapPost(PostRoutes.Freeze, (int year, HttpContext http, TallyUseCases tallies, CancellationToken ct) => tallies.FreezeAsync(http, year, ct));
+        app.MapGet(PostRoutes.Tallies, (int? year, OrganizerLink organizer, TallyUseCases tallies, CancellationToken ct) => tallies.TalliesAsync(organizer, year, ct));
+        app.MapGet(PostRoutes.MyTally, (int? year, MemberLink member, TallyUseCases tallies, CancellationToken ct) => tallies.MyTallyAsync(member, year, ct));
+        app.MapGet(PostRoutes.Assessment, (int year, OrganizerLink organizer, TallyUseCases tallies, CancellationToken ct) =>
+            tallies.AssessmentAsync(organizer, year, ct));
+        app.MapPost(PostRoutes.Freeze, (int year, OrganizerLink organizer, TallyUseCases tallies, CancellationToken ct) => tallies.FreezeAsync(organizer, year, ct));
         return app;
     }
 }
