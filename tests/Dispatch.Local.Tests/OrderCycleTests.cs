@@ -14,7 +14,7 @@ public class OrderCycleTests(AzuriteFixture azurite)
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
         var placed = await host.PlaceAsync();
-        Assert.Equal("Offered", placed.Status);
+        Assert.Equal(OrderStatus.Offered, placed.Status);
         Assert.StartsWith("/track.html?o=" + placed.OrderId, placed.TrackingUrl, StringComparison.Ordinal);
 
         var offeredTo = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
@@ -106,7 +106,7 @@ public class OrderCycleTests(AzuriteFixture azurite)
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
         var wish = await host.PlaceAsync(LocalHostFixture.Form(kind: "Wish", category: "Visit", urgent: false) with { Description = "想有人陪老伴聊聊天" });
-        Assert.Equal("Open", wish.Status);
+        Assert.Equal(OrderStatus.Open, wish.Status);
 
         var board = await host.CallAsync<BoardItem[]>(HttpMethod.Get, Routes.Board, host.MemberToken("m005"));
         Assert.Equal("想有人陪老伴聊聊天", Assert.Single(board).Description);

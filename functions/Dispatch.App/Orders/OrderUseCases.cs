@@ -23,7 +23,7 @@ public sealed class OrderUseCases(OrderReader reader, PlaceCheck places, MemberE
         await places.EnsureKnownAsync(request, ct);
         var (order, created) = await engine.PlaceAsync(request, resident, key, ct);
         var token = links.ResidentToken(order.OrderId);
-        var response = new PlaceOrderResponse(order.OrderId, order.State.Status.ToString(), Routes.TrackingPage(order.OrderId, token), token);
+        var response = new PlaceOrderResponse(order.OrderId, order.State.Status, Routes.TrackingPage(order.OrderId, token), token);
         return created ? new OrderAnswer(StatusCodes.Status201Created, response, OrderPath(order.OrderId)) : OrderAnswer.Ok(response);
     }
 

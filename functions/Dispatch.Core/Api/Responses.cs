@@ -4,7 +4,7 @@ using Dispatch.Core.Reminders;
 
 namespace Dispatch.Core.Api;
 
-public sealed record PlaceOrderResponse(string OrderId, string Status, string TrackingUrl, string Token);
+public sealed record PlaceOrderResponse(string OrderId, Dispatch.Core.Orders.OrderStatus Status, string TrackingUrl, string Token);
 
 public sealed record AssignedMember(string MemberId, string Name, string Phone);
 
