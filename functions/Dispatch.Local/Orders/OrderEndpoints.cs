@@ -11,24 +11,24 @@ public static class OrderEndpoints
     {
         app.MapPost(Routes.Orders, (PlaceOrderRequest? body, HttpContext http, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
             orders.PlaceAsync(engine, body, http.Request.Headers["Idempotency-Key"].ToString(), ct).AsResultAsync());
-        app.MapGet(Routes.Order, (string orderId, CallerLink caller, OrderUseCases orders, CancellationToken ct) =>
-            orders.GetAsync(caller, orderId, ct).AsResultAsync());
-        app.MapPost(Routes.Cancel, (string orderId, ReasonRequest? body, ResidentLink resident, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
-            orders.CancelAsync(engine, resident, orderId, body, ct).AsResultAsync());
-        app.MapPost(Routes.Dispute, (string orderId, ReasonRequest? body, ResidentLink resident, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
-            orders.DisputeAsync(engine, resident, orderId, body, ct).AsResultAsync());
-        app.MapPost(Routes.Confirm, (string orderId, ConfirmRequest? body, CallerLink caller, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
-            orders.ConfirmAsync(engine, caller, orderId, body, ct).AsResultAsync());
-        app.MapPost(Routes.Accept, (string orderId, MemberLink member, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
-            orders.AcceptAsync(engine, member, orderId, ct).AsResultAsync());
-        app.MapPost(Routes.Decline, (string orderId, ReasonRequest? body, MemberLink member, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
-            orders.DeclineAsync(engine, member, orderId, body, ct).AsResultAsync());
-        app.MapPost(Routes.Claim, (string orderId, MemberLink member, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
-            orders.ClaimAsync(engine, member, orderId, ct).AsResultAsync());
-        app.MapPost(Routes.Hours, (string orderId, HoursRequest? body, MemberLink member, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
-            orders.HoursAsync(engine, member, orderId, body, ct).AsResultAsync());
-        app.MapPost(Routes.Dispatch, (string orderId, DispatchRequest? body, OrganizerLink organizer, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
-            orders.DispatchAsync(engine, organizer, orderId, body, ct).AsResultAsync());
+        app.MapGet(Routes.Order, ([AsParameters] OrderCall call, CallerLink caller) =>
+            call.Orders.GetAsync(caller, call.OrderId, call.Ct).AsResultAsync());
+        app.MapPost(Routes.Cancel, ([AsParameters] OrderCall call, ReasonRequest? body, ResidentLink resident) =>
+            call.Orders.CancelAsync(call.Engine, resident, call.OrderId, body, call.Ct).AsResultAsync());
+        app.MapPost(Routes.Dispute, ([AsParameters] OrderCall call, ReasonRequest? body, ResidentLink resident) =>
+            call.Orders.DisputeAsync(call.Engine, resident, call.OrderId, body, call.Ct).AsResultAsync());
+        app.MapPost(Routes.Confirm, ([AsParameters] OrderCall call, ConfirmRequest? body, CallerLink caller) =>
+            call.Orders.ConfirmAsync(call.Engine, caller, call.OrderId, body, call.Ct).AsResultAsync());
+        app.MapPost(Routes.Accept, ([AsParameters] OrderCall call, MemberLink member) =>
+            call.Orders.AcceptAsync(call.Engine, member, call.OrderId, call.Ct).AsResultAsync());
+        app.MapPost(Routes.Decline, ([AsParameters] OrderCall call, ReasonRequest? body, MemberLink member) =>
+            call.Orders.DeclineAsync(call.Engine, member, call.OrderId, body, call.Ct).AsResultAsync());
+        app.MapPost(Routes.Claim, ([AsParameters] OrderCall call, MemberLink member) =>
+            call.Orders.ClaimAsync(call.Engine, member, call.OrderId, call.Ct).AsResultAsync());
+        app.MapPost(Routes.Hours, ([AsParameters] OrderCall call, HoursRequest? body, MemberLink member) =>
+            call.Orders.HoursAsync(call.Engine, member, call.OrderId, body, call.Ct).AsResultAsync());
+        app.MapPost(Routes.Dispatch, ([AsParameters] OrderCall call, DispatchRequest? body, OrganizerLink organizer) =>
+            call.Orders.DispatchAsync(call.Engine, organizer, call.OrderId, body, call.Ct).AsResultAsync());
         return app;
     }
 
