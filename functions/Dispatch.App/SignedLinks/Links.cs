@@ -15,8 +15,13 @@ public sealed class Links(TokenSigner signer, IOptions<PublicLinkOptions> option
     public string MemberToken(string memberId, string communityId) =>
         signer.Sign(new AccessToken(TokenRole.Member, memberId, communityId, clock.GetUtcNow() + O.MemberLinkLifetime));
 
-    public string OrganizerToken(string organizerId, string communityId) =>
-        signer.Sign(new AccessToken(TokenRole.Organizer, organizerId, communityId, clock.GetUtcNow() + O.OrganizerLinkLifetime));
+    /// <summary>An organizer's token; with <paramref name="gridId"/>, a grid organizer's, limited to that grid.</summary>
+    public string OrganizerToken(string organizerId, string communityId, string? gridId = null) =>
+        signer.Sign(new AccessToken(TokenRole.Organizer, organizerId, communityId, clock.GetUtcNow() + O.OrganizerLinkLifetime, gridId));
+
+    /// <summary>A district administrator's token (scope: the district).</summary>
+    public string AdministratorToken(string administratorId) =>
+        signer.Sign(new AccessToken(TokenRole.Administrator, administratorId, AccessTokens.District, clock.GetUtcNow() + O.OrganizerLinkLifetime));
 
     /// <summary>The community's registration link (在职党员报到): anyone holding it may register there.</summary>
     public string RegistrationToken(string communityId) =>
@@ -35,5 +40,6 @@ public sealed class Links(TokenSigner signer, IOptions<PublicLinkOptions> option
     public string Offer(string orderId, string memberId, string communityId) =>
         O.Absolute(Routes.OfferPage(orderId, MemberToken(memberId, communityId)));
 
-    public string Organizer(string organizerId, string communityId) => O.Absolute(Routes.OrganizerPage(OrganizerToken(organizerId, communityId)));
+    public string Organizer(string organizerId, string communityId, string? gridId = null) =>
+        O.Absolute(Routes.OrganizerPage(OrganizerToken(organizerId, communityId, gridId)));
 }

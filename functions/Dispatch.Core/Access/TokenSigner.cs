@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Dispatch.Core.Access;
 
@@ -47,7 +48,7 @@ public sealed class TokenSigner(SigningKeys keys)
     public string Sign(AccessToken token)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(
-            new Payload((int)token.Role, token.Subject, token.Scope, token.ExpiresAt.ToUnixTimeSeconds()));
+            new Payload((int)token.Role, token.Subject, token.Scope, token.ExpiresAt.ToUnixTimeSeconds(), token.Grid));
         var mac = HMACSHA256.HashData(keys.Current, payload);
         return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(mac)}";
     }
@@ -91,7 +92,12 @@ public sealed class TokenSigner(SigningKeys keys)
         }
 
         var p = JsonSerializer.Deserialize<Payload>(payload) ?? throw new InvalidTokenException(TokenFailure.Malformed);
-        var result = new AccessToken((TokenRole)p.R, p.S, p.C, DateTimeOffset.FromUnixTimeSeconds(p.E));
+        if (!Enum.IsDefined((TokenRole)p.R) || p.S is null || p.C is null)
+        {
+            throw new InvalidTokenException(TokenFailure.Malformed);
+        }
+
+        var result = new AccessToken((TokenRole)p.R, p.S, p.C, DateTimeOffset.FromUnixTimeSeconds(p.E), p.G);
         if (now >= result.ExpiresAt)
         {
             throw new InvalidTokenException(TokenFailure.Expired);
@@ -120,5 +126,6 @@ public sealed class TokenSigner(SigningKeys keys)
     private static bool SignedWith(byte[] key, byte[] mac, byte[] payload) =>
         CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, payload));
 
-    private sealed record Payload(int R, string S, string C, long E);
+    /// <summary>G (the grid) is left out when null, so a token without one reads the same as before grids.</summary>
+    private sealed record Payload(int R, string S, string C, long E, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? G = null);
 }

@@ -4,7 +4,8 @@ using Dispatch.Storage;
 
 namespace Dispatch.Local.Demo;
 
-/// <summary>One demo community — grids, buildings, two organizers and 50 members with varied skills and
+/// <summary>One demo community — grids, buildings, three organizers (one of them a grid organizer of 第一网格), a
+/// district administrator and 50 members with varied skills and
 /// hours — generated the same way every time, so seeding twice changes nothing.</summary>
 public static class DemoData
 {
@@ -32,9 +33,13 @@ public static class DemoData
 
     public static readonly ImmutableArray<Organizer> Organizers =
     [
-        new(CommunityId, OrganizerId, "王书记"),
-        new(CommunityId, "org-li", "李网格员"),
+        new(CommunityId, OrganizerId, "王书记", "13800000001"),
+        new(CommunityId, "org-li", "李网格员", "13800000002"),
+        new(CommunityId, "org-chen", "陈网格员", "13800000003", GridId: "g1"),
     ];
+
+    /// <summary>The district's administrator, who maintains communities and reads every report.</summary>
+    public static readonly Administrator Administrator = new("admin-zhao", "赵部长", "13800000009");
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "朱", "马", "胡"];
     private static readonly string[] Given = ["建国", "秀英", "志强", "丽娟", "伟", "敏", "军", "静", "磊", "芳", "洋", "艳", "勇", "娜", "杰", "婷", "涛", "霞"];

@@ -20,7 +20,7 @@ public static class DemoEndpoints
         {
             orderForm = linkOptions.Value.Absolute("/"),
             registration = links.Registration(DemoData.CommunityId),
-            organizers = DemoData.Organizers.Select(o => new { o.OrganizerId, o.Name, url = links.Organizer(o.OrganizerId, o.CommunityId) }),
+            organizers = DemoData.Organizers.Select(o => new { o.OrganizerId, o.Name, o.GridId, url = links.Organizer(o.OrganizerId, o.CommunityId, o.GridId) }),
             members = DemoData.Members().Select(m => new { m.MemberId, m.Name, m.Home.GridId, m.Home.BuildingId, m.Active, skills = m.Skills.Select(s => s.ToString()).Order(), url = links.Inbox(m.MemberId, DemoData.CommunityId) }),
         })).ExcludeFromDescription(); // demo only: not part of the contract
         return app;

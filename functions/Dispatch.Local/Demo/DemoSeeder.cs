@@ -23,6 +23,8 @@ public sealed class DemoSeeder(
             await org.UpsertOrganizerAsync(organizer, cancellationToken);
         }
 
+        await org.UpsertAdministratorAsync(DemoData.Administrator, cancellationToken);
+
         // Only members not there yet: organizers may have edited or deactivated demo members since, and a restart
         // must not undo that.
         var existing = (await members.ListAsync(DemoData.CommunityId, cancellationToken)).Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);

@@ -3,10 +3,14 @@ using Azure.Data.Tables;
 namespace Dispatch.Storage;
 
 /// <summary>The <c>org</c> table: the organization tree, one partition per community. Rows: "c" the
-/// community, "g|{gridId}" grids, "b|{gridId}|{buildingId}" buildings, "o|{organizerId}" organizers.</summary>
+/// community, "g|{gridId}" grids, "b|{gridId}|{buildingId}" buildings, "o|{organizerId}" organizers. The district's
+/// administrators are rows "a|{administratorId}" of the partition <see cref="DistrictPartition"/>.</summary>
 public sealed class OrgDirectory(StorageAccount account)
 {
     public const string CommunityRow = "c";
+
+    /// <summary>The partition of the district's own rows (administrators); "~" keeps it out of community ids' way.</summary>
+    public const string DistrictPartition = "~district";
 
     private readonly TableClient _table = account.Table(TableNames.Org);
 
@@ -21,6 +25,21 @@ public sealed class OrgDirectory(StorageAccount account)
 
     public Task UpsertOrganizerAsync(Organizer organizer, CancellationToken cancellationToken = default) =>
         UpsertAsync(ToEntity(organizer), cancellationToken);
+
+    public Task UpsertAdministratorAsync(Administrator administrator, CancellationToken cancellationToken = default) =>
+        UpsertAsync(ToEntity(administrator), cancellationToken);
+
+    public async Task<IReadOnlyList<Administrator>> ListAdministratorsAsync(CancellationToken cancellationToken = default)
+    {
+        var list = new List<Administrator>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DistrictPartition} and RowKey ge {"a|"} and RowKey lt {Keys.PrefixEnd("a|")}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new Administrator(e.RowKey[2..], e.GetString("Name") ?? "", e.GetString("Phone") ?? ""));
+        }
+
+        return list;
+    }
 
     /// <summary>Writes a whole community tree (community, grids, buildings) in 100-row transactions.</summary>
     public async Task UpsertTreeAsync(CommunityDirectory tree, CancellationToken cancellationToken = default)
@@ -92,7 +111,7 @@ public sealed class OrgDirectory(StorageAccount account)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {communityId} and RowKey ge {from} and RowKey lt {to}");
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new Organizer(communityId, e.RowKey[from.Length..], e.GetString("Name") ?? ""));
+            list.Add(new Organizer(communityId, e.RowKey[from.Length..], e.GetString("Name") ?? "", e.GetString("Phone"), e.GetString("GridId")));
         }
 
         return list;
@@ -126,5 +145,14 @@ public sealed class OrgDirectory(StorageAccount account)
         new(Keys.Id(o.CommunityId, nameof(o.CommunityId)), $"o|{Keys.Id(o.OrganizerId, nameof(o.OrganizerId))}")
         {
             ["Name"] = o.Name,
+            ["Phone"] = o.Phone,
+            ["GridId"] = o.GridId,
+        };
+
+    private static TableEntity ToEntity(Administrator a) =>
+        new(DistrictPartition, $"a|{Keys.Id(a.AdministratorId, nameof(a.AdministratorId))}")
+        {
+            ["Name"] = a.Name,
+            ["Phone"] = a.Phone,
         };
 }

@@ -9,8 +9,12 @@ public sealed record Grid(string CommunityId, string GridId, string NameZh, stri
 /// <summary>楼栋: a building (building party group) of a grid.</summary>
 public sealed record Building(string CommunityId, string GridId, string BuildingId, string NameZh, string NameEn);
 
-/// <summary>Community or grid staff who watch open orders and dispatch by hand.</summary>
-public sealed record Organizer(string CommunityId, string OrganizerId, string Name);
+/// <summary>Community or grid staff who watch open orders and dispatch by hand. <paramref name="Phone"/> is the
+/// mobile they sign in with; <paramref name="GridId"/> makes them a grid organizer (网格员), who sees that grid only.</summary>
+public sealed record Organizer(string CommunityId, string OrganizerId, string Name, string? Phone = null, string? GridId = null);
+
+/// <summary>A district administrator (区级管理员): maintains communities and reads every report.</summary>
+public sealed record Administrator(string AdministratorId, string Name, string Phone);
 
 /// <summary>A community with its grids and buildings, ordered by id.</summary>
 public sealed record CommunityDirectory(Community Community, IReadOnlyList<Grid> Grids, IReadOnlyList<Building> Buildings)
