@@ -86,4 +86,31 @@ public sealed class MemberStoreTests(AzuriteFixture azurite) : StorageTest(azuri
         Assert.Equal(50, c2.Count);
         AssertSame(members[0], c2[0]);
     }
+
+    [Fact]
+    public async Task Every_kind_of_member_write_gives_the_community_a_new_roster_version_and_lists_skip_it()
+    {
+        var store = new MemberStore(Account);
+        Assert.Null(await store.GetVersionAsync("c1"));
+        var seen = new List<string?>();
+        async Task Step(Func<Task> write)
+        {
+            await write();
+            var version = await store.GetVersionAsync("c1");
+            Assert.NotNull(version);
+            Assert.DoesNotContain(version, seen);
+            seen.Add(version);
+        }
+
+        await Step(() => store.UpsertAsync(NewMember("m1")));
+        await Step(() => store.AddAsync(NewMember("m2") with { Phone = "13912340002" }));
+        await Step(() => store.AddManyAsync([.. Enumerable.Range(10, 120).Select(i => NewMember($"m{i}") with { Phone = $"139123{i:D5}" })]));
+        await Step(() => store.ReplaceAsync(NewMember("m1") with { Name = "李秀英", Phone = "13912340001" }));
+        await Step(() => store.UpsertManyAsync(Enumerable.Range(200, 150).Select(i => NewMember($"m{i}") with { Phone = $"139123{i:D5}" })));
+        Assert.Null(await store.GetVersionAsync("c2"));
+
+        var listed = await store.ListAsync("c1");
+        Assert.Equal(2 + 120 + 150, listed.Count);
+        Assert.DoesNotContain(listed, m => m.MemberId.StartsWith('~'));
+    }
 }

@@ -53,6 +53,7 @@ public static class AppServices
         services.TryAddSingleton<Access>();
         services.TryAddSingleton<Links>();
         services.TryAddSingleton<OrderProjector>();
+        services.TryAddSingleton<RosterCache>();
         services.TryAddSingleton<Dispatcher>();
         services.TryAddSingleton<PlaceCheck>();
         services.TryAddSingleton<MemberEvents>();

@@ -5,21 +5,20 @@ using Dispatch.Storage;
 
 namespace Dispatch.App.Orders;
 
-/// <summary>Answers <see cref="FindCandidate"/>: the matching policy over the community's members, their
-/// open assignments and this year's tallies (wishes, posts, hours).</summary>
-public sealed class Dispatcher(MemberStore members, OrderIndex index, ServiceRecordStore records)
+/// <summary>Answers <see cref="FindCandidate"/>: the matching policy over the community's members (through the cached
+/// <see cref="RosterIndex"/>), their open assignments and this year's tallies (wishes, posts, hours).</summary>
+public sealed class Dispatcher(RosterCache rosters, OrderIndex index, ServiceRecordStore records)
 {
     public async Task<OrderEvent> AnswerAsync(OrderState state, FindCandidate find, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(find);
         var community = state.Request.Location.CommunityId;
-        var roster = await members.ListAsync(community, ct);
+        var roster = await rosters.GetAsync(community, ct);
         var open = await index.OpenAssignmentsAsync(community, ct);
         var tallies = (await records.TalliesAsync(community, ChinaTime.YearOf(now), ct)).ToDictionary(t => t.MemberId);
-        return MatchPolicy.Answer(
+        return roster.Answer(
             state.Request,
-            roster,
             id => tallies.TryGetValue(id, out var t)
                 ? new MemberLoad(open.GetValueOrDefault(id), t.Wishes, t.Posts, t.HalfHours)
                 : MemberLoad.None with { OpenAssignments = open.GetValueOrDefault(id) },

@@ -12,12 +12,16 @@ public sealed record MemberAdd(bool Added, Member Member);
 /// <summary>The <c>members</c> table: partition = community id (a member reports to one community),
 /// row = member id. Skills and linked households are comma-separated, availability slots are JSON.
 /// Beside each member with a mobile number, a row "~phone|{phone}" names the member holding it, written in the same
-/// transaction: a phone is one member's per community, even under racing adds. Lists skip these rows.</summary>
+/// transaction: a phone is one member's per community, even under racing adds. Every write also stamps the row
+/// "~version" with a new value in the same transaction, so a cached roster is checked with one point read
+/// (<see cref="GetVersionAsync"/>). Lists skip the "~" rows.</summary>
 public sealed class MemberStore(StorageAccount account)
 {
     public const int BatchSize = 100;
 
     public const string PhoneRowPrefix = "~phone|";
+
+    public const string VersionRow = "~version";
 
     private readonly TableClient _table = account.Table(TableNames.Members);
 
@@ -26,7 +30,7 @@ public sealed class MemberStore(StorageAccount account)
     public async Task UpsertAsync(Member member, CancellationToken cancellationToken = default)
     {
         await _table.SubmitTransactionAsync(
-            WithPhone(ToEntity(member)).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
+            Stamped(WithPhone(ToEntity(member)).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -41,7 +45,7 @@ public sealed class MemberStore(StorageAccount account)
             try
             {
                 await _table.SubmitTransactionAsync(
-                    rows.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken).ConfigureAwait(false);
+                    Stamped(rows.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))), cancellationToken).ConfigureAwait(false);
                 return new MemberAdd(true, member);
             }
             catch (RequestFailedException e) when (e.IsConflict())
@@ -63,19 +67,19 @@ public sealed class MemberStore(StorageAccount account)
         throw new ConcurrencyConflictException($"Member {member.MemberId}: the phone kept changing hands.");
     }
 
-    /// <summary>Adds new members of one community in transactions of 50 (each with its phone row): an import's
+    /// <summary>Adds new members of one community in transactions of 49 (each with its phone row, and the version): an import's
     /// way. A transaction that runs into a phone or id already taken is done again one member at a time
     /// (<see cref="AddAsync"/>), so only the members whose phone is free are added. Answers how many were added.</summary>
     public async Task<int> AddManyAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(members);
         var added = 0;
-        foreach (var chunk in members.Chunk(BatchSize / 2))
+        foreach (var chunk in members.Chunk((BatchSize - 1) / 2))
         {
             try
             {
                 await _table.SubmitTransactionAsync(
-                    chunk.SelectMany(m => WithPhone(ToEntity(m))).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)),
+                    Stamped(chunk.SelectMany(m => WithPhone(ToEntity(m))).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))),
                     cancellationToken).ConfigureAwait(false);
                 added += chunk.Length;
             }
@@ -125,7 +129,7 @@ public sealed class MemberStore(StorageAccount account)
 
         try
         {
-            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await _table.SubmitTransactionAsync(Stamped(actions), cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
@@ -171,6 +175,25 @@ public sealed class MemberStore(StorageAccount account)
         }
     }
 
+    /// <summary>The community's roster version: a value that changes with every member write (null before the first
+    /// since versions began). One point read.</summary>
+    public async Task<string?> GetVersionAsync(string communityId, CancellationToken cancellationToken = default)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.Id(communityId, nameof(communityId)), VersionRow, ["Version"], cancellationToken)
+            .ConfigureAwait(false);
+        return row.HasValue && row.Value is { } e ? e.GetString("Version") : null;
+    }
+
+    /// <summary>The actions of one community's transaction, plus a new roster version in the same transaction.</summary>
+    private static List<TableTransactionAction> Stamped(IEnumerable<TableTransactionAction> actions)
+    {
+        var list = actions.ToList();
+        list.Add(new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace,
+            new TableEntity(list[0].Entity.PartitionKey, VersionRow) { ["Version"] = Guid.NewGuid().ToString("N") }));
+        return list;
+    }
+
     /// <summary>The member's row, then its phone row when it has a mobile number.</summary>
     private static IEnumerable<TableEntity> WithPhone(TableEntity member)
     {
@@ -191,10 +214,10 @@ public sealed class MemberStore(StorageAccount account)
             // A batch may hold a row key once: the last write of a member wins, as with single upserts.
             var rows = community.GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(g => g.Last())
                 .SelectMany(WithPhone).GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(g => g.Last());
-            foreach (var chunk in rows.Chunk(BatchSize))
+            foreach (var chunk in rows.Chunk(BatchSize - 1))
             {
                 await _table.SubmitTransactionAsync(
-                    chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
+                    Stamped(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))),
                     cancellationToken).ConfigureAwait(false);
             }
         }
@@ -217,7 +240,7 @@ public sealed class MemberStore(StorageAccount account)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {communityId}");
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (!e.RowKey.StartsWith(PhoneRowPrefix, StringComparison.Ordinal))
+            if (!e.RowKey.StartsWith('~'))
             {
                 list.Add(ToMember(e));
             }
