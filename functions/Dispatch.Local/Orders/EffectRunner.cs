@@ -24,40 +24,51 @@ public sealed class EffectRunner(
 
     public async Task RunAsync(string orderId, CancellationToken ct)
     {
+        if (await orders.GetAsync(orderId, ct) is { } stored)
+        {
+            await RunAsync(stored, ct);
+        }
+        else
+        {
+            await markers.ClearAsync(orderId, ct);
+        }
+    }
+
+    /// <summary>Runs the outbox of the order as the caller just saved or read it. Each round carries the order as
+    /// last saved on to the next, so the order row is read again only when someone else saved it meanwhile.</summary>
+    public async Task RunAsync(StoredOrder stored, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        StoredOrder? current = stored;
         for (var round = 0; round < MaxRounds; round++)
         {
-            var stored = await orders.GetAsync(orderId, ct);
-            if (stored is null || stored.Outbox.IsEmpty)
+            if (current is null || current.Outbox.IsEmpty)
             {
-                await markers.ClearAsync(orderId, ct);
+                await markers.ClearAsync(stored.OrderId, ct);
                 return;
             }
 
             var done = new HashSet<string>();
-            foreach (var effect in stored.Outbox)
+            var latest = current;
+            foreach (var effect in current.Outbox)
             {
-                await RunAsync(stored.State, effect, ct);
+                latest = await RunAsync(current.State, latest, effect, ct) ?? latest;
                 done.Add(effect.Key);
             }
 
-            var after = await orders.CompleteEffectsAsync(orderId, done, ct);
-            if (after is null || after.Outbox.IsEmpty)
-            {
-                await markers.ClearAsync(orderId, ct);
-                return;
-            }
+            current = await orders.CompleteEffectsAsync(latest, done, ct);
         }
 
-        logger.LogWarning("Order {OrderId} still has effects after {Rounds} rounds; the sweeper will continue", orderId, MaxRounds);
+        logger.LogWarning("Order {OrderId} still has effects after {Rounds} rounds; the sweeper will continue", stored.OrderId, MaxRounds);
     }
 
-    private async Task RunAsync(OrderState state, OrderEffect effect, CancellationToken ct)
+    /// <summary>Runs one effect; answers the order as saved when the effect saved it (a dispatch), else null.</summary>
+    private async Task<StoredOrder?> RunAsync(OrderState state, StoredOrder latest, OrderEffect effect, CancellationToken ct)
     {
         switch (effect)
         {
             case FindCandidate find:
-                await DispatchAsync(state, find, ct);
-                break;
+                return await DispatchAsync(state, latest, find, ct);
             case SendOffer offer:
                 await assignments.SendAsync(offer, cancellationToken: ct);
                 break;
@@ -88,19 +99,21 @@ public sealed class EffectRunner(
             default:
                 throw new InvalidOperationException($"No runner for effect {effect.GetType().Name}.");
         }
+
+        return null;
     }
 
     /// <summary>Answers <see cref="FindCandidate"/> with the matching policy. A stale request (the order
     /// moved on) is dropped by the decider.</summary>
-    private async Task DispatchAsync(OrderState state, FindCandidate find, CancellationToken ct)
+    private async Task<StoredOrder?> DispatchAsync(OrderState state, StoredOrder latest, FindCandidate find, CancellationToken ct)
     {
         if (state.Status != OrderStatus.Placed || state.Attempt + 1 != find.Attempt)
         {
-            return;
+            return null;
         }
 
         var answer = await dispatcher.AnswerAsync(state, find, clock.GetUtcNow(), ct);
-        var (_, decision) = await workflow.ApplyAsync(state.OrderId, answer, ct);
+        var (saved, decision) = await workflow.ApplyAsync(state.OrderId, answer, ct, latest);
         if (decision is Decision.Changed && answer is CandidateFound found)
         {
             logger.LogInformation("Order {OrderId} attempt {Attempt}: offering to member {MemberId} ({Reason})",
@@ -110,5 +123,7 @@ public sealed class EffectRunner(
         {
             logger.LogWarning("Order {OrderId}: no member left to offer it to; escalated", state.OrderId);
         }
+
+        return saved;
     }
 }

@@ -11,7 +11,7 @@ public sealed class LocalOrderEngine(OrderWorkflow workflow, EffectRunner runner
     public async Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct)
     {
         var (order, created) = await workflow.PlaceAsync(request, resident, idempotencyKey, ct);
-        await runner.RunAsync(order.OrderId, ct);
+        await runner.RunAsync(order, ct);
         // The status after the first effects (a dispatch may have made an offer already).
         return new OrderPlacement(await reader.LoadAsync(order.OrderId, ct), created);
     }
@@ -19,12 +19,13 @@ public sealed class LocalOrderEngine(OrderWorkflow workflow, EffectRunner runner
     public async Task<OrderApplied> ApplyAsync(StoredOrder order, OrderEvent e, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if ((await workflow.ApplyAsync(order.OrderId, e, ct)).Decision is Decision.Rejected rejected)
+        var (saved, decision) = await workflow.ApplyAsync(order.OrderId, e, ct, order);
+        if (decision is Decision.Rejected rejected)
         {
             throw new ApiProblemException(ApiProblem.Rejected(rejected.Rejection));
         }
 
-        await runner.RunAsync(order.OrderId, ct);
+        await runner.RunAsync(saved, ct);
         return new OrderApplied(await reader.LoadAsync(order.OrderId, ct), Done: true);
     }
 }

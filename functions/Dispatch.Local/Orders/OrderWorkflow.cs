@@ -27,7 +27,9 @@ public sealed class OrderWorkflow(
     {
         var proposed = NewOrderId();
         var orderId = idempotencyKey is null ? proposed : await idempotency.ReserveOrderAsync(idempotencyKey, request, resident, proposed, ct);
-        if (await orders.GetAsync(orderId, ct) is { } existing)
+
+        // Only a key reserved before names an order that may exist already; a fresh id cannot.
+        if (orderId != proposed && await orders.GetAsync(orderId, ct) is { } existing)
         {
             return (existing, false);
         }
@@ -45,12 +47,14 @@ public sealed class OrderWorkflow(
     }
 
     /// <summary>Decides one event and saves the result; re-reads and re-decides when another writer
-    /// saved first. Does not run effects, the projection included: call <see cref="EffectRunner"/> after.</summary>
-    public async Task<(StoredOrder Order, Decision Decision)> ApplyAsync(string orderId, OrderEvent e, CancellationToken ct)
+    /// saved first. Does not run effects, the projection included: call <see cref="EffectRunner"/> after.
+    /// <paramref name="known"/>, the order as the caller just read or saved it, spares the first read.</summary>
+    public async Task<(StoredOrder Order, Decision Decision)> ApplyAsync(string orderId, OrderEvent e, CancellationToken ct, StoredOrder? known = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await orders.GetAsync(orderId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("order"));
+            var stored = (attempt == 1 && known?.OrderId == orderId ? known : await orders.GetAsync(orderId, ct))
+                         ?? throw new ApiProblemException(ApiProblem.NotFound("order"));
             var now = clock.GetUtcNow();
             var decided = decider.Decide(stored.State, e, now);
             if (decided is not Decision.Changed decision)

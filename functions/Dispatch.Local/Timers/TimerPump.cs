@@ -19,10 +19,10 @@ public sealed class TimerPump(TimerStore timers, OrderWorkflow workflow, EffectR
             var due = await timers.DueAsync(clock.GetUtcNow(), Batch, ct);
             foreach (var timer in due)
             {
-                var (_, decision) = await workflow.ApplyAsync(timer.OrderId, new TimerFired(timer.Kind, timer.Round), ct);
+                var (saved, decision) = await workflow.ApplyAsync(timer.OrderId, new TimerFired(timer.Kind, timer.Round), ct);
                 if (decision is Decision.Changed)
                 {
-                    await runner.RunAsync(timer.OrderId, ct);
+                    await runner.RunAsync(saved, ct);
                     fired++;
                 }
                 else if (decision is Decision.Rejected { Rejection: { Code: not RejectionCode.StaleTimer } refused })

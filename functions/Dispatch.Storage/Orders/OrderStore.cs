@@ -267,12 +267,25 @@ public sealed class OrderStore(StorageAccount account)
     public async Task<StoredOrder?> CompleteEffectsAsync(
         string orderId,
         IReadOnlySet<string> doneKeys,
+        CancellationToken cancellationToken = default) =>
+        await GetAsync(orderId, cancellationToken).ConfigureAwait(false) is { } stored
+            ? await CompleteEffectsAsync(stored, doneKeys, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>The same, starting from the order as the caller last saved or read it: no read unless someone
+    /// saved it since (then re-read and retried).</summary>
+    public async Task<StoredOrder?> CompleteEffectsAsync(
+        StoredOrder current,
+        IReadOnlySet<string> doneKeys,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(doneKeys);
+        var orderId = current.OrderId;
+        StoredOrder? stored = current;
         for (var attempt = 0; attempt < CompleteEffectsTries; attempt++)
         {
-            var stored = await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+            stored = attempt == 0 ? current : await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
                 return null;
