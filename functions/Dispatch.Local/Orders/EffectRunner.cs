@@ -35,8 +35,9 @@ public sealed class EffectRunner(
     }
 
     /// <summary>Runs the outbox of the order as the caller just saved or read it. Each round carries the order as
-    /// last saved on to the next, so the order row is read again only when someone else saved it meanwhile.</summary>
-    public async Task RunAsync(StoredOrder stored, CancellationToken ct)
+    /// last saved on to the next, so the order row is read again only when someone else saved it meanwhile.
+    /// Answers the order as it was left (null if it is gone), for the caller's answer.</summary>
+    public async Task<StoredOrder?> RunAsync(StoredOrder stored, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stored);
         StoredOrder? current = stored;
@@ -45,7 +46,7 @@ public sealed class EffectRunner(
             if (current is null || current.Outbox.IsEmpty)
             {
                 await markers.ClearAsync(stored.OrderId, ct);
-                return;
+                return current;
             }
 
             var done = new HashSet<string>();
@@ -60,6 +61,7 @@ public sealed class EffectRunner(
         }
 
         logger.LogWarning("Order {OrderId} still has effects after {Rounds} rounds; the sweeper will continue", stored.OrderId, MaxRounds);
+        return current;
     }
 
     /// <summary>Runs one effect; answers the order as saved when the effect saved it (a dispatch), else null.</summary>

@@ -11,9 +11,9 @@ public sealed class LocalOrderEngine(OrderWorkflow workflow, EffectRunner runner
     public async Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct)
     {
         var (order, created) = await workflow.PlaceAsync(request, resident, idempotencyKey, ct);
-        await runner.RunAsync(order, ct);
         // The status after the first effects (a dispatch may have made an offer already).
-        return new OrderPlacement(await reader.LoadAsync(order.OrderId, ct), created);
+        var after = await runner.RunAsync(order, ct) ?? await reader.LoadAsync(order.OrderId, ct);
+        return new OrderPlacement(after, created);
     }
 
     public async Task<OrderApplied> ApplyAsync(StoredOrder order, OrderEvent e, CancellationToken ct)
@@ -25,7 +25,7 @@ public sealed class LocalOrderEngine(OrderWorkflow workflow, EffectRunner runner
             throw new ApiProblemException(ApiProblem.Rejected(rejected.Rejection));
         }
 
-        await runner.RunAsync(saved, ct);
-        return new OrderApplied(await reader.LoadAsync(order.OrderId, ct), Done: true);
+        var after = await runner.RunAsync(saved, ct) ?? await reader.LoadAsync(order.OrderId, ct);
+        return new OrderApplied(after, Done: true);
     }
 }
