@@ -1,12 +1,17 @@
 using Dispatch.Local.Orders;
 using Dispatch.Local.Timers;
+using Dispatch.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Dispatch.Local.Hosting;
 
-/// <summary>The local stand-in for Durable Functions' and Service Bus' dispatchers: one loop that fires
-/// due timers, delivers queued offers, finishes left-over effects and heals stale projections.</summary>
-public sealed class BackgroundLoops(IServiceProvider services, IOptions<DispatchOptions> options, ILogger<BackgroundLoops> logger)
+/// <summary>The local stand-in for Durable Functions' and Service Bus' dispatchers. It sleeps until there is work:
+/// an offer queued or a timer set by the request path (<see cref="WorkSignal"/>), the earliest stored timer, or the
+/// next upkeep pass (<see cref="DispatchOptions.UpkeepInterval"/>), which also finishes left-over effects, heals
+/// stale projections, sends reminders and runs the yearly and retention jobs. An idle host makes a handful of
+/// storage requests per upkeep pass, whatever the number of communities' orders.</summary>
+public sealed class BackgroundLoops(
+    IServiceProvider services, WorkSignal signal, TimerStore timers, TimeProvider clock, IOptions<DispatchOptions> options, ILogger<BackgroundLoops> logger)
     : BackgroundService
 {
     /// <summary>One pass of every loop; tests call it under a controlled clock.</summary>
@@ -29,18 +34,53 @@ public sealed class BackgroundLoops(IServiceProvider services, IOptions<Dispatch
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
+        var upkeep = options.Value.UpkeepInterval;
+        var nextUpkeep = DateTimeOffset.MinValue;
+        DateTimeOffset? nextTimer = null;
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await RunOnceAsync(services, stoppingToken);
+                var now = clock.GetUtcNow();
+                if (now >= nextUpkeep)
+                {
+                    await RunOnceAsync(services, stoppingToken);
+                    nextUpkeep = clock.GetUtcNow() + upkeep;
+                    nextTimer = await timers.NextDueAsync(stoppingToken);
+                }
+                else
+                {
+                    await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(stoppingToken);
+                    if (nextTimer <= now)
+                    {
+                        await services.GetRequiredService<TimerPump>().PumpOnceAsync(stoppingToken);
+                        await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(stoppingToken);
+                        nextTimer = await timers.NextDueAsync(stoppingToken);
+                        if (nextTimer <= now)
+                        {
+                            nextTimer = now + options.Value.PollInterval; // a timer left due: try again soon, not at once
+                        }
+                    }
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Background pass failed; retrying next tick");
+                logger.LogError(e, "Background pass failed; retrying at the next upkeep pass");
+                nextUpkeep = clock.GetUtcNow() + options.Value.PollInterval;
+                nextTimer = null; // the upkeep pass reads it again
+            }
+
+            if (signal.TakeEarliestTimer() is { } set && (nextTimer is null || set < nextTimer))
+            {
+                nextTimer = set;
+            }
+
+            var wake = nextTimer is { } due && due < nextUpkeep ? due : nextUpkeep;
+            await signal.WaitAsync(wake - clock.GetUtcNow(), clock, stoppingToken);
+            if (signal.TakeEarliestTimer() is { } justSet && (nextTimer is null || justSet < nextTimer))
+            {
+                nextTimer = justSet;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -4,8 +4,12 @@ namespace Dispatch.Local.Hosting;
 /// the signing key is <see cref="SigningKeyOptions"/> and the demo switch is <see cref="Demo.DemoMode"/>).</summary>
 public sealed class DispatchOptions
 {
-    /// <summary>How often the timer pump, the queue consumer and the outbox sweeper look for work.</summary>
+    /// <summary>How soon the background loop tries again after a failed pass.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the background loop runs its upkeep pass without being woken: left-over effects after a
+    /// crash, reminders, the yearly freeze and retention. Offers and timers wake it at once instead.</summary>
+    public TimeSpan UpkeepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the repair pass compares a page of projection rows with their orders.</summary>
     public TimeSpan ProjectionRepairInterval { get; set; } = TimeSpan.FromMinutes(1);

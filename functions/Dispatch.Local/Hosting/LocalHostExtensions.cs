@@ -37,6 +37,7 @@ public static class LocalHostExtensions
         services.AddSingleton<EffectRunner>();
         services.AddSingleton<IOrderEngine, LocalOrderEngine>();
         services.AddSingleton<TimerPump>();
+        services.AddSingleton<WorkSignal>();
         services.AddSingleton<OutboxSweeper>();
         services.AddSingleton<ProjectionRepair>();
         services.AddSingleton<ReminderJob>();

@@ -16,6 +16,7 @@ public sealed class EffectRunner(
     TimerStore timers,
     AssignmentQueue assignments,
     INotifier notifier,
+    Hosting.WorkSignal signal,
     TimeProvider clock,
     ILogger<EffectRunner> logger)
 {
@@ -73,12 +74,14 @@ public sealed class EffectRunner(
                 return await DispatchAsync(state, latest, find, ct);
             case SendOffer offer:
                 await assignments.SendAsync(offer, cancellationToken: ct);
+                signal.Raise();
                 break;
             case WithdrawOffer withdraw:
                 await notifier.WithdrawAsync(withdraw, ct);
                 break;
             case ScheduleTimer timer:
                 await timers.ScheduleAsync(timer, ct);
+                signal.TimerSet(timer.DueAt);
                 break;
             case Notify notify:
                 await notifier.NotifyAsync(notify, ct);
