@@ -66,6 +66,10 @@ public static class ApiContract
         new("GET", RegistryRoutes.Register),
         new("POST", RegistryRoutes.Register),
         new("GET", RegistryRoutes.Registration),
+        new("GET", AdminRoutes.Communities),
+        new("POST", AdminRoutes.Communities),
+        new("PUT", AdminRoutes.Community),
+        new("POST", AdminRoutes.Organizers),
     ];
 
     /// <summary>Routes the local host alone serves, by design, outside the contract: the demo's links (a demo or

@@ -58,7 +58,7 @@ public static class ContractTable
         new("GET", PostRoutes.Posts, "ListPosts", "Posts", "The community's volunteer posts with places taken.", Of<IReadOnlyList<PostView>>(), Read),
         new("POST", PostRoutes.Claim, "ClaimPost", "Posts", "A member claims a place on a post.", Of<PostClaimResponse>(201), Act),
         new("POST", PostRoutes.Shifts, "RecordShift", "Posts", "An organizer records a member's shift on a post; credited once.", Of<ShiftResponse>(201, 200), Act),
-        new("GET", PostRoutes.Tallies, "Tallies", "Tallies", "Live annual tallies and roll-ups per community, grid and building.", Untyped(), Read),
+        new("GET", PostRoutes.Tallies, "Tallies", "Tallies", "Live annual tallies and roll-ups per community, grid and building (a grid organizer: their grid; an administrator: ?community=).", Untyped(), Read),
         new("GET", PostRoutes.MyTally, "MyTally", "Tallies", "The member's own annual tally.", Untyped(), Read),
         new("GET", PostRoutes.Assessment, "Assessment", "Tallies", "The year frozen on 1 January and its late corrections.", Untyped(), ReadOne),
         new("POST", PostRoutes.Freeze, "FreezeYear", "Tallies", "Freeze a past year now; idempotent.", Untyped(201, 200), Act),
@@ -79,6 +79,10 @@ public static class ContractTable
         new("GET", RegistryRoutes.Register, "RegistrationForm", "Registry", "The community's grids and buildings for the registration form.", Of<CommunityView>(), ReadOne),
         new("POST", RegistryRoutes.Register, "Register", "Registry", "A member registers through the community's registration link; pending until approved.", Of<RegistrationReceipt>(201, 200), Act),
         new("GET", RegistryRoutes.Registration, "RegistrationStatus", "Registry", "The applicant's own registration and its status.", Of<RegistrationStatusView>(), ReadOne),
+        new("GET", AdminRoutes.Communities, "AdminCommunities", "Admin", "Every community with its grids and organizers (district administrator).", Of<IReadOnlyList<AdminCommunityView>>(), Read),
+        new("POST", AdminRoutes.Communities, "AdminAddCommunity", "Admin", "Add a community; its id is made when left out, 409 place-exists when taken.", Of<AdminCommunityView>(201), Act),
+        new("PUT", AdminRoutes.Community, "AdminRenameCommunity", "Admin", "Rename a community; its id stays.", Of<AdminCommunityView>(), Act),
+        new("POST", AdminRoutes.Organizers, "AdminAddOrganizer", "Admin", "Add a community organizer, or a grid organizer with a grid; answers their link.", Of<OrganizerAdded>(201), Act),
     ];
 
     public static ContractOperation? Find(string method, string route) =>

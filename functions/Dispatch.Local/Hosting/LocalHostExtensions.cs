@@ -1,5 +1,7 @@
+using Dispatch.App.Admin;
 using Dispatch.App.Hosting;
 using Dispatch.Core.Api;
+using Dispatch.Local.Admin;
 using Dispatch.Local.Contract;
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
@@ -42,6 +44,7 @@ public static class LocalHostExtensions
         services.AddSingleton<ReminderJob>();
         services.AddTallies();
         services.AddHostedService<DemoSeeder>();
+        services.AddHostedService<AdministratorBootstrap>(); // after DemoSeeder, which creates the tables
         services.AddHostedService<BackgroundLoops>();
 
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -80,6 +83,7 @@ public static class LocalHostExtensions
         contract.MapTallies();
         contract.MapReports();
         contract.MapRegistry();
+        contract.MapAdmin();
         contract.MapGet(ApiContract.Health, Health.Check);
         app.MapContractOpenApi();
         app.MapDemo();
