@@ -100,6 +100,7 @@ public static class AppServices
         // AdministratorBootstrap once their tables exist).
         services.AddOptions<BootstrapAdministratorOptions>().Bind(configuration.GetSection(BootstrapAdministratorOptions.Section));
         services.TryAddSingleton<AdminUseCases>();
+        services.TryAddSingleton<OrgTree.OrgTreeUseCases>();
         return services;
     }
 

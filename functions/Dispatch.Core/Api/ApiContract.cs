@@ -70,6 +70,10 @@ public static class ApiContract
         new("POST", AdminRoutes.Communities),
         new("PUT", AdminRoutes.Community),
         new("POST", AdminRoutes.Organizers),
+        new("POST", OrgTreeRoutes.Grids),
+        new("PUT", OrgTreeRoutes.Grid),
+        new("POST", OrgTreeRoutes.Buildings),
+        new("PUT", OrgTreeRoutes.Building),
     ];
 
     /// <summary>Routes the local host alone serves, by design, outside the contract: the demo's links (a demo or

@@ -82,6 +82,10 @@ public static class ContractTable
         new("GET", AdminRoutes.Communities, "AdminCommunities", "Admin", "Every community with its grids and organizers (district administrator).", Of<IReadOnlyList<AdminCommunityView>>(), Read),
         new("POST", AdminRoutes.Communities, "AdminAddCommunity", "Admin", "Add a community; its id is made when left out, 409 place-exists when taken.", Of<AdminCommunityView>(201), Act),
         new("PUT", AdminRoutes.Community, "AdminRenameCommunity", "Admin", "Rename a community; its id stays.", Of<AdminCommunityView>(), Act),
+        new("POST", OrgTreeRoutes.Grids, "AddGrid", "OrgTree", "A community organizer adds a grid; its id is made when left out, 409 place-exists when taken.", Of<CommunityView>(201), Act),
+        new("PUT", OrgTreeRoutes.Grid, "RenameGrid", "OrgTree", "A community organizer renames a grid.", Of<CommunityView>(), Act),
+        new("POST", OrgTreeRoutes.Buildings, "AddBuilding", "OrgTree", "A community organizer adds a building to a grid; building ids are unique in the community.", Of<CommunityView>(201), Act),
+        new("PUT", OrgTreeRoutes.Building, "RenameBuilding", "OrgTree", "A community organizer renames a building.", Of<CommunityView>(), Act),
         new("POST", AdminRoutes.Organizers, "AdminAddOrganizer", "Admin", "Add a community organizer, or a grid organizer with a grid; answers their link.", Of<OrganizerAdded>(201), Act),
     ];
 

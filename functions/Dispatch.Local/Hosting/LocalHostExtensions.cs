@@ -6,6 +6,7 @@ using Dispatch.Local.Contract;
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
+using Dispatch.Local.OrgTree;
 using Dispatch.Local.Organizers;
 using Dispatch.Local.Posts;
 using Dispatch.Local.Registry;
@@ -84,6 +85,7 @@ public static class LocalHostExtensions
         contract.MapReports();
         contract.MapRegistry();
         contract.MapAdmin();
+        contract.MapOrgTree();
         contract.MapGet(ApiContract.Health, Health.Check);
         app.MapContractOpenApi();
         app.MapDemo();

@@ -110,6 +110,25 @@ public static class RoleMatrix
         new("POST", RegistryRoutes.Register, Registrants, _ => Fixed(RegistryRoutes.Register, new RegistrationRequest("李强", "13600000002", "g1", "b1", ["Repair"], [], null))),
         new("GET", RegistryRoutes.Registration, [Applicant], w => Fixed(RegistrationPath(RegistryRoutes.Registration, w.RegistrationId))),
 
+        // The org tree is the whole community's: its community organizers keep it (another community's organizer
+        // adds to their own tree; "g1" is unknown there, so renaming it is 404).
+        new("POST", OrgTreeRoutes.Grids, CommunityOrganizers, _ => Fixed(OrgTreeRoutes.Grids, new PlaceRequest(null, "第五网格", "Grid 5"))),
+        new("PUT", OrgTreeRoutes.Grid, [CommunityOrganizer], _ => Fixed(OrgTreeRoutes.GridOf("g1"), new PlaceRequest(null, "第一网格", "Grid 1")))
+        {
+            Hidden = [OrganizerOfAnotherCommunity],
+            HiddenBecause = "grids are looked up in the organizer's own community, where g1 is unknown",
+        },
+        new("POST", OrgTreeRoutes.Buildings, [CommunityOrganizer], _ => Fixed(OrgTreeRoutes.BuildingsOf("g1"), new PlaceRequest(null, "13号楼", "Building 13")))
+        {
+            Hidden = [OrganizerOfAnotherCommunity],
+            HiddenBecause = "grids are looked up in the organizer's own community, where g1 is unknown",
+        },
+        new("PUT", OrgTreeRoutes.Building, [CommunityOrganizer], _ => Fixed(OrgTreeRoutes.BuildingOf("g1", "b1"), new PlaceRequest(null, "1号楼", "Building 1")))
+        {
+            Hidden = [OrganizerOfAnotherCommunity],
+            HiddenBecause = "grids are looked up in the organizer's own community, where g1 is unknown",
+        },
+
         new("GET", AdminRoutes.Communities, [Administrator], _ => Fixed(AdminRoutes.Communities)),
         new("POST", AdminRoutes.Communities, [Administrator], _ => Fixed(AdminRoutes.Communities, new CommunityRequest(null, "新桥社区", "Xinqiao"))),
         new("PUT", AdminRoutes.Community, [Administrator], _ => Fixed(AdminRoutes.CommunityOf(Hub), new CommunityRequest(null, "湖滨社区", "Hubin"))),

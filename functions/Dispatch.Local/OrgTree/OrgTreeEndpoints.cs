@@ -1,0 +1,22 @@
+using Dispatch.App.OrgTree;
+using Dispatch.Core.Api;
+
+namespace Dispatch.Local.OrgTree;
+
+/// <summary>The organization tree on the local host: binding only; the rules are the shared <see cref="OrgTreeUseCases"/>.
+/// The <see cref="CommunityOrganizerLink"/> parameter is every route's rule (the tree is the whole community's).</summary>
+public static class OrgTreeEndpoints
+{
+    public static IEndpointRouteBuilder MapOrgTree(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(OrgTreeRoutes.Grids, (PlaceRequest? body, CommunityOrganizerLink organizer, OrgTreeUseCases tree, CancellationToken ct) =>
+            tree.AddGridAsync(organizer, body, ct));
+        app.MapPut(OrgTreeRoutes.Grid, (string gridId, PlaceRequest? body, CommunityOrganizerLink organizer, OrgTreeUseCases tree, CancellationToken ct) =>
+            tree.RenameGridAsync(organizer, gridId, body, ct));
+        app.MapPost(OrgTreeRoutes.Buildings, (string gridId, PlaceRequest? body, CommunityOrganizerLink organizer, OrgTreeUseCases tree, CancellationToken ct) =>
+            tree.AddBuildingAsync(organizer, gridId, body, ct));
+        app.MapPut(OrgTreeRoutes.Building, (string gridId, string buildingId, PlaceRequest? body, CommunityOrganizerLink organizer, OrgTreeUseCases tree, CancellationToken ct) =>
+            tree.RenameBuildingAsync(organizer, gridId, buildingId, body, ct));
+        return app;
+    }
+}
