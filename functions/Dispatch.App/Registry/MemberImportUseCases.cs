@@ -10,16 +10,16 @@ namespace Dispatch.App.Registry;
 /// <summary>Bulk import of the member list organizers keep (CSV): a preview that stores nothing, then the import
 /// itself. Keyed by phone: a row whose phone is a member here already is left as it is, so importing the same file
 /// again adds nothing.</summary>
-public sealed class MemberImportUseCases(Access access, MemberStore members, OrgDirectory org)
+public sealed class MemberImportUseCases(MemberStore members, OrgDirectory org)
 {
     /// <summary>About 20,000 rows of a few dozen characters.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
     public const int PreviewRows = 200;
 
-    public async Task<IResult> PreviewAsync(HttpContext http, CancellationToken ct)
+    public async Task<IResult> PreviewAsync(OrganizerLink organizer, HttpRequest request, CancellationToken ct)
     {
-        var (plan, existing) = await ReadAsync(http, ct);
+        var (plan, existing) = await ReadAsync(organizer, request, ct);
         var preview = plan.Rows.Take(PreviewRows).Select(r => new ImportRowView(
             r.Row, r.Details.Name, r.Details.Phone, r.Details.Home.GridId, r.Details.Home.BuildingId,
             [.. r.Details.Skills.Select(s => s.ToString()).Order(StringComparer.Ordinal)], existing.Contains(r.Details.Phone)));
@@ -28,18 +28,20 @@ public sealed class MemberImportUseCases(Access access, MemberStore members, Org
     }
 
     /// <summary>Adds the valid rows whose phone is new, 50 to a transaction; bad rows are reported, not imported.</summary>
-    public async Task<IResult> ImportAsync(HttpContext http, CancellationToken ct)
+    public async Task<IResult> ImportAsync(OrganizerLink organizer, HttpRequest request, CancellationToken ct)
     {
-        var (plan, existing) = await ReadAsync(http, ct);
+        var (plan, existing) = await ReadAsync(organizer, request, ct);
         var fresh = plan.Rows.Where(r => !existing.Contains(r.Details.Phone)).ToList();
         var added = await members.AddManyAsync([.. fresh.Select(r => r.Details.ToMember(MemberRegistry.NewMemberId()))], ct);
         return Results.Ok(new ImportReport(plan.Rows.Length, fresh.Count, plan.Rows.Length - fresh.Count, added, plan.Errors));
     }
 
-    private async Task<(ImportPlan Plan, HashSet<string> ExistingPhones)> ReadAsync(HttpContext http, CancellationToken ct)
+    private async Task<(ImportPlan Plan, HashSet<string> ExistingPhones)> ReadAsync(OrganizerLink organizer, HttpRequest request, CancellationToken ct)
     {
-        var community = access.AnyOrganizer(http).Scope;
-        var csv = await ReadTextAsync(http.Request, ct);
+        ArgumentNullException.ThrowIfNull(organizer);
+        ArgumentNullException.ThrowIfNull(request);
+        var community = organizer.CommunityId;
+        var csv = await ReadTextAsync(request, ct);
         var tree = await org.GetCommunityAsync(community, ct);
         var directory = new ImportDirectory(
             RegistryViews.Places(community, tree),
