@@ -49,6 +49,17 @@ public sealed class Access(TokenSigner signer, TimeProvider clock)
 
     public AccessToken MemberOfCommunity(HttpContext http) => MemberOfCommunity(Request(http));
 
+    /// <summary>The community's registration link (or an applicant's link, which also registers there). The registry's
+    /// routes take <see cref="RegistrantLink"/> instead.</summary>
+    public AccessToken Registrant(HttpContext http) => Role(Read(Request(http)), TokenRole.Registrant);
+
+    /// <summary>The applicant's link to this registration.</summary>
+    public AccessToken Applicant(HttpContext http, string registrationId)
+    {
+        var token = Registrant(http);
+        return token.Subject == registrationId ? token : throw new InvalidTokenException(TokenFailure.WrongPerson);
+    }
+
     /// <summary>The confirmation the caller's link allows: the resident of the order, or an organizer of its
     /// community confirming on the resident's behalf.</summary>
     public ServiceConfirmed Confirmation(HttpRequest request, OrderState order, int? rating)

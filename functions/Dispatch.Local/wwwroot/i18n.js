@@ -243,6 +243,8 @@ const zh = {
   'member.confirmedBy.organizer': '社区',
   'member.notices': '通知',
   'member.noNotices': '暂无通知。',
+  'member.linkExpired': '这个链接已过期。派单链接只在答复期限内有效：请打开收件箱（最新通知里的链接）或登录查看。',
+  'member.offerOnly': '这是一条派单链接，只能查看和答复这一单。查看全部派单和服务记录，请打开收件箱链接或登录。',
   'member.notFoundHere': '您打开的订单 {id} 不在当前列表中，状态：{status}。',
 
   // Organizer page
@@ -744,6 +746,8 @@ const en = {
   'member.confirmedBy.organizer': 'Community',
   'member.notices': 'Notices',
   'member.noNotices': 'No notices.',
+  'member.linkExpired': 'This link has expired. An offer link works only until the time to reply is up: open your inbox (the link in your latest notice) or sign in.',
+  'member.offerOnly': 'This offer link opens this order only. For all your offers and your service record, open your inbox link or sign in.',
   'member.notFoundHere': 'Order {id} is not in your lists now; status: {status}.',
 
   'org.title': 'Community dispatch desk',
