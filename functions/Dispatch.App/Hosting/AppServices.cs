@@ -93,6 +93,8 @@ public static class AppServices
         services.TryAddSingleton<MemberRegistry>();
         services.TryAddSingleton<RegistrationUseCases>();
         services.TryAddSingleton<MemberImportUseCases>();
+        services.TryAddSingleton<MemberExportUseCases>();
+        services.TryAddSingleton<RegistrationLinkUseCases>();
         return services;
     }
 

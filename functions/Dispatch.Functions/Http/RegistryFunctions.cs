@@ -8,12 +8,34 @@ using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Functions.Http;
 
-/// <summary>The member registry (报到登记): the shared <see cref="MemberRegistry"/> and <see cref="RegistrationUseCases"/>,
+/// <summary>The member registry (报到登记): the shared <see cref="MemberRegistry"/>, import, export, registration link and
+/// <see cref="RegistrationUseCases"/>,
 /// as in the local host. Routes are <see cref="RegistryRoutes"/> without "/api/". Anonymous at the Functions level:
 /// the organizer's link or the community's registration link is the rule, as on the local host.</summary>
 public sealed class RegistryFunctions(
-    MemberRegistry registry, MemberImportUseCases import, RegistrationUseCases registrations, Access access, ILogger<RegistryFunctions> logger)
+    MemberRegistry registry,
+    MemberImportUseCases import,
+    MemberExportUseCases export,
+    RegistrationLinkUseCases registrationLink,
+    RegistrationUseCases registrations,
+    Access access,
+    ILogger<RegistryFunctions> logger)
 {
+    [Function("ExportMembersCsv")]
+    public Task<IActionResult> ExportCsvAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/members/export.csv")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => export.CsvAsync(OrganizerLink.From(req, access), req.HttpContext.Response, ct));
+
+    [Function("ExportMembersXlsx")]
+    public Task<IActionResult> ExportXlsxAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/members/export.xlsx")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => export.XlsxAsync(OrganizerLink.From(req, access), req.HttpContext.Response, ct));
+
+    [Function("RegistrationLink")]
+    public Task<IActionResult> RegistrationLinkAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/registration-link")] HttpRequest req) =>
+        HttpApi.RunAsync(req, logger, () => Task.FromResult<IResult>(registrationLink.Link(OrganizerLink.From(req, access))));
+
     [Function("PreviewMemberImport")]
     public Task<IActionResult> PreviewImportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/members/import/preview")] HttpRequest req,

@@ -5,7 +5,8 @@ using Dispatch.Core.Api;
 namespace Dispatch.Local.Registry;
 
 /// <summary>The member registry (报到登记) on the local host: binding only; the rules are the shared
-/// <see cref="MemberRegistry"/>, <see cref="MemberImportUseCases"/> and <see cref="RegistrationUseCases"/>. The typed link
+/// <see cref="MemberRegistry"/>, <see cref="MemberImportUseCases"/>, <see cref="MemberExportUseCases"/>,
+/// <see cref="RegistrationLinkUseCases"/> and <see cref="RegistrationUseCases"/>. The typed link
 /// parameter is each route's rule: an <see cref="OrganizerLink"/> for the organizers' routes, a
 /// <see cref="RegistrantLink"/> for registering.</summary>
 public static class RegistryEndpoints
@@ -22,6 +23,11 @@ public static class RegistryEndpoints
             import.PreviewAsync(organizer, request, ct));
         app.MapPost(RegistryRoutes.Import, (OrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
             import.ImportAsync(organizer, request, ct));
+        app.MapGet(RegistryRoutes.ExportCsv, (OrganizerLink organizer, HttpResponse response, MemberExportUseCases export, CancellationToken ct) =>
+            export.CsvAsync(organizer, response, ct));
+        app.MapGet(RegistryRoutes.ExportXlsx, (OrganizerLink organizer, HttpResponse response, MemberExportUseCases export, CancellationToken ct) =>
+            export.XlsxAsync(organizer, response, ct));
+        app.MapGet(RegistryRoutes.RegistrationLink, (OrganizerLink organizer, RegistrationLinkUseCases link) => link.Link(organizer));
         app.MapGet(RegistryRoutes.Registrations, (string? status, OrganizerLink organizer, RegistrationUseCases uc, CancellationToken ct) =>
             uc.ListAsync(organizer, status, ct));
         app.MapPost(RegistryRoutes.Approve, (string registrationId, OrganizerLink organizer, RegistrationUseCases uc, CancellationToken ct) =>
