@@ -95,6 +95,8 @@ public static class AppServices
         services.TryAddSingleton<MemberRegistry>();
         services.TryAddSingleton<RegistrationUseCases>();
         services.TryAddSingleton<MemberImportUseCases>();
+        services.TryAddSingleton<MemberExportUseCases>();
+        services.TryAddSingleton<RegistrationLinkUseCases>();
 
         // The district administration; the first administrator comes from settings (the hosts start the
         // AdministratorBootstrap once their tables exist).

@@ -47,7 +47,8 @@ public sealed class Access(TokenSigner signer, TimeProvider clock)
 
     public AccessToken MemberOfCommunity(HttpContext http) => MemberOfCommunity(Request(http));
 
-    /// <summary>The community's registration link (or an applicant's link, which also registers there).</summary>
+    /// <summary>The community's registration link (or an applicant's link, which also registers there). The registry's
+    /// routes take <see cref="RegistrantLink"/> instead.</summary>
     public AccessToken Registrant(HttpContext http) => Role(Read(Request(http)), TokenRole.Registrant);
 
     /// <summary>The applicant's link to this registration.</summary>

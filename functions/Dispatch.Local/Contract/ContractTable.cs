@@ -31,6 +31,7 @@ public static class ContractTable
     private static readonly int[] Read = [400, 401, 403, 503];
     private static readonly int[] ReadOne = [400, 401, 403, 404, 503];
     private static readonly int[] Act = [400, 401, 403, 404, 409, 503];
+    private static readonly int[] Upload = [400, 401, 403, 415, 503];
 
     public static IReadOnlyList<ContractOperation> Operations { get; } =
     [
@@ -71,8 +72,11 @@ public static class ContractTable
         new("POST", RegistryRoutes.Members, "AddMember", "Registry", "An organizer adds a member; the same phone again answers 409 with the member's id.", Of<MemberRecordView>(201), Act),
         new("PUT", RegistryRoutes.Member, "EditMember", "Registry", "An organizer edits a member's details, skills and availability.", Of<MemberRecordView>(), Act),
         new("PUT", RegistryRoutes.MemberActive, "SetMemberActive", "Registry", "Deactivate or reactivate a member; records stay.", Of<MemberRecordView>(), Act),
-        new("POST", RegistryRoutes.ImportPreview, "PreviewMemberImport", "Registry", "Preview a CSV of members: counts and an error per bad row; stores nothing.", Of<ImportReport>(), Read),
-        new("POST", RegistryRoutes.Import, "ImportMembers", "Registry", "Import a CSV of members; the same file again adds nobody.", Of<ImportReport>(), Act),
+        new("POST", RegistryRoutes.ImportPreview, "PreviewMemberImport", "Registry", "Preview a member list (CSV or XLSX): counts and an error per bad row; stores nothing.", Of<ImportReport>(), Upload),
+        new("POST", RegistryRoutes.Import, "ImportMembers", "Registry", "Import a member list (CSV or XLSX); the same file again adds nobody.", Of<ImportReport>(), Upload),
+        new("GET", RegistryRoutes.ExportCsv, "ExportMembersCsv", "Registry", "The community's members as CSV (UTF-8 with BOM) in the import's columns.", File("text/csv"), Read),
+        new("GET", RegistryRoutes.ExportXlsx, "ExportMembersXlsx", "Registry", "The community's members as an XLSX workbook in the import's columns.", File("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), Read),
+        new("GET", RegistryRoutes.RegistrationLink, "RegistrationLink", "Registry", "The community's registration link and its QR code (SVG) to print.", Of<RegistrationLinkView>(), Read),
         new("GET", RegistryRoutes.Registrations, "ListRegistrations", "Registry", "The community's registrations (报到), optionally of one status.", Of<IReadOnlyList<RegistrationView>>(), Read),
         new("POST", RegistryRoutes.Approve, "ApproveRegistration", "Registry", "Approve a registration: the member is active and matched at once.", Of<RegistrationView>(), Act),
         new("POST", RegistryRoutes.Reject, "RejectRegistration", "Registry", "Reject a registration with a reason the applicant reads.", Of<RegistrationView>(), Act),
