@@ -53,7 +53,6 @@ public static class AppServices
         services.TryAddSingleton<ClientRateLimiter>();
         services.TryAddSingleton<Access>();
         services.TryAddSingleton<Links>();
-        services.TryAddSingleton<InboxMembers>();
         services.TryAddSingleton<OrderProjector>();
         services.TryAddSingleton<Dispatcher>();
         services.TryAddSingleton<PlaceCheck>();

@@ -13,7 +13,7 @@ namespace Dispatch.App.Posts;
 /// members claim a place. Posts are the community's, so creating one and recording shifts take a community organizer's
 /// link. Each method takes the caller's verified link (<see cref="CommunityOrganizerLink"/>,
 /// <see cref="MemberLink"/>, or <see cref="CallerLink"/> where either may ask), validates, calls the stores and answers.</summary>
-public sealed class PostUseCases(PostStore posts, MemberStore members, InboxMembers inboxMembers, ServiceRecordStore records, TimeProvider clock)
+public sealed class PostUseCases(PostStore posts, MemberStore members, ServiceRecordStore records, TimeProvider clock)
 {
     public async Task<IResult> CreateAsync(CommunityOrganizerLink organizer, CreatePostRequest? body, CancellationToken ct)
     {
@@ -89,7 +89,7 @@ public sealed class PostUseCases(PostStore posts, MemberStore members, InboxMemb
     private async Task<Member> MemberAsync(MemberLink link, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(link);
-        return await inboxMembers.OfAsync(link, ct);
+        return await members.GetAsync(link.CommunityId, link.MemberId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
     }
 
     private async Task<Post> PostAsync(string communityId, string postId, CancellationToken ct) =>

@@ -7,7 +7,7 @@ namespace Dispatch.App.Queries;
 
 /// <summary>The member's inbox, the wish board and the member's own service record.</summary>
 public sealed class MemberQueries(
-    InboxMembers inboxMembers, MemberInbox inbox, OrderStore orders, NoticeStore notices, OrderIndex index, ServiceRecordStore records)
+    MemberStore members, MemberInbox inbox, OrderStore orders, NoticeStore notices, OrderIndex index, ServiceRecordStore records)
 {
     /// <summary>How many recent orders the inbox shows, and how many wishes the board.</summary>
     public const int InboxSize = 50;
@@ -17,7 +17,7 @@ public sealed class MemberQueries(
     public async Task<InboxView> InboxAsync(MemberLink member, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var me = await inboxMembers.OfAsync(member, ct);
+        var me = await members.GetAsync(member.CommunityId, member.MemberId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
         var views = new List<MemberOrderView>();
         foreach (var item in (await inbox.ListAsync(me.MemberId, ct)).Take(InboxSize))
         {
@@ -39,7 +39,7 @@ public sealed class MemberQueries(
 
     public async Task<IReadOnlyList<BoardItem>> BoardAsync(MemberLink member, CancellationToken ct)
     {
-        await inboxMembers.OfAsync(member, ct);
+        ArgumentNullException.ThrowIfNull(member);
         var open = await index.ListOpenAsync(member.CommunityId, cancellationToken: ct);
         var board = new List<BoardItem>();
         foreach (var wish in open.Where(o => o.Kind == OrderKind.Wish && o.MemberId is null).OrderBy(o => o.PlacedAt).Take(BoardSize))
@@ -55,7 +55,7 @@ public sealed class MemberQueries(
 
     public async Task<MyRecordsView> RecordsAsync(MemberLink member, int year, CancellationToken ct)
     {
-        await inboxMembers.OfAsync(member, ct);
+        ArgumentNullException.ThrowIfNull(member);
         var list = await records.ListForMemberAsync(member.CommunityId, year, member.MemberId, ct);
         var tally = await records.GetTallyAsync(member.CommunityId, year, member.MemberId, ct);
         return new MyRecordsView(

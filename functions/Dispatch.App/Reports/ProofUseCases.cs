@@ -21,7 +21,7 @@ namespace Dispatch.App.Reports;
 /// <item>The public view names the member, the community, the year, the hours and the issue time only.</item>
 /// </list></summary>
 public sealed class ProofUseCases(
-    InboxMembers inboxMembers, ServiceRecordStore records, AssessmentStore assessments, ProofStore proofs, ReportData data,
+    MemberStore members, ServiceRecordStore records, AssessmentStore assessments, ProofStore proofs, ReportData data,
     IOptions<PublicLinkOptions> links, TimeProvider clock)
 {
     private const int NumberTries = 5;
@@ -29,7 +29,7 @@ public sealed class ProofUseCases(
     public async Task<IResult> IssueAsync(MemberLink link, IssueProofRequest? body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(link);
-        var member = await inboxMembers.OfAsync(link, ct);
+        var member = await members.GetAsync(link.CommunityId, link.MemberId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
         var now = clock.GetUtcNow();
         var current = ChinaTime.YearOf(now);
         var year = body?.Year ?? current;
@@ -63,7 +63,7 @@ public sealed class ProofUseCases(
     /// <summary>One of the caller's own proofs; anyone else's answers 404, as an unknown number.</summary>
     public async Task<IResult> MineAsync(MemberLink link, string number, CancellationToken ct)
     {
-        await inboxMembers.OfAsync(link, ct);
+        ArgumentNullException.ThrowIfNull(link);
         var proof = await FindAsync(number, ct);
         return proof is not null && proof.MemberId == link.MemberId && proof.CommunityId == link.CommunityId
             ? Results.Ok(MemberProofView.Of(proof, VerifyUrl(proof.Number)))

@@ -11,8 +11,8 @@ namespace Dispatch.App.Tallies;
 /// <summary>Annual tallies (live, from the running tally rows) and the frozen assessment years, as both hosts
 /// serve them. The assessment year is the whole community's, so it takes a community organizer's link.</summary>
 public sealed class TallyUseCases(
-    ServiceRecordStore records, PointsRules rules, AssessmentStore assessments, AnnualFreezeJob job,
-    ReportData data, InboxMembers inboxMembers, TimeProvider clock)
+    ServiceRecordStore records, MemberStore members, PointsRules rules, AssessmentStore assessments, AnnualFreezeJob job,
+    ReportData data, TimeProvider clock)
 {
     /// <summary>The live tallies the reader may see (<see cref="ReportData.ReportAsync"/>).</summary>
     public async Task<IResult> TalliesAsync(ReportReaderLink reader, int? year, CancellationToken ct)
@@ -24,7 +24,7 @@ public sealed class TallyUseCases(
     public async Task<IResult> MyTallyAsync(MemberLink link, int? year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(link);
-        var member = await inboxMembers.OfAsync(link, ct);
+        var member = await members.GetAsync(link.CommunityId, link.MemberId, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));
         var y = TallyYear.Of(year, clock);
         var tally = await records.GetTallyAsync(link.CommunityId, y, member.MemberId, ct);
         return Results.Ok(AnnualTally.Of(link.CommunityId, y, member.MemberId, tally?.Counts ?? TallyCounts.Zero, rules, member));
