@@ -12,14 +12,14 @@ namespace Dispatch.App.Registry;
 /// nothing. Every member is listed, deactivated ones too: the file is the whole roster.</summary>
 public sealed class MemberExportUseCases(MemberStore members, OrgDirectory org)
 {
-    public Task<IResult> CsvAsync(OrganizerLink organizer, HttpResponse response, CancellationToken ct) =>
+    public Task<IResult> CsvAsync(CommunityOrganizerLink organizer, HttpResponse response, CancellationToken ct) =>
         ExportAsync(organizer, response, "csv", "text/csv; charset=utf-8", ReportCsv.Write, ct);
 
-    public Task<IResult> XlsxAsync(OrganizerLink organizer, HttpResponse response, CancellationToken ct) =>
+    public Task<IResult> XlsxAsync(CommunityOrganizerLink organizer, HttpResponse response, CancellationToken ct) =>
         ExportAsync(organizer, response, "xlsx", XlsxExport.ContentType, XlsxExport.Write, ct);
 
     private async Task<IResult> ExportAsync(
-        OrganizerLink organizer, HttpResponse response, string extension, string contentType, Func<ReportTable, byte[]> write, CancellationToken ct)
+        CommunityOrganizerLink organizer, HttpResponse response, string extension, string contentType, Func<ReportTable, byte[]> write, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(organizer);
         ArgumentNullException.ThrowIfNull(response);

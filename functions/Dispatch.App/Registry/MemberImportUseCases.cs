@@ -13,7 +13,7 @@ public sealed class MemberImportUseCases(MemberStore members, OrgDirectory org)
 {
     public const int PreviewRows = 200;
 
-    public async Task<IResult> PreviewAsync(OrganizerLink organizer, HttpRequest request, CancellationToken ct)
+    public async Task<IResult> PreviewAsync(CommunityOrganizerLink organizer, HttpRequest request, CancellationToken ct)
     {
         var (plan, existing) = await ReadAsync(organizer, request, ct);
         var preview = plan.Rows.Take(PreviewRows).Select(r => new ImportRowView(
@@ -24,7 +24,7 @@ public sealed class MemberImportUseCases(MemberStore members, OrgDirectory org)
     }
 
     /// <summary>Adds the valid rows whose phone is new, 50 to a transaction; bad rows are reported, not imported.</summary>
-    public async Task<IResult> ImportAsync(OrganizerLink organizer, HttpRequest request, CancellationToken ct)
+    public async Task<IResult> ImportAsync(CommunityOrganizerLink organizer, HttpRequest request, CancellationToken ct)
     {
         var (plan, existing) = await ReadAsync(organizer, request, ct);
         var fresh = plan.Rows.Where(r => !existing.Contains(r.Details.Phone)).ToList();
@@ -32,7 +32,7 @@ public sealed class MemberImportUseCases(MemberStore members, OrgDirectory org)
         return Results.Ok(new ImportReport(plan.Rows.Length, fresh.Count, plan.Rows.Length - fresh.Count, added, plan.Errors));
     }
 
-    private async Task<(ImportPlan Plan, HashSet<string> ExistingPhones)> ReadAsync(OrganizerLink organizer, HttpRequest request, CancellationToken ct)
+    private async Task<(ImportPlan Plan, HashSet<string> ExistingPhones)> ReadAsync(CommunityOrganizerLink organizer, HttpRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(organizer);
         var community = organizer.CommunityId;

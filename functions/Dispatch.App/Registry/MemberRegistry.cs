@@ -11,13 +11,15 @@ namespace Dispatch.App.Registry;
 /// method takes the organizer's verified link (its community), validates against the community's directory, calls the store and answers.
 /// Every change can be repeated: an add is keyed by phone (409 member-exists names the member), edits and the
 /// active flag are replacements. Matching, claims and acceptances read <see cref="Member.Active"/>, so a
-/// deactivated member gets no new work at once; their records stay.</summary>
+/// deactivated member gets no new work at once; their records stay. A grid organizer manages the members living in
+/// their grid only (403 token-wrongscope for another grid's, checked here once per method).</summary>
 public sealed class MemberRegistry(MemberStore members, OrgDirectory org)
 {
     public async Task<IResult> AddAsync(OrganizerLink organizer, MemberRequest? body, CancellationToken ct)
     {
         var community = Community(organizer);
         var details = MemberForm.Validate(body, await PlacesAsync(community, ct));
+        organizer.Over(details.Home.GridId); // a grid organizer adds members of their grid
         var added = await members.AddAsync(details.ToMember(NewMemberId()), ct);
         return added.Added
             ? Results.Created(RegistryRoutes.MemberOf(added.Member.MemberId), RegistryViews.Member(added.Member))
@@ -28,7 +30,9 @@ public sealed class MemberRegistry(MemberStore members, OrgDirectory org)
     {
         var community = Community(organizer);
         var member = await MemberAsync(community, memberId, ct);
+        organizer.Over(member.Home.GridId);
         var details = MemberForm.Validate(body, await PlacesAsync(community, ct));
+        organizer.Over(details.Home.GridId); // nor move them out of it
         return await ReplaceAsync(details.ApplyTo(member), ct);
     }
 
@@ -45,6 +49,7 @@ public sealed class MemberRegistry(MemberStore members, OrgDirectory org)
         }
 
         var member = await MemberAsync(community, memberId, ct);
+        organizer.Over(member.Home.GridId);
         return member.Active == active ? Results.Ok(RegistryViews.Member(member)) : await ReplaceAsync(member with { Active = active }, ct);
     }
 

@@ -81,7 +81,7 @@ public sealed class RegistrationUseCases(
         }
 
         var list = await registrations.ListAsync(community, filter, ct);
-        return Results.Ok(list.Select(RegistryViews.Registration));
+        return Results.Ok(list.Where(r => organizer.Sees(r.Details.Home.GridId)).Select(RegistryViews.Registration)); // a grid organizer: their grid's
     }
 
     /// <summary>Approves: the decision is written first (naming the member, or the member who already has that
@@ -94,6 +94,7 @@ public sealed class RegistrationUseCases(
         {
             var stored = await GetAsync(organizer.CommunityId, registrationId, ct);
             var registration = stored.Registration;
+            organizer.Over(registration.Details.Home.GridId);
             if (registration.Status != RegistrationStatus.Pending)
             {
                 RegistrationRules.Approve(registration, "", organizer.OrganizerId, clock.GetUtcNow()); // 409 when rejected
@@ -121,6 +122,7 @@ public sealed class RegistrationUseCases(
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var stored = await GetAsync(organizer.CommunityId, registrationId, ct);
+            organizer.Over(stored.Registration.Details.Home.GridId);
             if (RegistrationRules.Reject(stored.Registration, reason, organizer.OrganizerId, clock.GetUtcNow()) is not { } rejected)
             {
                 return Decided(stored.Registration);

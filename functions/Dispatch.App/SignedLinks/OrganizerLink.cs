@@ -21,6 +21,9 @@ public sealed record OrganizerLink(AccessToken Token)
     /// <summary>Whether this organizer sees what is located in <paramref name="gridId"/> (always, for a community organizer).</summary>
     public bool Sees(string? gridId) => GridId is null || GridId == gridId;
 
+    /// <summary>This link, if it may act on what is located in <paramref name="gridId"/>: 403 token-wrongscope otherwise.</summary>
+    public OrganizerLink Over(string? gridId) => Sees(gridId) ? this : throw new InvalidTokenException(TokenFailure.WrongScope);
+
     /// <summary>Minimal APIs bind it from the request; it never comes from the body or the query.</summary>
     public static ValueTask<OrganizerLink?> BindAsync(HttpContext context) =>
         LinkBinding.Bind(context, From);
@@ -41,8 +44,6 @@ public sealed record OrganizerLink(AccessToken Token)
     public OrganizerLink For(OrderState order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return Of(order.Request.Location.CommunityId).Sees(order.Request.Location.GridId)
-            ? this
-            : throw new InvalidTokenException(TokenFailure.WrongScope);
+        return Of(order.Request.Location.CommunityId).Over(order.Request.Location.GridId);
     }
 }

@@ -24,12 +24,12 @@ public sealed class RegistryFunctions(
     [Function("ExportMembersCsv")]
     public Task<IActionResult> ExportCsvAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/members/export.csv")] HttpRequest req,
-        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => export.CsvAsync(OrganizerLink.From(req, access), req.HttpContext.Response, ct));
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => export.CsvAsync(CommunityOrganizerLink.From(req, access), req.HttpContext.Response, ct));
 
     [Function("ExportMembersXlsx")]
     public Task<IActionResult> ExportXlsxAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/members/export.xlsx")] HttpRequest req,
-        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => export.XlsxAsync(OrganizerLink.From(req, access), req.HttpContext.Response, ct));
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => export.XlsxAsync(CommunityOrganizerLink.From(req, access), req.HttpContext.Response, ct));
 
     [Function("RegistrationLink")]
     public Task<IActionResult> RegistrationLinkAsync(
@@ -39,12 +39,12 @@ public sealed class RegistryFunctions(
     [Function("PreviewMemberImport")]
     public Task<IActionResult> PreviewImportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/members/import/preview")] HttpRequest req,
-        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => import.PreviewAsync(OrganizerLink.From(req, access), req, ct));
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => import.PreviewAsync(CommunityOrganizerLink.From(req, access), req, ct));
 
     [Function("ImportMembers")]
     public Task<IActionResult> ImportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/members/import")] HttpRequest req,
-        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => import.ImportAsync(OrganizerLink.From(req, access), req, ct));
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => import.ImportAsync(CommunityOrganizerLink.From(req, access), req, ct));
 
     [Function("AddMember")]
     public Task<IActionResult> AddMemberAsync(

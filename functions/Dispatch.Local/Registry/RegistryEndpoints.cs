@@ -7,8 +7,9 @@ namespace Dispatch.Local.Registry;
 /// <summary>The member registry (报到登记) on the local host: binding only; the rules are the shared
 /// <see cref="MemberRegistry"/>, <see cref="MemberImportUseCases"/>, <see cref="MemberExportUseCases"/>,
 /// <see cref="RegistrationLinkUseCases"/> and <see cref="RegistrationUseCases"/>. The typed link
-/// parameter is each route's rule: an <see cref="OrganizerLink"/> for the organizers' routes, a
-/// <see cref="RegistrantLink"/> for registering.</summary>
+/// parameter is each route's rule: an <see cref="OrganizerLink"/> for the organizers' routes (a grid organizer's
+/// limited to their grid by the use cases), a <see cref="CommunityOrganizerLink"/> for the whole roster's import and
+/// export, a <see cref="RegistrantLink"/> for registering.</summary>
 public static class RegistryEndpoints
 {
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
@@ -19,13 +20,13 @@ public static class RegistryEndpoints
             registry.EditAsync(organizer, memberId, body, ct));
         app.MapPut(RegistryRoutes.MemberActive, (string memberId, ActiveRequest? body, OrganizerLink organizer, MemberRegistry registry, CancellationToken ct) =>
             registry.SetActiveAsync(organizer, memberId, body, ct));
-        app.MapPost(RegistryRoutes.ImportPreview, (OrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
+        app.MapPost(RegistryRoutes.ImportPreview, (CommunityOrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
             import.PreviewAsync(organizer, request, ct));
-        app.MapPost(RegistryRoutes.Import, (OrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
+        app.MapPost(RegistryRoutes.Import, (CommunityOrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
             import.ImportAsync(organizer, request, ct));
-        app.MapGet(RegistryRoutes.ExportCsv, (OrganizerLink organizer, HttpResponse response, MemberExportUseCases export, CancellationToken ct) =>
+        app.MapGet(RegistryRoutes.ExportCsv, (CommunityOrganizerLink organizer, HttpResponse response, MemberExportUseCases export, CancellationToken ct) =>
             export.CsvAsync(organizer, response, ct));
-        app.MapGet(RegistryRoutes.ExportXlsx, (OrganizerLink organizer, HttpResponse response, MemberExportUseCases export, CancellationToken ct) =>
+        app.MapGet(RegistryRoutes.ExportXlsx, (CommunityOrganizerLink organizer, HttpResponse response, MemberExportUseCases export, CancellationToken ct) =>
             export.XlsxAsync(organizer, response, ct));
         app.MapGet(RegistryRoutes.RegistrationLink, (OrganizerLink organizer, RegistrationLinkUseCases link) => link.Link(organizer));
         app.MapGet(RegistryRoutes.Registrations, (string? status, OrganizerLink organizer, RegistrationUseCases uc, CancellationToken ct) =>

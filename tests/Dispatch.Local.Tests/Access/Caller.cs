@@ -13,7 +13,7 @@ public enum Caller
     /// <summary>A member's inbox link of hubin: the member the route's order is offered to, or m005.</summary>
     Member,
 
-    /// <summary>The same member's offer link of another order (its scope is that order, not the community).</summary>
+    /// <summary>The same member's offer link of another order (order-scoped: it opens that order only).</summary>
     OfferLinkOfAnotherOrder,
 
     /// <summary>Hubin's registration link (在职党员报到).</summary>

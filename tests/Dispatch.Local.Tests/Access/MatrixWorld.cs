@@ -91,7 +91,7 @@ public sealed class MatrixWorld
             Caller.None => null,
             Caller.Resident => target.ResidentToken ?? OtherOrderResidentToken,
             Caller.Member => Host.MemberToken(member),
-            Caller.OfferLinkOfAnotherOrder => links.MemberToken(member, OtherOrderId),
+            Caller.OfferLinkOfAnotherOrder => links.OfferToken(OtherOrderId, member, Host.Clock.GetUtcNow().AddHours(1)),
             Caller.Registrant => links.RegistrationToken(LocalHostFixture.CommunityId),
             Caller.Applicant => ApplicantToken,
             Caller.GridOrganizerG1 => links.OrganizerToken("org-chen", LocalHostFixture.CommunityId, "g1"),

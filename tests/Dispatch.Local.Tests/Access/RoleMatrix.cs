@@ -78,30 +78,32 @@ public static class RoleMatrix
         new("GET", ReportRoutes.MyProof, Members, w => Fixed(ReportRoutes.MyProofOf($"{ProofNumber.Prefix}{w.Year}0000000000"))),
         new("GET", ReportRoutes.Proof, Everyone, w => Fixed(ReportRoutes.ProofOf($"{ProofNumber.Prefix}{w.Year}0000000000"))),
 
-        // The member registry still reads the request itself (the registry branch moves it to typed links): any
-        // organizer of the community passes, a grid organizer of another grid too. When it moves, grid-scope it and
-        // take GridOrganizerG2 out of these rows.
-        new("POST", RegistryRoutes.Members, Organizers, _ => Fixed(RegistryRoutes.Members, new MemberRequest("孙立", "13700000001", "g1", "b1", ["Repair"], []))),
-        new("PUT", RegistryRoutes.Member, [GridOrganizerG1, GridOrganizerG2, CommunityOrganizer], w => Fixed(MemberPath(RegistryRoutes.Member, w.MemberInG1),
+        // The member registry: a grid organizer manages the members and registrations of their grid (the member and
+        // the registration here live in g1); the whole roster's import and export are the community organizers'.
+        new("POST", RegistryRoutes.Members, [GridOrganizerG1, CommunityOrganizer, OrganizerOfAnotherCommunity], _ => Fixed(RegistryRoutes.Members, new MemberRequest("孙立", "13700000001", "g1", "b1", ["Repair"], []))),
+        new("PUT", RegistryRoutes.Member, [GridOrganizerG1, CommunityOrganizer], w => Fixed(MemberPath(RegistryRoutes.Member, w.MemberInG1),
             new MemberRequest("孙立", "13700000002", "g1", "b1", ["Repair"], [])))
         {
             Hidden = [OrganizerOfAnotherCommunity],
             HiddenBecause = "members are looked up in the organizer's own community, where this member id is unknown",
         },
-        new("PUT", RegistryRoutes.MemberActive, [GridOrganizerG1, GridOrganizerG2, CommunityOrganizer], w => Fixed(MemberPath(RegistryRoutes.MemberActive, w.MemberInG1), new ActiveRequest(true)))
+        new("PUT", RegistryRoutes.MemberActive, [GridOrganizerG1, CommunityOrganizer], w => Fixed(MemberPath(RegistryRoutes.MemberActive, w.MemberInG1), new ActiveRequest(true)))
         {
             Hidden = [OrganizerOfAnotherCommunity],
             HiddenBecause = "members are looked up in the organizer's own community, where this member id is unknown",
         },
-        new("POST", RegistryRoutes.ImportPreview, Organizers, _ => Task.FromResult(new Target(RegistryRoutes.ImportPreview, TextBody: Csv, ContentType: "text/csv"))),
-        new("POST", RegistryRoutes.Import, Organizers, _ => Task.FromResult(new Target(RegistryRoutes.Import, TextBody: Csv, ContentType: "text/csv"))),
+        new("POST", RegistryRoutes.ImportPreview, CommunityOrganizers, _ => Task.FromResult(new Target(RegistryRoutes.ImportPreview, TextBody: Csv, ContentType: "text/csv"))),
+        new("POST", RegistryRoutes.Import, CommunityOrganizers, _ => Task.FromResult(new Target(RegistryRoutes.Import, TextBody: Csv, ContentType: "text/csv"))),
+        new("GET", RegistryRoutes.ExportCsv, CommunityOrganizers, _ => Fixed(RegistryRoutes.ExportCsv)),
+        new("GET", RegistryRoutes.ExportXlsx, CommunityOrganizers, _ => Fixed(RegistryRoutes.ExportXlsx)),
+        new("GET", RegistryRoutes.RegistrationLink, Organizers, _ => Fixed(RegistryRoutes.RegistrationLink)),
         new("GET", RegistryRoutes.Registrations, Organizers, _ => Fixed(RegistryRoutes.Registrations)),
-        new("POST", RegistryRoutes.Approve, [GridOrganizerG1, GridOrganizerG2, CommunityOrganizer], w => Fixed(RegistrationPath(RegistryRoutes.Approve, w.RegistrationId)))
+        new("POST", RegistryRoutes.Approve, [GridOrganizerG1, CommunityOrganizer], w => Fixed(RegistrationPath(RegistryRoutes.Approve, w.RegistrationId)))
         {
             Hidden = [OrganizerOfAnotherCommunity],
             HiddenBecause = "registrations are looked up in the organizer's own community, where this id is unknown",
         },
-        new("POST", RegistryRoutes.Reject, [GridOrganizerG1, GridOrganizerG2, CommunityOrganizer], w => Fixed(RegistrationPath(RegistryRoutes.Reject, w.RegistrationId), new RejectRequest("信息不全")))
+        new("POST", RegistryRoutes.Reject, [GridOrganizerG1, CommunityOrganizer], w => Fixed(RegistrationPath(RegistryRoutes.Reject, w.RegistrationId), new RejectRequest("信息不全")))
         {
             Hidden = [OrganizerOfAnotherCommunity],
             HiddenBecause = "registrations are looked up in the organizer's own community, where this id is unknown",
