@@ -102,6 +102,7 @@ public static class AppServices
         services.AddOptions<BootstrapAdministratorOptions>().Bind(configuration.GetSection(BootstrapAdministratorOptions.Section));
         services.TryAddSingleton<AdminUseCases>();
         services.TryAddSingleton<OrgTree.OrgTreeUseCases>();
+        services.TryAddSingleton<OrgTree.MemberHouseholds>();
         return services;
     }
 

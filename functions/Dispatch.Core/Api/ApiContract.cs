@@ -77,6 +77,7 @@ public static class ApiContract
         new("PUT", OrgTreeRoutes.Grid),
         new("POST", OrgTreeRoutes.Buildings),
         new("PUT", OrgTreeRoutes.Building),
+        new("PUT", OrgTreeRoutes.MemberHouseholds),
     ];
 
     /// <summary>Routes the local host alone serves, by design, outside the contract: the demo's links (a demo or

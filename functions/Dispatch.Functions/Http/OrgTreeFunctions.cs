@@ -10,8 +10,19 @@ namespace Dispatch.Functions.Http;
 
 /// <summary>The organization tree: the shared <see cref="OrgTreeUseCases"/>, as in the local host. Routes are
 /// <see cref="OrgTreeRoutes"/> without "/api/"; anonymous at the Functions level, a community organizer's link is the rule.</summary>
-public sealed class OrgTreeFunctions(OrgTreeUseCases tree, Access access, ILogger<OrgTreeFunctions> logger)
+public sealed class OrgTreeFunctions(OrgTreeUseCases tree, MemberHouseholds households, Access access, ILogger<OrgTreeFunctions> logger)
 {
+    [Function("SetMemberHouseholds")]
+    public Task<IActionResult> SetHouseholdsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "organizer/members/{memberId}/households")] HttpRequest req,
+        string memberId,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        var organizer = OrganizerLink.From(req, access);
+        var member = HttpApi.Route(nameof(memberId), memberId);
+        return await households.SetAsync(organizer, member, await HttpApi.ReadBodyAsync<HouseholdsRequest>(req, ct), ct);
+    });
+
     [Function("AddGrid")]
     public Task<IActionResult> AddGridAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/tree/grids")] HttpRequest req,

@@ -90,6 +90,7 @@ public static class ContractTable
         new("PUT", OrgTreeRoutes.Grid, "RenameGrid", "OrgTree", "A community organizer renames a grid.", Of<CommunityView>(), Act),
         new("POST", OrgTreeRoutes.Buildings, "AddBuilding", "OrgTree", "A community organizer adds a building to a grid; building ids are unique in the community.", Of<CommunityView>(201), Act),
         new("PUT", OrgTreeRoutes.Building, "RenameBuilding", "OrgTree", "A community organizer renames a building.", Of<CommunityView>(), Act),
+        new("PUT", OrgTreeRoutes.MemberHouseholds, "SetMemberHouseholds", "OrgTree", "Link a member to households (党员中心户); matching offers their orders to them first.", Of<HouseholdsView>(), Act),
         new("POST", AdminRoutes.Organizers, "AdminAddOrganizer", "Admin", "Add a community organizer, or a grid organizer with a grid; answers their link.", Of<OrganizerAdded>(201), Act),
     ];
 

@@ -4,7 +4,8 @@ using Dispatch.Core.Api;
 namespace Dispatch.Local.OrgTree;
 
 /// <summary>The organization tree on the local host: binding only; the rules are the shared <see cref="OrgTreeUseCases"/>.
-/// The <see cref="CommunityOrganizerLink"/> parameter is every route's rule (the tree is the whole community's).</summary>
+/// The <see cref="CommunityOrganizerLink"/> parameter is the grids' and buildings' rule (the tree is the whole community's);
+/// a member's households take an <see cref="OrganizerLink"/> (a grid organizer: members of their grid).</summary>
 public static class OrgTreeEndpoints
 {
     public static IEndpointRouteBuilder MapOrgTree(this IEndpointRouteBuilder app)
@@ -17,6 +18,8 @@ public static class OrgTreeEndpoints
             tree.AddBuildingAsync(organizer, gridId, body, ct));
         app.MapPut(OrgTreeRoutes.Building, (string gridId, string buildingId, PlaceRequest? body, CommunityOrganizerLink organizer, OrgTreeUseCases tree, CancellationToken ct) =>
             tree.RenameBuildingAsync(organizer, gridId, buildingId, body, ct));
+        app.MapPut(OrgTreeRoutes.MemberHouseholds, (string memberId, HouseholdsRequest? body, OrganizerLink organizer, MemberHouseholds households, CancellationToken ct) =>
+            households.SetAsync(organizer, memberId, body, ct));
         return app;
     }
 }

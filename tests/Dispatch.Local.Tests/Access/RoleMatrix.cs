@@ -131,6 +131,12 @@ public static class RoleMatrix
             HiddenBecause = "grids are looked up in the organizer's own community, where g1 is unknown",
         },
 
+        new("PUT", OrgTreeRoutes.MemberHouseholds, [GridOrganizerG1, CommunityOrganizer], w => Fixed(OrgTreeRoutes.MemberHouseholdsOf(w.MemberInG1), new HouseholdsRequest(["b1-101"])))
+        {
+            Hidden = [OrganizerOfAnotherCommunity],
+            HiddenBecause = "members are looked up in the organizer's own community, where this member id is unknown",
+        },
+
         new("GET", AdminRoutes.Communities, [Administrator], _ => Fixed(AdminRoutes.Communities)),
         new("POST", AdminRoutes.Communities, [Administrator], _ => Fixed(AdminRoutes.Communities, new CommunityRequest(null, "新桥社区", "Xinqiao"))),
         new("PUT", AdminRoutes.Community, [Administrator], _ => Fixed(AdminRoutes.CommunityOf(Hub), new CommunityRequest(null, "湖滨社区", "Hubin"))),

@@ -1,7 +1,9 @@
 using System.Net;
 using Dispatch.Core.Api;
 using Dispatch.Local.Tests.Registry;
+using Dispatch.Storage;
 using Dispatch.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Local.Tests.OrgTree;
 
@@ -43,5 +45,29 @@ public sealed class OrgTreeTests(AzuriteFixture azurite)
 
         using var unknown = await host.SendAsync(HttpMethod.Put, OrgTreeRoutes.GridOf("g9"), organizer, new PlaceRequest(null, "第九网格", null));
         await RegistryTestData.ProblemAsync(unknown, HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task A_member_is_linked_to_households_by_an_organizer_of_their_grid()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        var members = await host.CallAsync<OrganizerMemberView[]>(HttpMethod.Get, Routes.OrganizerMembers, host.OrganizerToken());
+        var inG1 = members.First(m => m.GridId == "g1").MemberId;
+        var g1 = host.Links.OrganizerToken("org-chen", LocalHostFixture.CommunityId, "g1");
+
+        var linked = await host.CallAsync<HouseholdsView>(HttpMethod.Put, OrgTreeRoutes.MemberHouseholdsOf(inG1), g1, new HouseholdsRequest(["b1-302", "b1-101", "b1-101"]));
+        Assert.Equal(["b1-101", "b1-302"], linked.Households);
+        var stored = await host.Services.GetRequiredService<MemberStore>().GetAsync(LocalHostFixture.CommunityId, inG1);
+        Assert.Equal(["b1-101", "b1-302"], stored!.Households.Order(StringComparer.Ordinal));
+
+        var g2 = host.Links.OrganizerToken("org-g2", LocalHostFixture.CommunityId, "g2");
+        using (var refused = await host.SendAsync(HttpMethod.Put, OrgTreeRoutes.MemberHouseholdsOf(inG1), g2, new HouseholdsRequest([])))
+        {
+            await RegistryTestData.ProblemAsync(refused, HttpStatusCode.Forbidden, "token-wrongscope");
+        }
+
+        using var bad = await host.SendAsync(HttpMethod.Put, OrgTreeRoutes.MemberHouseholdsOf(inG1), g1, new HouseholdsRequest(["b1/101"]));
+        var errors = (await RegistryTestData.ProblemAsync(bad, HttpStatusCode.BadRequest, "validation")).GetProperty("errors");
+        Assert.Contains("户号", errors.GetProperty("households")[0].GetString(), StringComparison.Ordinal);
     }
 }
