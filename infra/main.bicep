@@ -78,6 +78,12 @@ param instanceMemoryMB int = 2048
 are served from the global edge wherever the resource is; East Asia (Hong Kong) is nearest the residents.''')
 param webLocation string = 'eastasia'
 
+@description('The first district administrator\'s mobile number (DISPATCH_BOOTSTRAP_ADMIN_PHONE); see app/api-settings.bicep.')
+param bootstrapAdministratorPhone string = ''
+
+@description('Their name (DISPATCH_BOOTSTRAP_ADMIN_NAME).')
+param bootstrapAdministratorName string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -243,6 +249,8 @@ module apiSettings 'app/api-settings.bicep' = {
     storageAccountName: storageAccountName
     applicationInsightsName: applicationInsightsName
     publicBaseUrl: web.outputs.uri
+    bootstrapAdministratorPhone: bootstrapAdministratorPhone
+    bootstrapAdministratorName: bootstrapAdministratorName
     // The settings Dispatch's code reads (a contract with functions/Dispatch.Functions).
     // api-settings.bicep adds AzureWebJobsStorage__*, APPLICATIONINSIGHTS_* and Dispatch__PublicBaseUrl.
     appSettings: union({

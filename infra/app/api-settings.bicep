@@ -23,6 +23,18 @@ param publicBaseUrl string
 @description('Application settings specific to Dispatch; merged under the platform settings below.')
 param appSettings object = {}
 
+@description('The first district administrator\'s mainland mobile number (Dispatch__BootstrapAdministrator__Phone): both hosts add them on start, idempotently; they then add communities and organizers on admin.html. Empty: nobody is added.')
+param bootstrapAdministratorPhone string = ''
+
+@description('That administrator\'s name as pages show it (Dispatch__BootstrapAdministrator__Name); empty: 管理员.')
+param bootstrapAdministratorName string = ''
+
+// Only when set: an empty setting would be read as "no administrator" anyway, but it would clutter the portal.
+var bootstrapAdministrator = empty(bootstrapAdministratorPhone) ? {} : {
+  Dispatch__BootstrapAdministrator__Phone: bootstrapAdministratorPhone
+  Dispatch__BootstrapAdministrator__Name: bootstrapAdministratorName
+}
+
 resource functionApp 'Microsoft.Web/sites@2025-03-01' existing = {
   name: functionAppName
 }
@@ -38,7 +50,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(appSettings, {
+  properties: union(appSettings, bootstrapAdministrator, {
     // Host storage + Durable task hub (Azure Storage provider: queues, tables, blobs) via identity.
     AzureWebJobsStorage__accountName: storage.name
     AzureWebJobsStorage__credential: 'managedidentity'

@@ -12,7 +12,7 @@ namespace Dispatch.Contract.Tests;
 /// (Dispatch.Functions.Tests' AzureContractSuite), with the same requests and the same assertions. Where the
 /// hosts legitimately differ, a test accepts both answers and says why. Every 4xx answer of every request is
 /// checked to be problem+json (<see cref="SendAsync"/>).</summary>
-public abstract class ContractSuite
+public abstract partial class ContractSuite
 {
     /// <summary>Bounds of every wait for asynchronous work (the Azure host's orchestrations, the local host's loops).</summary>
     private const int MaxPolls = 300;

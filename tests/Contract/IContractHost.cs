@@ -29,6 +29,13 @@ public interface IContractHost : IAsyncDisposable
 
     string OrganizerToken();
 
+    /// <summary>A grid organizer's link of <see cref="CommunityId"/> for <paramref name="gridId"/> (the seed has g1 and g2;
+    /// <see cref="Form"/> places orders in g1).</summary>
+    string GridOrganizerToken(string gridId);
+
+    /// <summary>A district administrator's link.</summary>
+    string AdministratorToken();
+
     /// <summary>Lets the host's background work run once: the local host's loops (queue, timers, outbox),
     /// which its tests run by hand; nothing on the Azure host, whose orchestrations and deliveries run by themselves.</summary>
     Task SettleAsync();

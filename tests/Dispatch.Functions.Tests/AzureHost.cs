@@ -267,7 +267,8 @@ public sealed class AzureHost : IAsyncDisposable
 
     // ---- HTTP ----
 
-    public static HttpRequest Request(string method, string path, object? body = null, string? token = null, string? rawBody = null, string? idempotencyKey = null)
+    public static HttpRequest Request(
+        string method, string path, object? body = null, string? token = null, string? rawBody = null, string? idempotencyKey = null, string contentType = "application/json")
     {
         var http = new DefaultHttpContext();
         http.Request.Method = method;
@@ -280,7 +281,7 @@ public sealed class AzureHost : IAsyncDisposable
             var bytes = Encoding.UTF8.GetBytes(text);
             http.Request.Body = new MemoryStream(bytes);
             http.Request.ContentLength = bytes.Length;
-            http.Request.ContentType = "application/json";
+            http.Request.ContentType = contentType;
         }
 
         if (token is not null)

@@ -105,16 +105,16 @@ public sealed class RegistryTests(AzuriteFixture azurite)
             "钱师傅,13500000002,g2,b9,小修小补,周末白天\n" +
             "李四,135,一网格,9幢,做饭,\n";
 
-        var preview = await host.CallAsync(Request("POST", RegistryRoutes.ImportPreview, token: organizer, rawBody: file), r => registry.PreviewImportAsync(r, default));
+        var preview = await host.CallAsync(Request("POST", RegistryRoutes.ImportPreview, token: organizer, rawBody: file, contentType: "text/csv"), r => registry.PreviewImportAsync(r, default));
         var report = preview.As<ImportReport>();
         Assert.Equal((2, 2, 0), (report.Rows, report.New, report.Added));
         Assert.Equal([(4, "手机号"), (4, "楼栋"), (4, "服务类别")], report.Errors.Select(e => (e.Row, e.Column)));
-        var first = (await host.CallAsync(Request("POST", RegistryRoutes.Import, token: organizer, rawBody: file), r => registry.ImportAsync(r, default))).As<ImportReport>();
-        var second = (await host.CallAsync(Request("POST", RegistryRoutes.Import, token: organizer, rawBody: file), r => registry.ImportAsync(r, default))).As<ImportReport>();
+        var first = (await host.CallAsync(Request("POST", RegistryRoutes.Import, token: organizer, rawBody: file, contentType: "text/csv"), r => registry.ImportAsync(r, default))).As<ImportReport>();
+        var second = (await host.CallAsync(Request("POST", RegistryRoutes.Import, token: organizer, rawBody: file, contentType: "text/csv"), r => registry.ImportAsync(r, default))).As<ImportReport>();
         Assert.Equal((2, 0, 2), (first.Added, second.Added, second.Existing));
         var (_, members, _) = Read(await host.Organizer.MembersAsync(Request("GET", Routes.OrganizerMembers, token: organizer), default));
         Assert.Equal(5, members.GetArrayLength());
-        var bad = await host.CallAsync(Request("POST", RegistryRoutes.Import, token: organizer, rawBody: "{}"), r => registry.ImportAsync(r, default));
+        var bad = await host.CallAsync(Request("POST", RegistryRoutes.Import, token: organizer, rawBody: "{}", contentType: "text/csv"), r => registry.ImportAsync(r, default));
         Assert.Equal((400, "validation"), (bad.Status, bad.ProblemType));
     }
 }

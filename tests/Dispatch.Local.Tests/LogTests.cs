@@ -32,7 +32,7 @@ public class LogTests(AzuriteFixture azurite)
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
         var placed = await host.PlaceAsync();
-        var offerLink = host.Links.Offer(placed.OrderId, "m001", LocalHostFixture.CommunityId);
+        var offerLink = host.Links.Offer(placed.OrderId, "m001", host.Clock.GetUtcNow().AddHours(2));
 
         Assert.Single(LogAudit.Leaks([$"Offer: {offerLink}"]));
         Assert.Single(LogAudit.Leaks([$"Resident token {placed.Token}"]));

@@ -1,3 +1,4 @@
+using Dispatch.App.Admin;
 using Dispatch.App.Notices;
 using Dispatch.App.Orders;
 using Dispatch.App.Posts;
@@ -94,6 +95,15 @@ public static class AppServices
         services.TryAddSingleton<MemberRegistry>();
         services.TryAddSingleton<RegistrationUseCases>();
         services.TryAddSingleton<MemberImportUseCases>();
+        services.TryAddSingleton<MemberExportUseCases>();
+        services.TryAddSingleton<RegistrationLinkUseCases>();
+
+        // The district administration; the first administrator comes from settings (the hosts start the
+        // AdministratorBootstrap once their tables exist).
+        services.AddOptions<BootstrapAdministratorOptions>().Bind(configuration.GetSection(BootstrapAdministratorOptions.Section));
+        services.TryAddSingleton<AdminUseCases>();
+        services.TryAddSingleton<OrgTree.OrgTreeUseCases>();
+        services.TryAddSingleton<OrgTree.MemberHouseholds>();
         return services;
     }
 

@@ -28,7 +28,7 @@ public sealed class OrderReader(OrderStore orders, MemberStore members)
             case TokenRole.Member:
                 return MemberView(caller.Member(), order, afterOwnAction);
             case TokenRole.Organizer:
-                caller.OrganizerOf(state.Request.Location.CommunityId);
+                caller.OrganizerFor(state);
                 break;
             default:
                 caller.ResidentOf(state.OrderId);

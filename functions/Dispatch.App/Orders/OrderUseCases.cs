@@ -36,7 +36,8 @@ public sealed class OrderUseCases(OrderReader reader, PlaceCheck places, MemberE
     public Task<OrderAnswer> DisputeAsync(IOrderEngine engine, ResidentLink resident, string orderId, ReasonRequest? body, CancellationToken ct) =>
         AsResidentAsync(engine, resident, orderId, new ServiceDisputed(FreeText.Reason(body?.Reason)), ct);
 
-    /// <summary>The resident confirms; an organizer of the order's community may confirm on their behalf.</summary>
+    /// <summary>The resident confirms; an organizer of the order's community (a grid organizer: of its grid) may confirm
+    /// on their behalf.</summary>
     public async Task<OrderAnswer> ConfirmAsync(IOrderEngine engine, CallerLink caller, string orderId, ConfirmRequest? body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -53,7 +54,7 @@ public sealed class OrderUseCases(OrderReader reader, PlaceCheck places, MemberE
         ServiceConfirmed e;
         if (caller.Role == TokenRole.Organizer)
         {
-            e = new ServiceConfirmed(ConfirmedBy.Organizer, caller.OrganizerOf(order.State.Request.Location.CommunityId).OrganizerId, rating);
+            e = new ServiceConfirmed(ConfirmedBy.Organizer, caller.OrganizerFor(order.State).OrganizerId, rating);
         }
         else
         {
@@ -79,13 +80,13 @@ public sealed class OrderUseCases(OrderReader reader, PlaceCheck places, MemberE
     public Task<OrderAnswer> HoursAsync(IOrderEngine engine, MemberLink member, string orderId, HoursRequest? body, CancellationToken ct) =>
         AsMemberAsync(engine, member, orderId, m => new HoursReported(m, ServiceHours.FromHours(body?.Hours ?? 0)), ct);
 
-    /// <summary>Hand dispatch by an organizer of the order's community, to an active member of it.</summary>
+    /// <summary>Hand dispatch by an organizer of the order's community (a grid organizer: an order in their grid), to an
+    /// active member of it.</summary>
     public async Task<OrderAnswer> DispatchAsync(IOrderEngine engine, OrganizerLink organizer, string orderId, DispatchRequest? body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(organizer);
         var order = await reader.LoadAsync(orderId, ct);
-        var community = order.State.Request.Location.CommunityId;
-        organizer.Of(community);
+        var community = organizer.For(order.State).CommunityId;
         var e = await hand.EventAsync(community, organizer.OrganizerId, body?.MemberId, ct);
         return await ApplyAsync(engine, new CallerLink(organizer.Token), order, e, ct);
     }

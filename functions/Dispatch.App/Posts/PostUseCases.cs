@@ -10,11 +10,12 @@ using Microsoft.AspNetCore.Http;
 namespace Dispatch.App.Posts;
 
 /// <summary>Volunteer posts (志愿服务岗位), as both hosts serve them: organizers create them and record shifts,
-/// members claim a place. Each method takes the caller's verified link (<see cref="OrganizerLink"/>,
+/// members claim a place. Posts are the community's, so creating one and recording shifts take a community organizer's
+/// link. Each method takes the caller's verified link (<see cref="CommunityOrganizerLink"/>,
 /// <see cref="MemberLink"/>, or <see cref="CallerLink"/> where either may ask), validates, calls the stores and answers.</summary>
 public sealed class PostUseCases(PostStore posts, MemberStore members, ServiceRecordStore records, TimeProvider clock)
 {
-    public async Task<IResult> CreateAsync(OrganizerLink organizer, CreatePostRequest? body, CancellationToken ct)
+    public async Task<IResult> CreateAsync(CommunityOrganizerLink organizer, CreatePostRequest? body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(organizer);
         var post = PostForm.Validate(body, "p" + Guid.NewGuid().ToString("N")[..12], organizer.CommunityId, organizer.OrganizerId, clock.GetUtcNow());
@@ -64,7 +65,7 @@ public sealed class PostUseCases(PostStore posts, MemberStore members, ServiceRe
         };
     }
 
-    public async Task<IResult> ShiftAsync(OrganizerLink organizer, string postId, ShiftRequest? body, CancellationToken ct)
+    public async Task<IResult> ShiftAsync(CommunityOrganizerLink organizer, string postId, ShiftRequest? body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(organizer);
         if (!Ids.IsValid(body?.MemberId?.Trim()))

@@ -1,18 +1,17 @@
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Api;
 using Dispatch.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Dispatch.App.Queries;
 
 /// <summary>An organizer sends an undeliverable offer of their community again (both hosts, over either
 /// queue). Once sent, the dead letter is gone: asking again finds nothing (404) and sends nothing. The
 /// delivery itself leaves the member's inbox alone if the order has moved on meanwhile.</summary>
-public sealed class DeadLetterResubmission(IDeadLetters deadLetters, OrderStore orders, Access access)
+public sealed class DeadLetterResubmission(IDeadLetters deadLetters, OrderStore orders)
 {
-    public async Task<DeadLetterResubmitted> ResubmitAsync(HttpRequest request, string id, CancellationToken ct)
+    public async Task<DeadLetterResubmitted> ResubmitAsync(CommunityOrganizerLink organizer, string id, CancellationToken ct)
     {
-        access.AnyOrganizer(request);
+        ArgumentNullException.ThrowIfNull(organizer);
         Ids.Require(id, "id");
         var letter = await deadLetters.FindAsync(id, ct) ?? throw NotFound();
         var orderId = letter.OrderId
@@ -20,7 +19,7 @@ public sealed class DeadLetterResubmission(IDeadLetters deadLetters, OrderStore 
 
         // Only an organizer of the order's community; an order that is gone is listed to nobody.
         var order = await orders.GetAsync(orderId, ct) ?? throw NotFound();
-        access.Organizer(request, order.State.Request.Location.CommunityId);
+        organizer.Of(order.State.Request.Location.CommunityId);
 
         // Not taken: gone since it was found (another request sent it: done, as asked), or held by another
         // request at this moment.

@@ -1,3 +1,4 @@
+using Dispatch.App.SignedLinks;
 using Dispatch.Core;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
@@ -7,15 +8,18 @@ using Dispatch.Storage;
 namespace Dispatch.App.Queries;
 
 /// <summary>Community staff: open and escalated orders, the members to dispatch to by hand, their notices
-/// (escalations, digests) and undeliverable offers; the public directory for the order form.</summary>
+/// (escalations, digests) and undeliverable offers; the public directory for the order form. What a grid
+/// organizer's link reads is limited to their grid here, once per list (<see cref="OrganizerLink.Sees"/>).</summary>
 public sealed class OrganizerQueries(
     OrderIndex index, MemberStore members, ServiceRecordStore records, OrgDirectory org, NoticeStore notices, OrderStore orders, IDeadLetters deadLetters)
 {
     public const int Notices = 50;
     public const int DeadLetters = 32;
 
-    public async Task<IReadOnlyList<OrganizerOrderView>> OrdersAsync(string communityId, string? status, CancellationToken ct)
+    /// <summary>The community's open orders; a grid organizer's, those located in their grid.</summary>
+    public async Task<IReadOnlyList<OrganizerOrderView>> OrdersAsync(OrganizerLink organizer, string? status, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(organizer);
         OrderStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
@@ -27,15 +31,18 @@ public sealed class OrganizerQueries(
                 }));
         }
 
-        var open = await index.ListOpenAsync(communityId, filter, ct);
-        return [.. open.OrderBy(o => o.PlacedAt).Select(o => new OrganizerOrderView(
+        var open = await index.ListOpenAsync(organizer.CommunityId, filter, ct);
+        return [.. open.Where(o => organizer.Sees(o.GridId)).OrderBy(o => o.PlacedAt).Select(o => new OrganizerOrderView(
             o.OrderId, o.Kind.ToString(), o.Category.ToString(), o.Status, o.GridId, o.BuildingId, o.Urgent, o.PlacedAt,
             o.MemberId, o.OfferedTo, o.OfferDeadline, o.Escalation?.ToString(), o.AwaitingOrganizerConfirmation))];
     }
 
-    public async Task<IReadOnlyList<OrganizerMemberView>> MembersAsync(string communityId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The community's members; a grid organizer's, those who live in their grid.</summary>
+    public async Task<IReadOnlyList<OrganizerMemberView>> MembersAsync(OrganizerLink organizer, DateTimeOffset now, CancellationToken ct)
     {
-        var roster = await members.ListAsync(communityId, ct);
+        ArgumentNullException.ThrowIfNull(organizer);
+        var communityId = organizer.CommunityId;
+        var roster = (await members.ListAsync(communityId, ct)).Where(m => organizer.Sees(m.Home.GridId));
         var open = await index.OpenAssignmentsAsync(communityId, ct);
         var tallies = (await records.TalliesAsync(communityId, ChinaTime.YearOf(now), ct)).ToDictionary(t => t.MemberId);
         return [.. roster.OrderBy(m => m.Home.GridId).ThenBy(m => m.MemberId, StringComparer.Ordinal).Select(m => new OrganizerMemberView(
@@ -44,8 +51,35 @@ public sealed class OrganizerQueries(
             m.Phone, Registry.RegistryViews.Slots(m.Availability)))];
     }
 
-    public async Task<IReadOnlyList<NoticeView>> NoticesAsync(string communityId, CancellationToken ct) =>
-        [.. (await notices.ListAsync(NoticeRecipient.Organizers(communityId), Notices, ct)).Select(n => NoticeView.Of(n.At, n.OrderId, n.Kind, n.Text))];
+    /// <summary>The organizers' notices; a grid organizer's, those about an order of their grid (the community's
+    /// daily digest names no order, so only community organizers get it).</summary>
+    public async Task<IReadOnlyList<NoticeView>> NoticesAsync(OrganizerLink organizer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(organizer);
+        var list = await notices.ListAsync(NoticeRecipient.Organizers(organizer.CommunityId), Notices, ct);
+        var shown = new List<Notice>();
+        var grids = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var n in list)
+        {
+            if (organizer.GridId is not null)
+            {
+                if (!grids.TryGetValue(n.OrderId, out var grid))
+                {
+                    grid = Ids.IsValid(n.OrderId) ? (await orders.GetAsync(n.OrderId, ct))?.State.Request.Location.GridId : null;
+                    grids[n.OrderId] = grid;
+                }
+
+                if (grid is null || !organizer.Sees(grid))
+                {
+                    continue;
+                }
+            }
+
+            shown.Add(n);
+        }
+
+        return [.. shown.Select(n => NoticeView.Of(n.At, n.OrderId, n.Kind, n.Text))];
+    }
 
     /// <summary>Undeliverable offers of this community's orders (an unreadable one is shown to everyone: it
     /// names no order).</summary>

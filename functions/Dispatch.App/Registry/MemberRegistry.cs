@@ -1,5 +1,4 @@
 using Dispatch.App.SignedLinks;
-using Dispatch.Core.Access;
 using Dispatch.Core.Api;
 using Dispatch.Core.Members;
 using Dispatch.Core.Registry;
@@ -9,34 +8,38 @@ using Microsoft.AspNetCore.Http;
 namespace Dispatch.App.Registry;
 
 /// <summary>Organizers manage their community's members (报到登记): add, edit, deactivate and reactivate. Each
-/// method checks the organizer's link, validates against the community's directory, calls the store and answers.
+/// method takes the organizer's verified link (its community), validates against the community's directory, calls the store and answers.
 /// Every change can be repeated: an add is keyed by phone (409 member-exists names the member), edits and the
 /// active flag are replacements. Matching, claims and acceptances read <see cref="Member.Active"/>, so a
-/// deactivated member gets no new work at once; their records stay.</summary>
-public sealed class MemberRegistry(Access access, MemberStore members, OrgDirectory org)
+/// deactivated member gets no new work at once; their records stay. A grid organizer manages the members living in
+/// their grid only (403 token-wrongscope for another grid's, checked here once per method).</summary>
+public sealed class MemberRegistry(MemberStore members, OrgDirectory org)
 {
-    public async Task<IResult> AddAsync(HttpContext http, MemberRequest? body, CancellationToken ct)
+    public async Task<IResult> AddAsync(OrganizerLink organizer, MemberRequest? body, CancellationToken ct)
     {
-        var community = Organizer(http).Scope;
+        var community = Community(organizer);
         var details = MemberForm.Validate(body, await PlacesAsync(community, ct));
+        organizer.Over(details.Home.GridId); // a grid organizer adds members of their grid
         var added = await members.AddAsync(details.ToMember(NewMemberId()), ct);
         return added.Added
             ? Results.Created(RegistryRoutes.MemberOf(added.Member.MemberId), RegistryViews.Member(added.Member))
             : throw new ApiProblemException(RegistryProblems.MemberExists(added.Member.MemberId));
     }
 
-    public async Task<IResult> EditAsync(HttpContext http, string memberId, MemberRequest? body, CancellationToken ct)
+    public async Task<IResult> EditAsync(OrganizerLink organizer, string memberId, MemberRequest? body, CancellationToken ct)
     {
-        var community = Organizer(http).Scope;
+        var community = Community(organizer);
         var member = await MemberAsync(community, memberId, ct);
+        organizer.Over(member.Home.GridId);
         var details = MemberForm.Validate(body, await PlacesAsync(community, ct));
+        organizer.Over(details.Home.GridId); // nor move them out of it
         return await ReplaceAsync(details.ApplyTo(member), ct);
     }
 
     /// <summary>Deactivates (<c>active: false</c>) or reactivates a member; the same value again writes nothing.</summary>
-    public async Task<IResult> SetActiveAsync(HttpContext http, string memberId, ActiveRequest? body, CancellationToken ct)
+    public async Task<IResult> SetActiveAsync(OrganizerLink organizer, string memberId, ActiveRequest? body, CancellationToken ct)
     {
-        var community = Organizer(http).Scope;
+        var community = Community(organizer);
         if (body?.Active is not { } active)
         {
             throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
@@ -46,6 +49,7 @@ public sealed class MemberRegistry(Access access, MemberStore members, OrgDirect
         }
 
         var member = await MemberAsync(community, memberId, ct);
+        organizer.Over(member.Home.GridId);
         return member.Active == active ? Results.Ok(RegistryViews.Member(member)) : await ReplaceAsync(member with { Active = active }, ct);
     }
 
@@ -69,7 +73,11 @@ public sealed class MemberRegistry(Access access, MemberStore members, OrgDirect
         }
     }
 
-    private AccessToken Organizer(HttpContext http) => access.AnyOrganizer(http);
+    private static string Community(OrganizerLink organizer)
+    {
+        ArgumentNullException.ThrowIfNull(organizer);
+        return organizer.CommunityId;
+    }
 
     private async Task<Member> MemberAsync(string communityId, string memberId, CancellationToken ct) =>
         await members.GetAsync(communityId, Ids.Require(memberId, "memberId"), ct) ?? throw new ApiProblemException(ApiProblem.NotFound("member"));

@@ -13,15 +13,16 @@ namespace Dispatch.App.Registry;
 /// matched at once) or rejects it with a reason the applicant reads through their own link. Repeating a
 /// submission, an approval or a rejection changes nothing the second time.</summary>
 public sealed class RegistrationUseCases(
-    Access access, Links links, IOptions<PublicLinkOptions> linkOptions, RegistrationStore registrations, MemberStore members,
+    Links links, IOptions<PublicLinkOptions> linkOptions, RegistrationStore registrations, MemberStore members,
     OrgDirectory org, TimeProvider clock)
 {
     private const int Attempts = 3;
 
     /// <summary>The community the link registers at, with its grids and buildings, for the form.</summary>
-    public async Task<IResult> FormAsync(HttpContext http, CancellationToken ct)
+    public async Task<IResult> FormAsync(RegistrantLink registrant, CancellationToken ct)
     {
-        var community = access.Registrant(http).Scope;
+        ArgumentNullException.ThrowIfNull(registrant);
+        var community = registrant.CommunityId;
         var tree = await org.GetCommunityAsync(community, ct) ?? throw new ApiProblemException(ApiProblem.NotFound("community"));
         return Results.Ok(Queries.OrganizerQueries.View(tree));
     }
@@ -29,9 +30,10 @@ public sealed class RegistrationUseCases(
     /// <summary>Registers: 201 with the applicant's link; the same phone and name again answer 200 with the same
     /// registration (a rejected one is pending again with the new details); a member already registered here
     /// answers 409 member-exists.</summary>
-    public async Task<IResult> SubmitAsync(HttpContext http, RegistrationRequest? body, CancellationToken ct)
+    public async Task<IResult> SubmitAsync(RegistrantLink registrant, RegistrationRequest? body, CancellationToken ct)
     {
-        var community = access.Registrant(http).Scope;
+        ArgumentNullException.ThrowIfNull(registrant);
+        var community = registrant.CommunityId;
         var (details, pledge) = MemberForm.Validate(body, RegistryViews.Places(community, await org.GetCommunityAsync(community, ct)));
         if (await members.FindByPhoneAsync(community, details.Phone, ct) is { } member)
         {
@@ -55,16 +57,18 @@ public sealed class RegistrationUseCases(
     }
 
     /// <summary>The applicant's view of their registration, by their own link.</summary>
-    public async Task<IResult> StatusAsync(HttpContext http, string registrationId, CancellationToken ct)
+    public async Task<IResult> StatusAsync(RegistrantLink registrant, string registrationId, CancellationToken ct)
     {
-        var token = access.Applicant(http, registrationId);
-        var stored = await GetAsync(token.Scope, registrationId, ct);
+        ArgumentNullException.ThrowIfNull(registrant);
+        var applicant = registrant.Applicant(registrationId);
+        var stored = await GetAsync(applicant.CommunityId, registrationId, ct);
         return Results.Ok(RegistryViews.Status(stored.Registration));
     }
 
-    public async Task<IResult> ListAsync(HttpContext http, string? status, CancellationToken ct)
+    public async Task<IResult> ListAsync(OrganizerLink organizer, string? status, CancellationToken ct)
     {
-        var community = access.AnyOrganizer(http).Scope;
+        ArgumentNullException.ThrowIfNull(organizer);
+        var community = organizer.CommunityId;
         RegistrationStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
@@ -77,28 +81,29 @@ public sealed class RegistrationUseCases(
         }
 
         var list = await registrations.ListAsync(community, filter, ct);
-        return Results.Ok(list.Select(RegistryViews.Registration));
+        return Results.Ok(list.Where(r => organizer.Sees(r.Details.Home.GridId)).Select(RegistryViews.Registration)); // a grid organizer: their grid's
     }
 
     /// <summary>Approves: the decision is written first (naming the member, or the member who already has that
     /// phone), then the member is added, active. Approving again only adds the member if a crash left them out,
     /// so the second time writes nothing.</summary>
-    public async Task<IResult> ApproveAsync(HttpContext http, string registrationId, CancellationToken ct)
+    public async Task<IResult> ApproveAsync(OrganizerLink organizer, string registrationId, CancellationToken ct)
     {
-        var organizer = access.AnyOrganizer(http);
+        ArgumentNullException.ThrowIfNull(organizer);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var stored = await GetAsync(organizer.Scope, registrationId, ct);
+            var stored = await GetAsync(organizer.CommunityId, registrationId, ct);
             var registration = stored.Registration;
+            organizer.Over(registration.Details.Home.GridId);
             if (registration.Status != RegistrationStatus.Pending)
             {
-                RegistrationRules.Approve(registration, "", organizer.Subject, clock.GetUtcNow()); // 409 when rejected
+                RegistrationRules.Approve(registration, "", organizer.OrganizerId, clock.GetUtcNow()); // 409 when rejected
                 await EnsureMemberAsync(registration, ct);
                 return Decided(registration);
             }
 
-            var holder = await members.FindByPhoneAsync(organizer.Scope, registration.Details.Phone, ct);
-            var approved = RegistrationRules.Approve(registration, holder?.MemberId ?? MemberRegistry.NewMemberId(), organizer.Subject, clock.GetUtcNow())!;
+            var holder = await members.FindByPhoneAsync(organizer.CommunityId, registration.Details.Phone, ct);
+            var approved = RegistrationRules.Approve(registration, holder?.MemberId ?? MemberRegistry.NewMemberId(), organizer.OrganizerId, clock.GetUtcNow())!;
             if (await registrations.TryReplaceAsync(stored with { Registration = approved }, ct))
             {
                 await EnsureMemberAsync(approved, ct);
@@ -110,14 +115,15 @@ public sealed class RegistrationUseCases(
     }
 
     /// <summary>Rejects with a reason the applicant reads. Rejecting again answers the first rejection.</summary>
-    public async Task<IResult> RejectAsync(HttpContext http, string registrationId, RejectRequest? body, CancellationToken ct)
+    public async Task<IResult> RejectAsync(OrganizerLink organizer, string registrationId, RejectRequest? body, CancellationToken ct)
     {
-        var organizer = access.AnyOrganizer(http);
+        ArgumentNullException.ThrowIfNull(organizer);
         var reason = RegistrationRules.RejectionReason(body);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var stored = await GetAsync(organizer.Scope, registrationId, ct);
-            if (RegistrationRules.Reject(stored.Registration, reason, organizer.Subject, clock.GetUtcNow()) is not { } rejected)
+            var stored = await GetAsync(organizer.CommunityId, registrationId, ct);
+            organizer.Over(stored.Registration.Details.Home.GridId);
+            if (RegistrationRules.Reject(stored.Registration, reason, organizer.OrganizerId, clock.GetUtcNow()) is not { } rejected)
             {
                 return Decided(stored.Registration);
             }

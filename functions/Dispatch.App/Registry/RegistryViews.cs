@@ -42,5 +42,11 @@ public static class RegistryViews
         directory?.Grids.Select(g => g.GridId).ToHashSet(StringComparer.Ordinal) ?? [],
         directory?.Buildings.Select(b => (b.GridId, b.BuildingId)).ToHashSet() ?? []);
 
+    /// <summary>The community's places by id and by Chinese name, as import files name them and exports write them.</summary>
+    public static ImportDirectory Directory(string communityId, CommunityDirectory? tree) => new(
+        Places(communityId, tree),
+        tree?.Grids.GroupBy(g => g.NameZh).ToDictionary(g => g.Key, g => g.First().GridId) ?? [],
+        tree?.Buildings.GroupBy(b => (b.GridId, b.NameZh)).ToDictionary(g => g.Key, g => g.First().BuildingId) ?? []);
+
     private static IReadOnlyList<string> Skills(IEnumerable<ServiceCategory> skills) => [.. skills.Select(s => s.ToString()).Order(StringComparer.Ordinal)];
 }

@@ -64,8 +64,9 @@ public sealed class ProofUseCases(
     public async Task<IResult> MineAsync(MemberLink link, string number, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(link);
+        var community = link.CommunityId; // first: an offer link is refused (403) whether or not the number exists
         var proof = await FindAsync(number, ct);
-        return proof is not null && proof.MemberId == link.MemberId && proof.CommunityId == link.CommunityId
+        return proof is not null && proof.MemberId == link.MemberId && proof.CommunityId == community
             ? Results.Ok(MemberProofView.Of(proof, VerifyUrl(proof.Number)))
             : throw new ApiProblemException(ApiProblem.NotFound("proof"));
     }

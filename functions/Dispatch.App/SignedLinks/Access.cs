@@ -1,6 +1,4 @@
-using Dispatch.Core.Api;
 using Dispatch.Core.Access;
-using Dispatch.Core.Hours;
 using Dispatch.Core.Orders;
 using Microsoft.AspNetCore.Http;
 
@@ -49,7 +47,8 @@ public sealed class Access(TokenSigner signer, TimeProvider clock)
 
     public AccessToken MemberOfCommunity(HttpContext http) => MemberOfCommunity(Request(http));
 
-    /// <summary>The community's registration link (or an applicant's link, which also registers there).</summary>
+    /// <summary>The community's registration link (or an applicant's link, which also registers there). The registry's
+    /// routes take <see cref="RegistrantLink"/> instead.</summary>
     public AccessToken Registrant(HttpContext http) => Role(Read(Request(http)), TokenRole.Registrant);
 
     /// <summary>The applicant's link to this registration.</summary>
@@ -57,28 +56,6 @@ public sealed class Access(TokenSigner signer, TimeProvider clock)
     {
         var token = Registrant(http);
         return token.Subject == registrationId ? token : throw new InvalidTokenException(TokenFailure.WrongPerson);
-    }
-
-    /// <summary>The confirmation the caller's link allows: the resident of the order, or an organizer of its
-    /// community confirming on the resident's behalf.</summary>
-    public ServiceConfirmed Confirmation(HttpRequest request, OrderState order, int? rating)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        if (rating is < 1 or > 5)
-        {
-            throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
-            {
-                ["rating"] = ["评分为 1–5 星。 A rating is from 1 to 5 stars."],
-            }));
-        }
-
-        if (Read(request).Role == TokenRole.Organizer)
-        {
-            return new ServiceConfirmed(ConfirmedBy.Organizer, Organizer(request, order.Request.Location.CommunityId).Subject, rating);
-        }
-
-        Resident(request, order.OrderId);
-        return new ServiceConfirmed(ConfirmedBy.Resident, null, rating);
     }
 
     private static HttpRequest Request(HttpContext http)

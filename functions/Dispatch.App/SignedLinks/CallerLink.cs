@@ -1,4 +1,5 @@
 using Dispatch.Core.Access;
+using Dispatch.Core.Orders;
 using Microsoft.AspNetCore.Http;
 
 namespace Dispatch.App.SignedLinks;
@@ -21,9 +22,10 @@ public sealed record CallerLink(AccessToken Token)
         return new(access.Read(request));
     }
 
-    /// <summary>An organizer of <paramref name="communityId"/>: 403 token-wrongrole or token-wrongscope otherwise.</summary>
-    public OrganizerLink OrganizerOf(string communityId)
-        => new OrganizerLink(LinkBinding.Role(Token, TokenRole.Organizer)).Of(communityId);
+    /// <summary>An organizer who may act on <paramref name="order"/> (its community; a grid organizer, its grid):
+    /// 403 token-wrongrole or token-wrongscope otherwise.</summary>
+    public OrganizerLink OrganizerFor(OrderState order)
+        => new OrganizerLink(LinkBinding.Role(Token, TokenRole.Organizer)).For(order);
 
     /// <summary>The resident of <paramref name="orderId"/>: 403 token-wrongrole or token-wrongscope otherwise.</summary>
     public ResidentLink ResidentOf(string orderId) => new ResidentLink(LinkBinding.Role(Token, TokenRole.Resident)).Of(orderId);

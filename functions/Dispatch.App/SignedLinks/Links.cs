@@ -37,8 +37,14 @@ public sealed class Links(TokenSigner signer, IOptions<PublicLinkOptions> option
 
     public string Inbox(string memberId, string communityId) => O.Absolute(Routes.MemberPage(MemberToken(memberId, communityId)));
 
-    public string Offer(string orderId, string memberId, string communityId) =>
-        O.Absolute(Routes.OfferPage(orderId, MemberToken(memberId, communityId)));
+    /// <summary>An offer's token: this order only (its page, accept, decline), until the offer's deadline and a short
+    /// grace. The notice of an offer travels by SMS and gets forwarded, so it must not open the member's inbox, records
+    /// or other orders, nor outlive the offer by a month.</summary>
+    public string OfferToken(string orderId, string memberId, DateTimeOffset deadline) =>
+        signer.Sign(new AccessToken(TokenRole.Member, memberId, orderId, deadline + O.OfferLinkGrace, OrderScoped: true));
+
+    public string Offer(string orderId, string memberId, DateTimeOffset deadline) =>
+        O.Absolute(Routes.OfferPage(orderId, OfferToken(orderId, memberId, deadline)));
 
     public string Organizer(string organizerId, string communityId, string? gridId = null) =>
         O.Absolute(Routes.OrganizerPage(OrganizerToken(organizerId, communityId, gridId)));

@@ -13,6 +13,10 @@ public sealed class PublicLinkOptions
 
     public TimeSpan MemberLinkLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How long an offer link keeps opening its order after the offer's deadline, so a member who taps it at
+    /// the last second still sees the order (and that the time to reply is up) rather than a bare expired link.</summary>
+    public TimeSpan OfferLinkGrace { get; set; } = TimeSpan.FromMinutes(15);
+
     public TimeSpan OrganizerLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>A community's registration link is printed on posters and shared in groups, so it lasts long.</summary>

@@ -1,3 +1,4 @@
+using Dispatch.App.Reports;
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Api;
 using Dispatch.Core.Assessment;
@@ -8,19 +9,16 @@ using Microsoft.AspNetCore.Http;
 namespace Dispatch.App.Tallies;
 
 /// <summary>Annual tallies (live, from the running tally rows) and the frozen assessment years, as both hosts
-/// serve them.</summary>
+/// serve them. The assessment year is the whole community's, so it takes a community organizer's link.</summary>
 public sealed class TallyUseCases(
     ServiceRecordStore records, MemberStore members, PointsRules rules, AssessmentStore assessments, AnnualFreezeJob job,
-    TimeProvider clock)
+    ReportData data, TimeProvider clock)
 {
-    public async Task<IResult> TalliesAsync(OrganizerLink organizer, int? year, CancellationToken ct)
+    /// <summary>The live tallies the reader may see (<see cref="ReportData.ReportAsync"/>).</summary>
+    public async Task<IResult> TalliesAsync(ReportReaderLink reader, int? year, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(organizer);
-        var community = organizer.CommunityId;
         var y = TallyYear.Of(year, clock);
-        var counts = await records.TalliesAsync(community, y, ct);
-        var roster = await members.ListAsync(community, ct);
-        return Results.Ok(TallyCalculator.Report(community, y, counts.Select(t => (t.MemberId, t.Counts)), roster, rules));
+        return Results.Ok((await data.ReportAsync(reader, y, ct)).Report);
     }
 
     public async Task<IResult> MyTallyAsync(MemberLink link, int? year, CancellationToken ct)
@@ -32,7 +30,7 @@ public sealed class TallyUseCases(
         return Results.Ok(AnnualTally.Of(link.CommunityId, y, member.MemberId, tally?.Counts ?? TallyCounts.Zero, rules, member));
     }
 
-    public async Task<IResult> AssessmentAsync(OrganizerLink organizer, int year, CancellationToken ct)
+    public async Task<IResult> AssessmentAsync(CommunityOrganizerLink organizer, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(organizer);
         var community = organizer.CommunityId;
@@ -40,7 +38,7 @@ public sealed class TallyUseCases(
                           ?? throw new ApiProblemException(ApiProblem.NotFound("frozen assessment year")));
     }
 
-    public async Task<IResult> FreezeAsync(OrganizerLink organizer, int year, CancellationToken ct)
+    public async Task<IResult> FreezeAsync(CommunityOrganizerLink organizer, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(organizer);
         var community = organizer.CommunityId;

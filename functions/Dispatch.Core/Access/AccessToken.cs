@@ -32,5 +32,6 @@ public static class AccessTokens
 }
 
 /// <summary>What a signed link or session grants: a role, a person, a scope, until a time; for a grid organizer,
-/// also the grid (null for everyone else).</summary>
-public sealed record AccessToken(TokenRole Role, string Subject, string Scope, DateTimeOffset ExpiresAt, string? Grid = null);
+/// also the grid (null for everyone else). <see cref="OrderScoped"/> marks a member's offer link, whose scope is one
+/// order: it opens that order's page and actions, never the inbox, records or other orders.</summary>
+public sealed record AccessToken(TokenRole Role, string Subject, string Scope, DateTimeOffset ExpiresAt, string? Grid = null, bool OrderScoped = false);

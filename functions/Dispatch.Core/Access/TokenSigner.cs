@@ -27,7 +27,7 @@ public sealed class InvalidTokenException(TokenFailure failure)
         TokenFailure.Missing => "This link needs an access token.",
         TokenFailure.Malformed => "The access token is not readable.",
         TokenFailure.BadSignature => "The access token was not issued by this service.",
-        TokenFailure.Expired => "The link has expired.",
+        TokenFailure.Expired => "链接已过期：请打开最新通知里的链接，或登录查看收件箱。 The link has expired: open the link in your latest notice, or sign in to your inbox.",
         TokenFailure.WrongRole => "The link is not for this kind of action.",
         TokenFailure.WrongScope => "The link is for another order or community.",
         _ => "The link is for another person.",
@@ -48,7 +48,7 @@ public sealed class TokenSigner(SigningKeys keys)
     public string Sign(AccessToken token)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(
-            new Payload((int)token.Role, token.Subject, token.Scope, token.ExpiresAt.ToUnixTimeSeconds(), token.Grid));
+            new Payload((int)token.Role, token.Subject, token.Scope, token.ExpiresAt.ToUnixTimeSeconds(), token.Grid, token.OrderScoped));
         var mac = HMACSHA256.HashData(keys.Current, payload);
         return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(mac)}";
     }
@@ -97,7 +97,7 @@ public sealed class TokenSigner(SigningKeys keys)
             throw new InvalidTokenException(TokenFailure.Malformed);
         }
 
-        var result = new AccessToken((TokenRole)p.R, p.S, p.C, DateTimeOffset.FromUnixTimeSeconds(p.E), p.G);
+        var result = new AccessToken((TokenRole)p.R, p.S, p.C, DateTimeOffset.FromUnixTimeSeconds(p.E), p.G, p.O);
         if (now >= result.ExpiresAt)
         {
             throw new InvalidTokenException(TokenFailure.Expired);
@@ -126,6 +126,13 @@ public sealed class TokenSigner(SigningKeys keys)
     private static bool SignedWith(byte[] key, byte[] mac, byte[] payload) =>
         CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, payload));
 
-    /// <summary>G (the grid) is left out when null, so a token without one reads the same as before grids.</summary>
-    private sealed record Payload(int R, string S, string C, long E, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? G = null);
+    /// <summary>G (the grid) is left out when null and O (order-scoped) when false, so a token without them reads the
+    /// same as before either existed.</summary>
+    private sealed record Payload(
+        int R,
+        string S,
+        string C,
+        long E,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? G = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool O = false);
 }

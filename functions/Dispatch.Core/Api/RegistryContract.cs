@@ -71,3 +71,7 @@ public sealed record ImportRowView(int Row, string Name, string Phone, string Gr
 /// (0 in a preview), an error per bad row, and the rows themselves (a preview only, the first 200).</summary>
 public sealed record ImportReport(
     int Rows, int New, int Existing, int Added, IReadOnlyList<Registry.ImportError> Errors, IReadOnlyList<ImportRowView>? Preview = null);
+
+/// <summary>The community's registration link for its organizers to hand out: the community, the address, when it
+/// stops working, and the same address as a QR code (SVG) to print.</summary>
+public sealed record RegistrationLinkView(string CommunityId, string Url, DateTimeOffset ExpiresAt, string QrSvg);

@@ -13,11 +13,20 @@ public static class RegistryRoutes
     /// <summary>PUT (organizer) <c>{active}</c>: deactivate or reactivate a member.</summary>
     public const string MemberActive = "/api/organizer/members/{memberId}/active";
 
-    /// <summary>POST (organizer), body text/csv: check an import file; nothing is stored.</summary>
+    /// <summary>POST (organizer), body text/csv or XLSX: check an import file; nothing is stored.</summary>
     public const string ImportPreview = "/api/organizer/members/import/preview";
 
-    /// <summary>POST (organizer), body text/csv: add the file's valid rows whose phone is new here (keyed by phone).</summary>
+    /// <summary>POST (organizer), body text/csv or XLSX: add the file's valid rows whose phone is new here (keyed by phone).</summary>
     public const string Import = "/api/organizer/members/import";
+
+    /// <summary>GET (organizer): the community's members as CSV in the import's columns (export → import changes nothing).</summary>
+    public const string ExportCsv = "/api/organizer/members/export.csv";
+
+    /// <summary>GET (organizer): the same as an XLSX workbook.</summary>
+    public const string ExportXlsx = "/api/organizer/members/export.xlsx";
+
+    /// <summary>GET (organizer): the community's registration link, with a QR code to print.</summary>
+    public const string RegistrationLink = "/api/organizer/registration-link";
 
     /// <summary>GET (organizer) <c>?status=</c>: the community's registrations, pending first.</summary>
     public const string Registrations = "/api/organizer/registrations";

@@ -9,4 +9,15 @@ public sealed record ImportDirectory(CommunityPlaces Places, IReadOnlyDictionary
 
     public string? BuildingId(string gridId, string text) =>
         Places.HasBuilding(gridId, text) ? text : BuildingNames.TryGetValue((gridId, text), out var id) ? id : null;
+
+    /// <summary>How an export names a grid: its Chinese name when that name reads back as this grid, its id otherwise
+    /// (two grids of one name, or a name that is another grid's id).</summary>
+    public string GridText(string gridId) =>
+        GridNames.FirstOrDefault(p => p.Value == gridId).Key is { } name && GridId(name) == gridId ? name : gridId;
+
+    /// <summary>How an export names a building: as <see cref="GridText"/> does a grid.</summary>
+    public string BuildingText(string gridId, string buildingId) =>
+        BuildingNames.FirstOrDefault(p => p.Key.GridId == gridId && p.Value == buildingId).Key.Name is { } name && BuildingId(gridId, name) == buildingId
+            ? name
+            : buildingId;
 }

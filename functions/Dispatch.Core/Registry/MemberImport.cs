@@ -35,7 +35,7 @@ public static class MemberImport
 
     private static readonly char[] ListSeparators = ['、', ',', '，', ';', '；', '/', ' '];
 
-    private static readonly ImmutableDictionary<string, DayOfWeek> Days = new Dictionary<string, DayOfWeek>
+    internal static readonly ImmutableDictionary<string, DayOfWeek> Days = new Dictionary<string, DayOfWeek>
     {
         ["周一"] = DayOfWeek.Monday, ["周二"] = DayOfWeek.Tuesday, ["周三"] = DayOfWeek.Wednesday, ["周四"] = DayOfWeek.Thursday,
         ["周五"] = DayOfWeek.Friday, ["周六"] = DayOfWeek.Saturday, ["周日"] = DayOfWeek.Sunday, ["周天"] = DayOfWeek.Sunday,
@@ -50,8 +50,16 @@ public static class MemberImport
     public static ImportPlan Read(string csv, ImportDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(csv);
+        return Read(Csv.Rows(csv.TrimStart('\uFEFF')), directory);
+    }
+
+    /// <summary>The same rules over a sheet already split into cells (a CSV file, or an XLSX workbook's first sheet),
+    /// the header first.</summary>
+    /// <exception cref="ApiProblemException">Validation on "file" when the header is not the expected one or the file is too long.</exception>
+    public static ImportPlan Read(IReadOnlyList<IReadOnlyList<string>> lines, ImportDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(directory);
-        var lines = Csv.Rows(csv.TrimStart('\uFEFF'));
         if (lines.Count == 0 || !Columns.SequenceEqual(lines[0].Select(c => c.Trim())))
         {
             throw FileProblem($"第 1 行应为表头：{string.Join("，", Columns)}。 The first row must be the header: {string.Join(", ", Columns)}.");

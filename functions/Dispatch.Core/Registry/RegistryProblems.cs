@@ -26,4 +26,9 @@ public static class RegistryProblems
     public static ApiProblem Decided(Registration registration) => new(
         409, Base + "registration-decided", "该报到申请已处理。 This registration has been decided.",
         $"Registration {registration.RegistrationId} is {registration.Status}.", ExistingId: registration.MemberId);
+
+    /// <summary>An import file that is neither CSV nor XLSX: same type as the hosts' other 415s, with what to send.</summary>
+    public static ApiProblem UnsupportedFile() => new(
+        415, Base + "unsupported-media-type", "请上传 CSV 或 XLSX 文件。 Send the member list as CSV or XLSX.",
+        "Content-Type must be text/csv (UTF-8) or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.");
 }

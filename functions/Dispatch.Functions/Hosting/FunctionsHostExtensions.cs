@@ -1,3 +1,4 @@
+using Dispatch.App.Admin;
 using Dispatch.App.Hosting;
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Orders;
@@ -74,6 +75,7 @@ public static class FunctionsHostExtensions
         services.TryAddSingleton<OrderUpkeep>();
         services.TryAddSingleton<OrderCommands>();
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<AdministratorBootstrap>(); // after StorageInitializer, which creates the tables
         return services;
     }
 

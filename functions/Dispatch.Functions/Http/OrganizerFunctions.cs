@@ -20,25 +20,25 @@ public sealed class OrganizerFunctions(
     public Task<IActionResult> OrdersAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/orders")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await queries.OrdersAsync(OrganizerLink.From(req, access).CommunityId, req.Query["status"].ToString(), ct)));
+        HttpApi.Ok(await queries.OrdersAsync(OrganizerLink.From(req, access), req.Query["status"].ToString(), ct)));
 
     [Function("OrganizerMembers")]
     public Task<IActionResult> MembersAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/members")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await queries.MembersAsync(OrganizerLink.From(req, access).CommunityId, clock.GetUtcNow(), ct)));
+        HttpApi.Ok(await queries.MembersAsync(OrganizerLink.From(req, access), clock.GetUtcNow(), ct)));
 
     [Function("OrganizerNotices")]
     public Task<IActionResult> NoticesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/notices")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await queries.NoticesAsync(OrganizerLink.From(req, access).CommunityId, ct)));
+        HttpApi.Ok(await queries.NoticesAsync(OrganizerLink.From(req, access), ct)));
 
     [Function("OrganizerDeadLetters")]
     public Task<IActionResult> DeadLettersAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/dead-letters")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await queries.DeadLettersAsync(OrganizerLink.From(req, access).CommunityId, ct)));
+        HttpApi.Ok(await queries.DeadLettersAsync(CommunityOrganizerLink.From(req, access).CommunityId, ct)));
 
     /// <summary>Sends an undeliverable offer of the organizer's community again (the id from the list).</summary>
     [Function("ResubmitDeadLetter")]
@@ -46,7 +46,7 @@ public sealed class OrganizerFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/dead-letters/{id}/resubmit")] HttpRequest req,
         string id,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        HttpApi.Ok(await resubmission.ResubmitAsync(req, id, ct)));
+        HttpApi.Ok(await resubmission.ResubmitAsync(CommunityOrganizerLink.From(req, access), id, ct)));
 
     [Function("Communities")]
     public Task<IActionResult> CommunitiesAsync(

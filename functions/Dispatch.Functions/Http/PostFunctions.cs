@@ -19,7 +19,7 @@ public sealed class PostFunctions(PostUseCases posts, Access access, ILogger<Pos
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
         {
         var body = await HttpApi.ReadBodyAsync<CreatePostRequest>(req, ct);
-        return await posts.CreateAsync(OrganizerLink.From(req, access), body, ct);
+        return await posts.CreateAsync(CommunityOrganizerLink.From(req, access), body, ct);
     });
 
     [Function("ListPosts")]
@@ -45,6 +45,6 @@ public sealed class PostFunctions(PostUseCases posts, Access access, ILogger<Pos
         {
         var id = HttpApi.Route(nameof(postId), postId);
         var body = await HttpApi.ReadBodyAsync<ShiftRequest>(req, ct);
-        return await posts.ShiftAsync(OrganizerLink.From(req, access), id, body, ct);
+        return await posts.ShiftAsync(CommunityOrganizerLink.From(req, access), id, body, ct);
     });
 }

@@ -18,7 +18,7 @@ public sealed class ReportFunctions(ReportUseCases reports, Access access, ILogg
         CancellationToken ct) => HttpApi.RunAsync(req, logger, () =>
         {
         var y = HttpApi.QueryInt(req, "year");
-        return reports.CsvAsync(req.HttpContext, OrganizerLink.From(req, access), y, HttpApi.Query(req, "level"), HttpApi.Query(req, "lang"), ct);
+        return reports.CsvAsync(req.HttpContext, ReportReaderLink.From(req, access), y, HttpApi.Query(req, "level"), HttpApi.Query(req, "lang"), ct);
     });
 
     [Function("TalliesXlsx")]
@@ -27,7 +27,7 @@ public sealed class ReportFunctions(ReportUseCases reports, Access access, ILogg
         CancellationToken ct) => HttpApi.RunAsync(req, logger, () =>
         {
         var y = HttpApi.QueryInt(req, "year");
-        return reports.XlsxAsync(req.HttpContext, OrganizerLink.From(req, access), y, HttpApi.Query(req, "level"), HttpApi.Query(req, "lang"), ct);
+        return reports.XlsxAsync(req.HttpContext, ReportReaderLink.From(req, access), y, HttpApi.Query(req, "level"), HttpApi.Query(req, "lang"), ct);
     });
 
     [Function("MonthlyTrend")]
@@ -36,6 +36,6 @@ public sealed class ReportFunctions(ReportUseCases reports, Access access, ILogg
         CancellationToken ct) => HttpApi.RunAsync(req, logger, () =>
     {
         var y = HttpApi.QueryInt(req, "year");
-        return reports.MonthsAsync(OrganizerLink.From(req, access), y, ct);
+        return reports.MonthsAsync(ReportReaderLink.From(req, access), y, ct);
     });
 }

@@ -18,7 +18,7 @@ public sealed class TallyFunctions(TallyUseCases tallies, Access access, ILogger
         CancellationToken ct) => HttpApi.RunAsync(req, logger, () =>
     {
         var y = HttpApi.QueryInt(req, "year");
-        return tallies.TalliesAsync(OrganizerLink.From(req, access), y, ct);
+        return tallies.TalliesAsync(ReportReaderLink.From(req, access), y, ct);
     });
 
     [Function("MyTally")]
@@ -37,7 +37,7 @@ public sealed class TallyFunctions(TallyUseCases tallies, Access access, ILogger
         CancellationToken ct) => HttpApi.RunAsync(req, logger, () =>
     {
         var y = HttpApi.RouteYear(year);
-        return tallies.AssessmentAsync(OrganizerLink.From(req, access), y, ct);
+        return tallies.AssessmentAsync(CommunityOrganizerLink.From(req, access), y, ct);
     });
 
     [Function("FreezeYear")]
@@ -47,6 +47,6 @@ public sealed class TallyFunctions(TallyUseCases tallies, Access access, ILogger
         CancellationToken ct) => HttpApi.RunAsync(req, logger, () =>
     {
         var y = HttpApi.RouteYear(year);
-        return tallies.FreezeAsync(OrganizerLink.From(req, access), y, ct);
+        return tallies.FreezeAsync(CommunityOrganizerLink.From(req, access), y, ct);
     });
 }

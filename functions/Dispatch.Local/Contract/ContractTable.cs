@@ -31,6 +31,7 @@ public static class ContractTable
     private static readonly int[] Read = [400, 401, 403, 503];
     private static readonly int[] ReadOne = [400, 401, 403, 404, 503];
     private static readonly int[] Act = [400, 401, 403, 404, 409, 503];
+    private static readonly int[] Upload = [400, 401, 403, 415, 503];
 
     public static IReadOnlyList<ContractOperation> Operations { get; } =
     [
@@ -58,7 +59,7 @@ public static class ContractTable
         new("GET", PostRoutes.Posts, "ListPosts", "Posts", "The community's volunteer posts with places taken.", Of<IReadOnlyList<PostView>>(), Read),
         new("POST", PostRoutes.Claim, "ClaimPost", "Posts", "A member claims a place on a post.", Of<PostClaimResponse>(201), Act),
         new("POST", PostRoutes.Shifts, "RecordShift", "Posts", "An organizer records a member's shift on a post; credited once.", Of<ShiftResponse>(201, 200), Act),
-        new("GET", PostRoutes.Tallies, "Tallies", "Tallies", "Live annual tallies and roll-ups per community, grid and building.", Untyped(), Read),
+        new("GET", PostRoutes.Tallies, "Tallies", "Tallies", "Live annual tallies and roll-ups per community, grid and building (a grid organizer: their grid; an administrator: ?community=).", Untyped(), Read),
         new("GET", PostRoutes.MyTally, "MyTally", "Tallies", "The member's own annual tally.", Untyped(), Read),
         new("GET", PostRoutes.Assessment, "Assessment", "Tallies", "The year frozen on 1 January and its late corrections.", Untyped(), ReadOne),
         new("POST", PostRoutes.Freeze, "FreezeYear", "Tallies", "Freeze a past year now; idempotent.", Untyped(201, 200), Act),
@@ -71,14 +72,26 @@ public static class ContractTable
         new("POST", RegistryRoutes.Members, "AddMember", "Registry", "An organizer adds a member; the same phone again answers 409 with the member's id.", Of<MemberRecordView>(201), Act),
         new("PUT", RegistryRoutes.Member, "EditMember", "Registry", "An organizer edits a member's details, skills and availability.", Of<MemberRecordView>(), Act),
         new("PUT", RegistryRoutes.MemberActive, "SetMemberActive", "Registry", "Deactivate or reactivate a member; records stay.", Of<MemberRecordView>(), Act),
-        new("POST", RegistryRoutes.ImportPreview, "PreviewMemberImport", "Registry", "Preview a CSV of members: counts and an error per bad row; stores nothing.", Of<ImportReport>(), Read),
-        new("POST", RegistryRoutes.Import, "ImportMembers", "Registry", "Import a CSV of members; the same file again adds nobody.", Of<ImportReport>(), Act),
+        new("POST", RegistryRoutes.ImportPreview, "PreviewMemberImport", "Registry", "Preview a member list (CSV or XLSX): counts and an error per bad row; stores nothing.", Of<ImportReport>(), Upload),
+        new("POST", RegistryRoutes.Import, "ImportMembers", "Registry", "Import a member list (CSV or XLSX); the same file again adds nobody.", Of<ImportReport>(), Upload),
+        new("GET", RegistryRoutes.ExportCsv, "ExportMembersCsv", "Registry", "The community's members as CSV (UTF-8 with BOM) in the import's columns.", File("text/csv"), Read),
+        new("GET", RegistryRoutes.ExportXlsx, "ExportMembersXlsx", "Registry", "The community's members as an XLSX workbook in the import's columns.", File("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), Read),
+        new("GET", RegistryRoutes.RegistrationLink, "RegistrationLink", "Registry", "The community's registration link and its QR code (SVG) to print.", Of<RegistrationLinkView>(), Read),
         new("GET", RegistryRoutes.Registrations, "ListRegistrations", "Registry", "The community's registrations (报到), optionally of one status.", Of<IReadOnlyList<RegistrationView>>(), Read),
         new("POST", RegistryRoutes.Approve, "ApproveRegistration", "Registry", "Approve a registration: the member is active and matched at once.", Of<RegistrationView>(), Act),
         new("POST", RegistryRoutes.Reject, "RejectRegistration", "Registry", "Reject a registration with a reason the applicant reads.", Of<RegistrationView>(), Act),
         new("GET", RegistryRoutes.Register, "RegistrationForm", "Registry", "The community's grids and buildings for the registration form.", Of<CommunityView>(), ReadOne),
         new("POST", RegistryRoutes.Register, "Register", "Registry", "A member registers through the community's registration link; pending until approved.", Of<RegistrationReceipt>(201, 200), Act),
         new("GET", RegistryRoutes.Registration, "RegistrationStatus", "Registry", "The applicant's own registration and its status.", Of<RegistrationStatusView>(), ReadOne),
+        new("GET", AdminRoutes.Communities, "AdminCommunities", "Admin", "Every community with its grids and organizers (district administrator).", Of<IReadOnlyList<AdminCommunityView>>(), Read),
+        new("POST", AdminRoutes.Communities, "AdminAddCommunity", "Admin", "Add a community; its id is made when left out, 409 place-exists when taken.", Of<AdminCommunityView>(201), Act),
+        new("PUT", AdminRoutes.Community, "AdminRenameCommunity", "Admin", "Rename a community; its id stays.", Of<AdminCommunityView>(), Act),
+        new("POST", OrgTreeRoutes.Grids, "AddGrid", "OrgTree", "A community organizer adds a grid; its id is made when left out, 409 place-exists when taken.", Of<CommunityView>(201), Act),
+        new("PUT", OrgTreeRoutes.Grid, "RenameGrid", "OrgTree", "A community organizer renames a grid.", Of<CommunityView>(), Act),
+        new("POST", OrgTreeRoutes.Buildings, "AddBuilding", "OrgTree", "A community organizer adds a building to a grid; building ids are unique in the community.", Of<CommunityView>(201), Act),
+        new("PUT", OrgTreeRoutes.Building, "RenameBuilding", "OrgTree", "A community organizer renames a building.", Of<CommunityView>(), Act),
+        new("PUT", OrgTreeRoutes.MemberHouseholds, "SetMemberHouseholds", "OrgTree", "Link a member to households (党员中心户); matching offers their orders to them first.", Of<HouseholdsView>(), Act),
+        new("POST", AdminRoutes.Organizers, "AdminAddOrganizer", "Admin", "Add a community organizer, or a grid organizer with a grid; answers their link.", Of<OrganizerAdded>(201), Act),
     ];
 
     public static ContractOperation? Find(string method, string route) =>

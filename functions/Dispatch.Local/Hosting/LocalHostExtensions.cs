@@ -1,9 +1,12 @@
+using Dispatch.App.Admin;
 using Dispatch.App.Hosting;
 using Dispatch.Core.Api;
+using Dispatch.Local.Admin;
 using Dispatch.Local.Contract;
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
+using Dispatch.Local.OrgTree;
 using Dispatch.Local.Organizers;
 using Dispatch.Local.Posts;
 using Dispatch.Local.Registry;
@@ -43,6 +46,7 @@ public static class LocalHostExtensions
         services.AddSingleton<ReminderJob>();
         services.AddTallies();
         services.AddHostedService<DemoSeeder>();
+        services.AddHostedService<AdministratorBootstrap>(); // after DemoSeeder, which creates the tables
         services.AddHostedService<BackgroundLoops>();
 
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -81,6 +85,8 @@ public static class LocalHostExtensions
         contract.MapTallies();
         contract.MapReports();
         contract.MapRegistry();
+        contract.MapAdmin();
+        contract.MapOrgTree();
         contract.MapGet(ApiContract.Health, Health.Check);
         app.MapContractOpenApi();
         app.MapDemo();

@@ -9,11 +9,11 @@ public static class PostEndpoints
 {
     public static IEndpointRouteBuilder MapPosts(this IEndpointRouteBuilder app)
     {
-        app.MapPost(PostRoutes.Posts, (CreatePostRequest? body, OrganizerLink organizer, PostUseCases posts, CancellationToken ct) =>
+        app.MapPost(PostRoutes.Posts, (CreatePostRequest? body, CommunityOrganizerLink organizer, PostUseCases posts, CancellationToken ct) =>
             posts.CreateAsync(organizer, body, ct));
         app.MapGet(PostRoutes.Posts, (CallerLink caller, PostUseCases posts, CancellationToken ct) => posts.ListAsync(caller, ct));
         app.MapPost(PostRoutes.Claim, (string postId, MemberLink member, PostUseCases posts, CancellationToken ct) => posts.ClaimAsync(member, postId, ct));
-        app.MapPost(PostRoutes.Shifts, (string postId, ShiftRequest? body, OrganizerLink organizer, PostUseCases posts, CancellationToken ct) =>
+        app.MapPost(PostRoutes.Shifts, (string postId, ShiftRequest? body, CommunityOrganizerLink organizer, PostUseCases posts, CancellationToken ct) =>
             posts.ShiftAsync(organizer, postId, body, ct));
         return app;
     }

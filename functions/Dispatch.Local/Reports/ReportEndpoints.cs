@@ -9,11 +9,11 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ReportRoutes.TalliesCsv, (int? year, string? level, string? lang, OrganizerLink organizer, HttpContext http, ReportUseCases reports, CancellationToken ct) =>
-            reports.CsvAsync(http, organizer, year, level, lang, ct));
-        app.MapGet(ReportRoutes.TalliesXlsx, (int? year, string? level, string? lang, OrganizerLink organizer, HttpContext http, ReportUseCases reports, CancellationToken ct) =>
-            reports.XlsxAsync(http, organizer, year, level, lang, ct));
-        app.MapGet(ReportRoutes.Months, (int? year, OrganizerLink organizer, ReportUseCases reports, CancellationToken ct) => reports.MonthsAsync(organizer, year, ct));
+        app.MapGet(ReportRoutes.TalliesCsv, (int? year, string? level, string? lang, ReportReaderLink reader, HttpContext http, ReportUseCases reports, CancellationToken ct) =>
+            reports.CsvAsync(http, reader, year, level, lang, ct));
+        app.MapGet(ReportRoutes.TalliesXlsx, (int? year, string? level, string? lang, ReportReaderLink reader, HttpContext http, ReportUseCases reports, CancellationToken ct) =>
+            reports.XlsxAsync(http, reader, year, level, lang, ct));
+        app.MapGet(ReportRoutes.Months, (int? year, ReportReaderLink reader, ReportUseCases reports, CancellationToken ct) => reports.MonthsAsync(reader, year, ct));
         app.MapProofs();
         return app;
     }

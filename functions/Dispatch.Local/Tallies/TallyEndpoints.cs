@@ -15,11 +15,11 @@ public static class TallyEndpoints
 
     public static IEndpointRouteBuilder MapTallies(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PostRoutes.Tallies, (int? year, OrganizerLink organizer, TallyUseCases tallies, CancellationToken ct) => tallies.TalliesAsync(organizer, year, ct));
+        app.MapGet(PostRoutes.Tallies, (int? year, ReportReaderLink reader, TallyUseCases tallies, CancellationToken ct) => tallies.TalliesAsync(reader, year, ct));
         app.MapGet(PostRoutes.MyTally, (int? year, MemberLink member, TallyUseCases tallies, CancellationToken ct) => tallies.MyTallyAsync(member, year, ct));
-        app.MapGet(PostRoutes.Assessment, (int year, OrganizerLink organizer, TallyUseCases tallies, CancellationToken ct) =>
+        app.MapGet(PostRoutes.Assessment, (int year, CommunityOrganizerLink organizer, TallyUseCases tallies, CancellationToken ct) =>
             tallies.AssessmentAsync(organizer, year, ct));
-        app.MapPost(PostRoutes.Freeze, (int year, OrganizerLink organizer, TallyUseCases tallies, CancellationToken ct) => tallies.FreezeAsync(organizer, year, ct));
+        app.MapPost(PostRoutes.Freeze, (int year, CommunityOrganizerLink organizer, TallyUseCases tallies, CancellationToken ct) => tallies.FreezeAsync(organizer, year, ct));
         return app;
     }
 }

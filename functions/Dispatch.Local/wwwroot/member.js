@@ -18,6 +18,7 @@ let records = null;
 let tally = null; // this year's tally (hours, wishes, posts, rating, points, quota)
 let proofError = null;
 let extra = null; // the order named by ?o= when it is in none of the lists
+let offerOnly = false; // an offer link (?o=…): it opens that order only, and the inbox answers 403
 let errors = { inbox: null, board: null, records: null, posts: null };
 let focusDone = false;
 let tab = 'tasks';
@@ -54,6 +55,7 @@ function busyEditing() {
 }
 
 async function loadAll() {
+  if (offerOnly) return loadOffer();
   const tallyLoad = api('/api/members/me/tally', { token }).catch(() => null);
   const [i, b, r, p] = await Promise.allSettled([
     api('/api/members/me/inbox', { token }),
@@ -72,7 +74,11 @@ async function loadAll() {
     records: r.status === 'rejected' ? r.reason : null,
     posts: p.status === 'rejected' ? p.reason : null,
   };
-  if (errors.inbox) say($('page-status'), 'error', errorText(errors.inbox));
+  if (focusId && errors.inbox?.status === 403) {
+    offerOnly = true;
+    return loadOffer();
+  }
+  if (errors.inbox) say($('page-status'), 'error', linkError(errors.inbox));
   else clear($('page-status'));
   if (focusId && !focusDone && inbox) await findFocus();
   renderAll();
@@ -86,6 +92,30 @@ async function loadAll() {
       card.focus({ preventScroll: true });
     }
   }
+}
+
+/** The one order an offer link opens: its card (accept / decline) and nothing else. */
+async function loadOffer() {
+  try {
+    extra = await api(orderPath(focusId), { token });
+    clear($('page-status'));
+  } catch (e) {
+    extra = { error: e };
+    say($('page-status'), 'error', linkError(e));
+  }
+  document.getElementById('tabs').hidden = true;
+  showTab('tasks', true);
+  renderAll();
+}
+
+/** An expired link says so, and where to go instead (an offer link lasts only as long as its offer). */
+const linkError = (e) => (e?.code === 'token-expired' ? t('member.linkExpired') : errorText(e));
+
+function renderOfferOnly() {
+  const panel = clear($('panel-tasks'));
+  add(panel, h('p', { class: 'msg msg-info' }, t('member.offerOnly')));
+  if (!extra || extra.error) return;
+  add(panel, extra.yourRole === 'offered' ? offerCard(extra) : extra.resident ? assignmentCard(extra) : pastCard(extra));
 }
 
 const inList = (list, id) => (list || []).some((x) => x.orderId === id);
@@ -131,6 +161,7 @@ function onTabKey(e) {
 }
 
 function renderAll() {
+  if (offerOnly) return renderOfferOnly();
   renderTabs();
   if (inbox?.member) $('hello').textContent = t('member.hello', { name: inbox.member.name });
   renderTasks();

@@ -1,9 +1,13 @@
 // The organizer's registry sections, beside the desk (organizer.js): registrations waiting for a decision
-// (approve, or reject with a reason the applicant reads), the member roster (deactivate, reactivate) and the
-// CSV import (preview, then import).
+// (approve, or reject with a reason the applicant reads), the member roster (edit, deactivate, reactivate; export as
+// CSV or XLSX) and the import of a CSV or XLSX member list (preview, then import). The member form is
+// organizer-member-form.js.
 import { onLangChange, t } from './i18n.js';
 import { api, tokenFromUrl } from './api.js';
+import { half } from './member-form.js';
 import { h, add, clear, fmtTime, errorText, say, busy, loadPlaces, where, facts } from './ui.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const $ = (id) => document.getElementById(id);
 const token = tokenFromUrl();
@@ -22,32 +26,67 @@ if (token) {
   // busy() enables its button again when done; whether "import" may be pressed is decided after that.
   $('import-preview').addEventListener('click', async (e) => { await busy(e.currentTarget, () => importFile('preview')); $('import-commit').disabled = !canImport; });
   $('import-commit').addEventListener('click', async (e) => { await busy(e.currentTarget, () => importFile('commit')); $('import-commit').disabled = !canImport; });
+  $('export-csv').addEventListener('click', (e) => busy(e.currentTarget, () => download('csv')));
+  $('export-xlsx').addEventListener('click', (e) => busy(e.currentTarget, () => download('xlsx')));
+  document.addEventListener('roster-changed', load);
 }
 
-/** The chosen file as text: UTF-8, or GBK as Excel saves Chinese CSV; sent on as UTF-8. */
-async function fileText() {
-  const file = $('import-file').files?.[0];
-  if (!file) return null;
-  const bytes = await file.arrayBuffer();
+/** The roster file, fetched with the organizer's link (a plain link would put it in the address) and saved. */
+async function download(format) {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gbk').decode(bytes);
+    const res = await fetch(`/api/organizer/members/export.${format}`, { headers: { Authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new Error(String(res.status));
+    const url = URL.createObjectURL(await res.blob());
+    const a = h('a', { href: url, download: `members.${format}` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    clear($('export-status'));
+  } catch (err) {
+    say($('export-status'), 'error', errorText(err));
   }
 }
 
+/** The chosen file as a request body: an XLSX workbook as it is; a CSV as text, UTF-8 or GBK as Excel saves
+ * Chinese CSV, sent on as UTF-8. */
+async function fileBody() {
+  const file = $('import-file').files?.[0];
+  if (!file) return null;
+  const bytes = await file.arrayBuffer();
+  if (/\.xlsx$/i.test(file.name) || file.type === XLSX) return { type: XLSX, body: bytes };
+  try {
+    return { type: 'text/csv; charset=utf-8', body: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { type: 'text/csv; charset=utf-8', body: new TextDecoder('gbk').decode(bytes) };
+  }
+}
+
+/** A running state while the server works (a 10,000-row import takes about a minute): the seconds so far. The
+ * server answers once, with the counts, so the page claims no progress it cannot know. */
+function running() {
+  const started = Date.now();
+  const bar = $('import-progress');
+  bar.hidden = false;
+  const show = () => say($('import-status'), 'info', t('org.importRunning', { s: Math.round((Date.now() - started) / 1000) }));
+  show();
+  const timer = setInterval(show, 1000);
+  return () => { clearInterval(timer); bar.hidden = true; };
+}
+
 async function importFile(step) {
-  const text = await fileText();
+  const file = await fileBody();
   canImport = false;
-  if (text == null) { say($('import-status'), 'error', t('org.importChoose')); return; }
+  if (file == null) { say($('import-status'), 'error', t('org.importChoose')); return; }
+  const done = running();
   try {
     const res = await fetch(step === 'preview' ? '/api/organizer/members/import/preview' : '/api/organizer/members/import', {
-      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv; charset=utf-8' }, body: text,
-    });
+      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.type }, body: file.body,
+    }).finally(done);
     const report = await res.json();
     if (!res.ok) {
-      const file = report?.errors?.file?.[0];
-      say($('import-status'), 'error', file ? String(file).split('。 ')[0] + '。' : (report?.title || String(res.status)));
+      const problem = report?.errors?.file?.[0] || report?.title;
+      say($('import-status'), 'error', problem ? half(problem) : String(res.status));
       return;
     }
     const vars = { rows: report.rows, fresh: report.new, existing: report.existing, added: report.added, errors: report.errors.length };
@@ -111,8 +150,9 @@ async function decide(button, r, action) {
     try {
       await api(`/api/organizer/registrations/${encodeURIComponent(r.registrationId)}/${action}`,
         { method: 'POST', body: action === 'reject' ? { reason } : {}, token });
-      say($('registrations-status'), 'ok', action === 'approve' ? t('org.approved', { name: r.name }) : t('org.rejected'));
+      // Reload first: a successful load clears the status region, which would swallow the confirmation.
       await load();
+      say($('registrations-status'), 'ok', action === 'approve' ? t('org.approved', { name: r.name }) : t('org.rejected'));
     } catch (err) {
       const field = err.errors?.reason?.[0];
       say($('registrations-status'), 'error', field ? String(field).split('。 ')[0] : errorText(err));
@@ -127,6 +167,7 @@ function renderRoster() {
     add(list, h('li', { class: m.active ? 'member' : 'member inactive', 'data-member': m.memberId },
       h('span', { class: 'who' }, `${m.name} · ${where(places, m.gridId, m.buildingId)} · ${skills(m.skills)}`),
       !m.active && h('span', { class: 'badge status-cancelled' }, t('org.inactive')),
+      h('button', { type: 'button', class: 'plain edit', onclick: () => document.dispatchEvent(new CustomEvent('member-edit', { detail: m })) }, t('org.edit')),
       h('button', { type: 'button', class: 'plain', onclick: (e) => setActive(e.currentTarget, m, !m.active) }, m.active ? t('org.deactivate') : t('org.reactivate'))));
   }
 }

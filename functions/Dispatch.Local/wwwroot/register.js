@@ -1,14 +1,12 @@
 // 在职党员报到: the community's registration link opens the form; after sending, the page turns into the
 // applicant's own status page (?r=…&t=… with their link), which they can keep and reopen.
-import { initI18n, onLangChange, t, lang } from './i18n.js';
+import { initI18n, onLangChange, t } from './i18n.js';
 import { api, ApiError, param, tokenFromUrl } from './api.js';
 import { h, add, clear, fmtTime, errorText, say, requireToken, facts } from './ui.js';
+import { slotsOf, half, placeName, renderSkillChoices, renderGridChoices, renderBuildingChoices } from './member-form.js';
 
 const $ = (id) => document.getElementById(id);
-const CATEGORIES = ['ElderCare', 'Repair', 'Errand', 'Tutoring', 'Legal', 'Health', 'Visit', 'Other'];
 const FIELDS = ['name', 'phone', 'gridId', 'buildingId', 'skills', 'availability', 'pledge'];
-const EVENINGS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => ({ day, fromHour: 18, toHour: 21 }));
-const WEEKENDS = ['Saturday', 'Sunday'].map((day) => ({ day, fromHour: 8, toHour: 20 }));
 
 let token = tokenFromUrl();
 let registrationId = param('r');
@@ -22,14 +20,6 @@ onLangChange(() => { renderCommunity(); renderSkills(); renderPlaces(); renderEr
 
 if (requireToken(token, $('main'))) {
   if (registrationId) loadStatus(); else loadForm();
-}
-
-/** The server's bilingual messages are "中文。 English.": show the half of the page's language. */
-function half(text) {
-  const s = String(text || '');
-  const cut = s.indexOf('。 ');
-  if (cut < 0) return s;
-  return lang() === 'zh' ? s.slice(0, cut + 1) : s.slice(cut + 2);
 }
 
 async function loadForm() {
@@ -59,38 +49,22 @@ async function loadStatus() {
   }
 }
 
-function name(x) { return (lang() === 'zh' ? x.nameZh : x.nameEn) || x.nameZh || x.nameEn; }
+const name = placeName;
 
 function renderCommunity() {
   $('community').textContent = community ? t('reg.community', { name: name(community) }) : '';
 }
 
 function renderSkills() {
-  const box = $('skill-choices');
-  const checked = new Set([...box.querySelectorAll('input:checked')].map((i) => i.value));
-  clear(box);
-  for (const c of CATEGORIES) {
-    add(box, h('label', { class: 'choice' },
-      h('input', { type: 'checkbox', name: 'skills', value: c, checked: checked.has(c), onchange: () => clearField('skills') }), ' ',
-      h('span', null, t(`category.${c}`))));
-  }
+  renderSkillChoices($('skill-choices'), 'skills', () => clearField('skills'));
 }
 
 function renderPlaces() {
-  if (!community) return;
-  const grid = $('gridId');
-  const chosen = grid.value;
-  clear(grid).append(h('option', { value: '' }, t('form.choose')));
-  for (const g of community.grids) add(grid, h('option', { value: g.gridId, selected: g.gridId === chosen }, name(g)));
-  renderBuildings();
+  if (community) renderGridChoices($('gridId'), $('buildingId'), community);
 }
 
 function renderBuildings() {
-  const select = $('buildingId');
-  const chosen = select.value;
-  const grid = community?.grids.find((g) => g.gridId === $('gridId').value);
-  clear(select).append(h('option', { value: '' }, grid ? t('form.choose') : t('form.chooseGridFirst')));
-  for (const b of grid?.buildings || []) add(select, h('option', { value: b.buildingId, selected: b.buildingId === chosen }, name(b)));
+  renderBuildingChoices($('gridId'), $('buildingId'), community);
 }
 
 function collect() {
@@ -101,7 +75,7 @@ function collect() {
     gridId: $('gridId').value,
     buildingId: $('buildingId').value,
     skills: [...document.querySelectorAll('input[name=skills]:checked')].map((i) => i.value),
-    availability: when === 'evenings' ? EVENINGS : when === 'weekends' ? WEEKENDS : when === 'both' ? [...EVENINGS, ...WEEKENDS] : [],
+    availability: slotsOf(when),
     pledge: $('pledge').value.trim() || null,
   };
 }

@@ -15,13 +15,16 @@ let year = Number(param('year')) || null;
 let currentYear = null; // the server's year (its clock, not the browser's)
 const assessments = new Map(); // year → {view} | {missing: true} | {error}
 let freezeError = null;
+// A district administrator names the community (?community=…); an organizer's link says it, so it is left out.
+const community = param('community');
+const scoped = (path, q = '') => (community ? `${path}${q ? `${q}&` : '?'}community=${encodeURIComponent(community)}` : `${path}${q}`);
 let sortDesc = false; // behind-quota table: fewest hours first (who needs a nudge most)
 
 initI18n();
 onLangChange(render);
 
 if (requireToken(token, $('main'))) {
-  $('back').href = `organizer.html?t=${encodeURIComponent(token)}`;
+  $('back').href = community ? `admin.html?t=${encodeURIComponent(token)}` : `organizer.html?t=${encodeURIComponent(token)}`;
   $('export-lang').value = lang();
   $('year').addEventListener('change', () => { year = Number($('year').value); load(); });
   $('level').addEventListener('change', exportLinks);
@@ -31,14 +34,14 @@ if (requireToken(token, $('main'))) {
     names = new Map((list || []).map((m) => [m.memberId, { name: m.name, active: m.active }]));
     render();
   }).catch(() => {});
-  if (year) api('/api/tallies', { token }).then((r) => { currentYear = r.year; years(); loadAssessment(); }).catch(() => {});
+  if (year) api(scoped('/api/tallies'), { token }).then((r) => { currentYear = r.year; years(); loadAssessment(); }).catch(() => {});
   load();
 }
 
 async function load() {
   const q = year ? `?year=${year}` : '';
   try {
-    const [r, m] = await Promise.all([api(`/api/tallies${q}`, { token }), api(`/api/tallies/months${q}`, { token })]);
+    const [r, m] = await Promise.all([api(scoped('/api/tallies', q), { token }), api(scoped('/api/tallies/months', q), { token })]);
     report = r;
     months = m;
     year = r.year;
@@ -224,6 +227,7 @@ function renderBehind() {
 
 function exportLinks() {
   const q = new URLSearchParams({ year: String(year || ''), level: $('level').value, lang: $('export-lang').value, t: token });
+  if (community) q.set('community', community);
   $('export-csv').href = `/api/exports/tallies.csv?${q}`;
   $('export-xlsx').href = `/api/exports/tallies.xlsx?${q}`;
 }
@@ -232,7 +236,8 @@ function exportLinks() {
 
 async function loadAssessment() {
   freezeError = null;
-  if (!year || !currentYear || year >= currentYear || assessments.has(year)) { renderAssessment(); return; }
+  // The assessment year is the community organizers' (an administrator or a grid organizer is refused it).
+  if (community || !year || !currentYear || year >= currentYear || assessments.has(year)) { renderAssessment(); return; }
   const y = year;
   try {
     assessments.set(y, { view: await api(`/api/assessments/${y}`, { token }) });

@@ -88,6 +88,10 @@ public sealed class AzureContractHost(AzureHost host) : IContractHost
 
     public string OrganizerToken() => host.OrganizerToken();
 
+    public string GridOrganizerToken(string gridId) => host.Links.OrganizerToken("org-grid", CommunityId, gridId);
+
+    public string AdministratorToken() => host.Links.AdministratorToken("admin1");
+
     public Task SettleAsync() => Task.CompletedTask;
 
     public async Task<ContractAnswer> SendAsync(string method, string pathAndQuery, string? token = null, string? jsonBody = null,

@@ -34,6 +34,10 @@ public sealed class LocalContractHost(LocalHostFixture host) : IContractHost
 
     public string OrganizerToken() => host.OrganizerToken();
 
+    public string GridOrganizerToken(string gridId) => host.Links.OrganizerToken("org-grid", CommunityId, gridId);
+
+    public string AdministratorToken() => host.Links.AdministratorToken("admin-zhao");
+
     public Task SettleAsync() => host.RunLoopsAsync();
 
     public async Task<ContractAnswer> SendAsync(string method, string pathAndQuery, string? token = null, string? jsonBody = null,

@@ -21,9 +21,12 @@ public sealed class MemberImportTests(AzuriteFixture azurite)
         "王建国,13900000001,第一网格,1号楼,走访探望,\r\n" +
         "李四,1350000,第九网格,1号楼,做饭,\r\n";
 
-    public static async Task<ImportReport> PostAsync(LocalHostFixture host, string route, string csv, HttpStatusCode expected = HttpStatusCode.OK)
+    public static Task<ImportReport> PostAsync(LocalHostFixture host, string route, string csv, HttpStatusCode expected = HttpStatusCode.OK) =>
+        PostAsync(host, route, new StringContent(csv, Encoding.UTF8, "text/csv"), expected);
+
+    public static async Task<ImportReport> PostAsync(LocalHostFixture host, string route, HttpContent file, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = file };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.OrganizerToken());
         using var response = await host.Http.SendAsync(request);
         Assert.True(response.StatusCode == expected, await response.Content.ReadAsStringAsync());
@@ -72,6 +75,7 @@ public sealed class MemberImportTests(AzuriteFixture azurite)
         Assert.StartsWith("第 1 行应为表头", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
 
         using var gbk = new HttpRequestMessage(HttpMethod.Post, RegistryRoutes.Import) { Content = new ByteArrayContent([0xD0, 0xD5, 0xC3, 0xFB, 0x2C]) };
+        gbk.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         gbk.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.OrganizerToken());
         problem = await ProblemAsync(await host.Http.SendAsync(gbk), HttpStatusCode.BadRequest, "validation");
         Assert.Contains("UTF-8", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
