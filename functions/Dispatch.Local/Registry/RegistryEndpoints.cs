@@ -21,8 +21,8 @@ public static class RegistryEndpoints
             registry.SetActiveAsync(organizer, memberId, body, ct));
         app.MapPost(RegistryRoutes.ImportPreview, (OrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
             import.PreviewAsync(organizer, request, ct));
-        app.MapPost(RegistryRoutes.Import, (OrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
-            import.ImportAsync(organizer, request, ct));
+        app.MapPost(RegistryRoutes.Import, (int? skip, int? take, OrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
+            import.ImportAsync(organizer, request, skip, take, ct));
         app.MapGet(RegistryRoutes.ExportCsv, (OrganizerLink organizer, HttpResponse response, MemberExportUseCases export, CancellationToken ct) =>
             export.CsvAsync(organizer, response, ct));
         app.MapGet(RegistryRoutes.ExportXlsx, (OrganizerLink organizer, HttpResponse response, MemberExportUseCases export, CancellationToken ct) =>
