@@ -23,13 +23,25 @@ public sealed class MemberImportUseCases(MemberStore members, OrgDirectory org)
         return Results.Ok(new ImportReport(plan.Rows.Length, plan.Rows.Length - known, known, 0, plan.Errors, [.. preview]));
     }
 
-    /// <summary>Adds the valid rows whose phone is new, 50 to a transaction; bad rows are reported, not imported.</summary>
-    public async Task<IResult> ImportAsync(CommunityOrganizerLink organizer, HttpRequest request, CancellationToken ct)
+    /// <summary>Adds the valid rows whose phone is new, 50 to a transaction; bad rows are reported, not imported. With
+    /// <paramref name="skip"/> and <paramref name="take"/>, only that slice of the valid rows (in file order) is added, so
+    /// a page can import a long file in steps and show how far it got; the counts are the slice's. The whole file is read
+    /// each time, so a slice sees the same rows, errors and duplicates as the whole.</summary>
+    public async Task<IResult> ImportAsync(CommunityOrganizerLink organizer, HttpRequest request, int? skip, int? take, CancellationToken ct)
     {
+        if (skip is < 0 || take is < 1)
+        {
+            throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+            {
+                [skip is < 0 ? "skip" : "take"] = ["skip 不小于 0，take 不小于 1。 skip is at least 0 and take at least 1."],
+            }));
+        }
+
         var (plan, existing) = await ReadAsync(organizer, request, ct);
-        var fresh = plan.Rows.Where(r => !existing.Contains(r.Details.Phone)).ToList();
+        var slice = plan.Rows.Skip(skip ?? 0).Take(take ?? plan.Rows.Length).ToList();
+        var fresh = slice.Where(r => !existing.Contains(r.Details.Phone)).ToList();
         var added = await members.AddManyAsync([.. fresh.Select(r => r.Details.ToMember(MemberRegistry.NewMemberId()))], ct);
-        return Results.Ok(new ImportReport(plan.Rows.Length, fresh.Count, plan.Rows.Length - fresh.Count, added, plan.Errors));
+        return Results.Ok(new ImportReport(slice.Count, fresh.Count, slice.Count - fresh.Count, added, plan.Errors));
     }
 
     private async Task<(ImportPlan Plan, HashSet<string> ExistingPhones)> ReadAsync(CommunityOrganizerLink organizer, HttpRequest request, CancellationToken ct)

@@ -16,7 +16,8 @@ public static class RegistryRoutes
     /// <summary>POST (organizer), body text/csv or XLSX: check an import file; nothing is stored.</summary>
     public const string ImportPreview = "/api/organizer/members/import/preview";
 
-    /// <summary>POST (organizer), body text/csv or XLSX: add the file's valid rows whose phone is new here (keyed by phone).</summary>
+    /// <summary>POST (organizer), body text/csv or XLSX, <c>?skip=&amp;take=</c> optional: add the file's valid rows (or that
+    /// slice of them) whose phone is new here (keyed by phone).</summary>
     public const string Import = "/api/organizer/members/import";
 
     /// <summary>GET (organizer): the community's members as CSV in the import's columns (export → import changes nothing).</summary>

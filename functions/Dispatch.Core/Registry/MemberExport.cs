@@ -37,8 +37,9 @@ public static class MemberExport
         return new ReportTable(title, MemberImport.Columns, rows);
     }
 
+    /// <summary>Monday first, as a Chinese week is written.</summary>
     private static string Times(Availability availability) =>
         availability.Slots.IsDefaultOrEmpty
             ? "任何时间"
-            : string.Join("、", availability.Slots.OrderBy(s => (int)s.Day).ThenBy(s => s.FromHour).Select(s => $"{DayNames[s.Day]}{s.FromHour}-{s.ToHour}"));
+            : string.Join("、", availability.Slots.OrderBy(s => ((int)s.Day + 6) % 7).ThenBy(s => s.FromHour).Select(s => $"{DayNames[s.Day]}{s.FromHour}-{s.ToHour}"));
 }

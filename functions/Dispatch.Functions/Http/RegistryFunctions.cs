@@ -44,7 +44,7 @@ public sealed class RegistryFunctions(
     [Function("ImportMembers")]
     public Task<IActionResult> ImportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/members/import")] HttpRequest req,
-        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => import.ImportAsync(CommunityOrganizerLink.From(req, access), req, ct));
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => import.ImportAsync(CommunityOrganizerLink.From(req, access), req, HttpApi.QueryInt(req, "skip"), HttpApi.QueryInt(req, "take"), ct));
 
     [Function("AddMember")]
     public Task<IActionResult> AddMemberAsync(

@@ -73,7 +73,7 @@ public static class ContractTable
         new("PUT", RegistryRoutes.Member, "EditMember", "Registry", "An organizer edits a member's details, skills and availability.", Of<MemberRecordView>(), Act),
         new("PUT", RegistryRoutes.MemberActive, "SetMemberActive", "Registry", "Deactivate or reactivate a member; records stay.", Of<MemberRecordView>(), Act),
         new("POST", RegistryRoutes.ImportPreview, "PreviewMemberImport", "Registry", "Preview a member list (CSV or XLSX): counts and an error per bad row; stores nothing.", Of<ImportReport>(), Upload),
-        new("POST", RegistryRoutes.Import, "ImportMembers", "Registry", "Import a member list (CSV or XLSX); the same file again adds nobody.", Of<ImportReport>(), Upload),
+        new("POST", RegistryRoutes.Import, "ImportMembers", "Registry", "Import a member list (CSV or XLSX), whole or a slice of its valid rows (skip, take) so a page can show progress; the same file again adds nobody.", Of<ImportReport>(), Upload),
         new("GET", RegistryRoutes.ExportCsv, "ExportMembersCsv", "Registry", "The community's members as CSV (UTF-8 with BOM) in the import's columns.", File("text/csv"), Read),
         new("GET", RegistryRoutes.ExportXlsx, "ExportMembersXlsx", "Registry", "The community's members as an XLSX workbook in the import's columns.", File("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), Read),
         new("GET", RegistryRoutes.RegistrationLink, "RegistrationLink", "Registry", "The community's registration link and its QR code (SVG) to print.", Of<RegistrationLinkView>(), Read),

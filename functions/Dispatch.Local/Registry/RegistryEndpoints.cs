@@ -22,8 +22,8 @@ public static class RegistryEndpoints
             registry.SetActiveAsync(organizer, memberId, body, ct));
         app.MapPost(RegistryRoutes.ImportPreview, (CommunityOrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
             import.PreviewAsync(organizer, request, ct));
-        app.MapPost(RegistryRoutes.Import, (CommunityOrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
-            import.ImportAsync(organizer, request, ct));
+        app.MapPost(RegistryRoutes.Import, (int? skip, int? take, CommunityOrganizerLink organizer, HttpRequest request, MemberImportUseCases import, CancellationToken ct) =>
+            import.ImportAsync(organizer, request, skip, take, ct));
         app.MapGet(RegistryRoutes.ExportCsv, (CommunityOrganizerLink organizer, HttpResponse response, MemberExportUseCases export, CancellationToken ct) =>
             export.CsvAsync(organizer, response, ct));
         app.MapGet(RegistryRoutes.ExportXlsx, (CommunityOrganizerLink organizer, HttpResponse response, MemberExportUseCases export, CancellationToken ct) =>

@@ -546,6 +546,7 @@ const zh = {
   'org.registerLinkExpires': '有效期至 {date}',
   'org.registerLinkCopied': '链接已复制。',
   'org.registerLinkQr': '报到二维码',
+  'org.importStep': '正在导入：已处理 {done}/{total} 行，已新增 {added} 人，用时 {s} 秒……',
   'org.importRunning': '正在处理，已用 {s} 秒……（一万行约需 1 分钟，请不要关闭页面）',
 };
 
@@ -1085,6 +1086,7 @@ const en = {
   'org.registerLinkExpires': 'Valid until {date}',
   'org.registerLinkCopied': 'Link copied.',
   'org.registerLinkQr': 'Registration QR code',
+  'org.importStep': 'Importing: {done} of {total} rows done, {added} added, {s} s so far…',
   'org.importRunning': 'Working… {s} s so far (10,000 rows take about a minute; keep this page open).',
 };
 

@@ -22,7 +22,7 @@ onLangChange(render);
 if (token) {
   loadPlaces().then((p) => { places = p; render(); });
   load();
-  $('import-file').addEventListener('change', () => { canImport = false; $('import-commit').disabled = true; clear($('import-status')); clear($('import-errors')); });
+  $('import-file').addEventListener('change', () => { canImport = false; previewed = null; $('import-commit').disabled = true; clear($('import-status')); clear($('import-errors')); });
   // busy() enables its button again when done; whether "import" may be pressed is decided after that.
   $('import-preview').addEventListener('click', async (e) => { await busy(e.currentTarget, () => importFile('preview')); $('import-commit').disabled = !canImport; });
   $('import-commit').addEventListener('click', async (e) => { await busy(e.currentTarget, () => importFile('commit')); $('import-commit').disabled = !canImport; });
@@ -62,33 +62,63 @@ async function fileBody() {
   }
 }
 
-/** A running state while the server works (a 10,000-row import takes about a minute): the seconds so far. The
- * server answers once, with the counts, so the page claims no progress it cannot know. */
+/** A running state while the server works: the seconds so far and, when importing in steps, how many of the valid
+ * rows are done (a 10,000-row import takes about a minute). Only what the server has answered is counted. */
 function running() {
   const started = Date.now();
   const bar = $('import-progress');
+  bar.removeAttribute('value');
   bar.hidden = false;
-  const show = () => say($('import-status'), 'info', t('org.importRunning', { s: Math.round((Date.now() - started) / 1000) }));
+  let step = null;
+  const show = () => {
+    const s = Math.round((Date.now() - started) / 1000);
+    say($('import-status'), 'info', step ? t('org.importStep', { ...step, s }) : t('org.importRunning', { s }));
+  };
   show();
   const timer = setInterval(show, 1000);
-  return () => { clearInterval(timer); bar.hidden = true; };
+  return {
+    progress(done, total, added) {
+      step = { done, total, added };
+      bar.max = total;
+      bar.value = done;
+      show();
+    },
+    end() { clearInterval(timer); bar.hidden = true; },
+  };
 }
 
+/** Rows per import step: small enough to show progress, large enough to keep the file's re-reads few. */
+const STEP = 1000;
+let previewed = null; // the preview's report, whose valid-row count the import steps through
+
+async function send(url, file) {
+  const res = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.type }, body: file.body });
+  const report = await res.json();
+  if (!res.ok) throw Object.assign(new Error(String(res.status)), { report });
+  return report;
+}
+
+/** Preview, or import in steps of STEP valid rows (the server reads the whole file each time, so every step sees the
+ * same rows; importing is keyed by phone, so a step repeated after a failure adds nobody twice). */
 async function importFile(step) {
   const file = await fileBody();
   canImport = false;
   if (file == null) { say($('import-status'), 'error', t('org.importChoose')); return; }
-  const done = running();
+  const run = running();
   try {
-    const res = await fetch(step === 'preview' ? '/api/organizer/members/import/preview' : '/api/organizer/members/import', {
-      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.type }, body: file.body,
-    }).finally(done);
-    const report = await res.json();
-    if (!res.ok) {
-      const problem = report?.errors?.file?.[0] || report?.title;
-      say($('import-status'), 'error', problem ? half(problem) : String(res.status));
-      return;
+    let report;
+    if (step === 'preview') {
+      report = previewed = await send('/api/organizer/members/import/preview', file);
+    } else {
+      const total = previewed?.rows ?? 0;
+      report = { rows: 0, new: 0, existing: 0, added: 0, errors: [] };
+      for (let skip = 0; skip === 0 || skip < total; skip += STEP) {
+        const part = await send(`/api/organizer/members/import?skip=${skip}&take=${STEP}`, file);
+        report = { rows: report.rows + part.rows, new: report.new + part.new, existing: report.existing + part.existing, added: report.added + part.added, errors: part.errors };
+        run.progress(Math.min(skip + STEP, total), total, report.added);
+      }
     }
+    run.end();
     const vars = { rows: report.rows, fresh: report.new, existing: report.existing, added: report.added, errors: report.errors.length };
     say($('import-status'), 'ok', step === 'preview' ? t('org.importSummary', vars) : t('org.importDone', vars));
     const list = clear($('import-errors'));
@@ -99,7 +129,9 @@ async function importFile(step) {
     canImport = step === 'preview' && report.new > 0;
     if (step === 'commit') await load();
   } catch (err) {
-    say($('import-status'), 'error', errorText(err));
+    run.end();
+    const problem = err.report?.errors?.file?.[0] || err.report?.title;
+    say($('import-status'), 'error', problem ? half(problem) : errorText(err));
   }
 }
 

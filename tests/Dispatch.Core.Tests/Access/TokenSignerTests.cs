@@ -19,6 +19,18 @@ public class TokenSignerTests
     }
 
     [Fact]
+    public void An_offer_link_says_it_is_order_scoped_and_an_inbox_link_reads_as_before()
+    {
+        var offer = _signer.Sign(new AccessToken(TokenRole.Member, "m1", "o1", Now.AddHours(2), OrderScoped: true));
+        var inbox = _signer.Sign(new AccessToken(TokenRole.Member, "m1", "hubin", Now.AddDays(30)));
+        Assert.True(_signer.Verify(offer, Now).OrderScoped);
+        Assert.False(_signer.Verify(inbox, Now).OrderScoped);
+        // The flag is written only when set, so the links handed out before it existed keep their spelling.
+        Assert.DoesNotContain("\"O\"", System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(inbox.Split('.')[0])), StringComparison.Ordinal);
+        Assert.Equal(TokenFailure.Expired, Fails(() => _signer.Verify(offer, Now.AddHours(2))));
+    }
+
+    [Fact]
     public void A_token_opens_only_in_the_one_spelling_it_was_issued_in()
     {
         var token = _signer.Sign(new AccessToken(TokenRole.Member, "m1", "o1", Now.AddDays(1)));

@@ -33,6 +33,26 @@ public sealed class MemberFileTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_import_in_steps_adds_each_slice_of_the_valid_rows_once()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        var first = await MemberImportTests.PostAsync(host, RegistryRoutes.Import + "?skip=0&take=2", MemberImportTests.File);
+        Assert.Equal((2, 2, 0, 2), (first.Rows, first.New, first.Existing, first.Added));
+        Assert.Equal(3, first.Errors.Count); // every step reports the file's bad rows
+        var second = await MemberImportTests.PostAsync(host, RegistryRoutes.Import + "?skip=2&take=2", MemberImportTests.File);
+        Assert.Equal((2, 1, 1, 1), (second.Rows, second.New, second.Existing, second.Added)); // 孙医生 new, m001's phone here already
+        var past = await MemberImportTests.PostAsync(host, RegistryRoutes.Import + "?skip=4&take=2", MemberImportTests.File);
+        Assert.Equal((0, 0), (past.Rows, past.Added));
+        var whole = await MemberImportTests.PostAsync(host, RegistryRoutes.Import, MemberImportTests.File);
+        Assert.Equal((4, 0, 4, 0), (whole.Rows, whole.New, whole.Existing, whole.Added));
+        Assert.Equal(53, (await RosterAsync(host)).Length);
+
+        using var bad = new HttpRequestMessage(HttpMethod.Post, RegistryRoutes.Import + "?take=0") { Content = new StringContent(MemberImportTests.File, Encoding.UTF8, "text/csv") };
+        bad.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.OrganizerToken());
+        await ProblemAsync(await host.Http.SendAsync(bad), HttpStatusCode.BadRequest, "validation");
+    }
+
+    [Fact]
     public async Task Another_content_type_is_415_and_stores_nothing()
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
