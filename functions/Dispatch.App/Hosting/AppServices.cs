@@ -7,6 +7,7 @@ using Dispatch.App.Registry;
 using Dispatch.App.Reports;
 using Dispatch.App.Retention;
 using Dispatch.App.SignedLinks;
+using Dispatch.App.SignIn;
 using Dispatch.App.Tallies;
 using Dispatch.Core;
 using Dispatch.Core.Orders;
@@ -93,6 +94,7 @@ public static class AppServices
         services.TryAddSingleton<MemberRegistry>();
         services.TryAddSingleton<RegistrationUseCases>();
         services.TryAddSingleton<MemberImportUseCases>();
+        services.AddSignIn(configuration);
         return services;
     }
 

@@ -66,6 +66,11 @@ public static class ApiContract
         new("GET", RegistryRoutes.Register),
         new("POST", RegistryRoutes.Register),
         new("GET", RegistryRoutes.Registration),
+        new("POST", SignInRoutes.Code),
+        new("POST", SignInRoutes.Verify),
+        new("GET", SignInRoutes.Session),
+        new("POST", SignInRoutes.SignOut),
+        new("POST", SignInRoutes.ResidentOrders),
     ];
 
     /// <summary>Routes the local host alone serves, by design, outside the contract: the demo's links (a demo or
@@ -74,6 +79,7 @@ public static class ApiContract
     public static IReadOnlyList<ApiRoute> LocalOnly { get; } =
     [
         new("GET", "/api/demo/links"),
+        new("GET", "/api/demo/codes"),
         new("GET", "/healthz"),
     ];
 }

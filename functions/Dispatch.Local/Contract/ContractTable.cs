@@ -78,6 +78,11 @@ public static class ContractTable
         new("POST", RegistryRoutes.Reject, "RejectRegistration", "Registry", "Reject a registration with a reason the applicant reads.", Of<RegistrationView>(), Act),
         new("GET", RegistryRoutes.Register, "RegistrationForm", "Registry", "The community's grids and buildings for the registration form.", Of<CommunityView>(), ReadOne),
         new("POST", RegistryRoutes.Register, "Register", "Registry", "A member registers through the community's registration link; pending until approved.", Of<RegistrationReceipt>(201, 200), Act),
+        new("POST", SignInRoutes.Code, "RequestSignInCode", "SignIn", "Send a one-time code to a mobile number; the same 202 whether or not anyone has it.", Of<CodeSent>(202), 400, 429, 503),
+        new("POST", SignInRoutes.Verify, "VerifySignInCode", "SignIn", "Sign in with the code: sets the session cookie; 409 lists the roles to choose from.", Of<SessionView>(), 400, 403, 409, 503),
+        new("GET", SignInRoutes.Session, "GetSession", "SignIn", "Who the session (or link) is and their home page.", Of<SessionView>(), 401),
+        new("POST", SignInRoutes.SignOut, "SignOut", "SignIn", "End the session: the cookie is cleared.", Untyped(204)),
+        new("POST", SignInRoutes.ResidentOrders, "FindResidentOrders", "SignIn", "A resident's orders by phone and code, with tracking links.", Of<IReadOnlyList<ResidentOrderItem>>(), 400, 503),
         new("GET", RegistryRoutes.Registration, "RegistrationStatus", "Registry", "The applicant's own registration and its status.", Of<RegistrationStatusView>(), ReadOne),
     ];
 
