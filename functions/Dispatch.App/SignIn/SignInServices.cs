@@ -22,6 +22,9 @@ public static class SignInServices
         services.TryAddSingleton<SignInCodes>();
         services.TryAddSingleton<SignInIdentities>();
         services.TryAddSingleton<SignInUseCases>();
+        services.TryAddSingleton(sp => new PasskeyStore(sp.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton<Ceremonies>();
+        services.TryAddSingleton<PasskeyUseCases>();
         return services;
     }
 }

@@ -58,14 +58,11 @@ public sealed class SignInUseCases(
         }
 
         await codes.CheckAsync(phone, body?.Code, use: true, ct);
-        var identity = chosen[0];
-        var token = new AccessToken(identity.Role, identity.Subject, identity.Scope, clock.GetUtcNow() + SessionCookie.LifetimeOf(identity.Role), identity.Grid);
-        SessionCookie.Write(http, signer.Sign(token), token.ExpiresAt);
-        return Results.Ok(View(token));
+        return Results.Ok(Sessions.Open(http, signer, chosen[0], clock.GetUtcNow()));
     }
 
     /// <summary>Who the caller is (the session, or a link): 401 when neither.</summary>
-    public IResult Session(HttpContext http) => Results.Ok(View(access.Read(http)));
+    public IResult Session(HttpContext http) => Results.Ok(Sessions.View(access.Read(http)));
 
     /// <summary>Ends the session: the cookie is cleared (204), signed in or not.</summary>
     public IResult SignOut(HttpContext http)
@@ -85,10 +82,6 @@ public sealed class SignInUseCases(
             o.OrderId, o.Request.Kind, o.Request.Category, o.Status, o.Request.Location.CommunityId, o.PlacedAt,
             links.Tracking(o.OrderId, links.ResidentToken(o.OrderId)))).ToList());
     }
-
-    private static SessionView View(AccessToken token) => new(
-        token.Role.ToString(), token.Subject, token.Role == TokenRole.Administrator ? null : token.Scope, token.Grid,
-        new Identity(token.Role, token.Subject, token.Scope, token.Grid, "").Home, token.ExpiresAt);
 
     private static string Mobile(string? raw) =>
         MemberForm.NormalizePhone(raw?.Trim()) is { } phone && Phone.IsMobile(phone) ? phone : throw new ApiProblemException(SignInProblems.PhoneInvalid);

@@ -71,6 +71,10 @@ public static class ApiContract
         new("GET", SignInRoutes.Session),
         new("POST", SignInRoutes.SignOut),
         new("POST", SignInRoutes.ResidentOrders),
+        new("POST", PasskeyRoutes.RegisterOptions),
+        new("POST", PasskeyRoutes.Register),
+        new("POST", PasskeyRoutes.SignInOptions),
+        new("POST", PasskeyRoutes.SignIn),
     ];
 
     /// <summary>Routes the local host alone serves, by design, outside the contract: the demo's links (a demo or

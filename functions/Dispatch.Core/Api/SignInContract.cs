@@ -24,3 +24,11 @@ public sealed record ResidentOrdersRequest(string? Phone, string? Code);
 /// <summary>One of a resident's orders, with the tracking link that opens it.</summary>
 public sealed record ResidentOrderItem(
     string OrderId, OrderKind Kind, ServiceCategory Category, OrderStatus Status, string CommunityId, DateTimeOffset PlacedAt, string TrackingUrl);
+
+/// <summary>A WebAuthn ceremony's options (the browser's JSON form) and the id to send the answer back with.</summary>
+public sealed record PasskeyOptions(string CeremonyId, System.Text.Json.JsonElement Options);
+
+/// <summary>The browser's answer to a ceremony (<c>PublicKeyCredential.toJSON()</c>).</summary>
+public sealed record PasskeyAnswer(string? CeremonyId, System.Text.Json.JsonElement Response);
+
+public sealed record PasskeyRegistered(string CredentialId);

@@ -29,3 +29,19 @@ public static class SignInRoutes
     /// <summary>The district administrator's page.</summary>
     public const string AdministratorHome = "/admin.html";
 }
+
+/// <summary>Routes of passkeys (通行密钥), a second way in: a signed-in person registers one, and later signs in with it.</summary>
+public static class PasskeyRoutes
+{
+    /// <summary>POST (the session): the options to create a passkey, with the ceremony id to send back.</summary>
+    public const string RegisterOptions = "/api/passkeys/register/options";
+
+    /// <summary>POST <c>{ceremonyId, response}</c> (the session): store the new passkey for the signed-in person.</summary>
+    public const string Register = "/api/passkeys/register";
+
+    /// <summary>POST (anyone): the options to sign in with a passkey.</summary>
+    public const string SignInOptions = "/api/passkeys/signin/options";
+
+    /// <summary>POST <c>{ceremonyId, response}</c>: sign in; sets the same session cookie as a code does.</summary>
+    public const string SignIn = "/api/passkeys/signin";
+}

@@ -10,7 +10,7 @@ namespace Dispatch.Functions.Http;
 /// <summary>Sign-in (登录): the shared <see cref="SignInUseCases"/>, as in the local host. Routes are
 /// <see cref="SignInRoutes"/> without "/api/". Anonymous at the Functions level: the one-time code, then the session
 /// cookie, is the rule. Codes go through the SMS provider (Sms:*); without one, asking for a code answers 503.</summary>
-public sealed class SignInFunctions(SignInUseCases signIn, ILogger<SignInFunctions> logger)
+public sealed class SignInFunctions(SignInUseCases signIn, PasskeyUseCases passkeys, ILogger<SignInFunctions> logger)
 {
     [Function("RequestSignInCode")]
     public Task<IActionResult> RequestCodeAsync(
@@ -39,4 +39,26 @@ public sealed class SignInFunctions(SignInUseCases signIn, ILogger<SignInFunctio
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "signin/orders")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
         await signIn.ResidentOrdersAsync(await HttpApi.ReadBodyAsync<ResidentOrdersRequest>(req, ct), ct));
+
+    [Function("PasskeyRegisterOptions")]
+    public Task<IActionResult> PasskeyRegisterOptionsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "passkeys/register/options")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, () => passkeys.RegisterOptionsAsync(req.HttpContext, ct));
+
+    [Function("RegisterPasskey")]
+    public Task<IActionResult> RegisterPasskeyAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "passkeys/register")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+        await passkeys.RegisterAsync(req.HttpContext, await HttpApi.ReadBodyAsync<PasskeyAnswer>(req, ct), ct));
+
+    [Function("PasskeySignInOptions")]
+    public Task<IActionResult> PasskeySignInOptionsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "passkeys/signin/options")] HttpRequest req) =>
+        HttpApi.RunAsync(req, logger, () => Task.FromResult(passkeys.SignInOptions()));
+
+    [Function("PasskeySignIn")]
+    public Task<IActionResult> PasskeySignInAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "passkeys/signin")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+        await passkeys.SignInAsync(req.HttpContext, await HttpApi.ReadBodyAsync<PasskeyAnswer>(req, ct), ct));
 }

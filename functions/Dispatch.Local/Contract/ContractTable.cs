@@ -83,6 +83,10 @@ public static class ContractTable
         new("GET", SignInRoutes.Session, "GetSession", "SignIn", "Who the session (or link) is and their home page.", Of<SessionView>(), 401),
         new("POST", SignInRoutes.SignOut, "SignOut", "SignIn", "End the session: the cookie is cleared.", Untyped(204)),
         new("POST", SignInRoutes.ResidentOrders, "FindResidentOrders", "SignIn", "A resident's orders by phone and code, with tracking links.", Of<IReadOnlyList<ResidentOrderItem>>(), 400, 503),
+        new("POST", PasskeyRoutes.RegisterOptions, "PasskeyRegisterOptions", "SignIn", "The options to create a passkey for the signed-in person.", Of<PasskeyOptions>(), 401, 403, 503),
+        new("POST", PasskeyRoutes.Register, "RegisterPasskey", "SignIn", "Store the passkey the browser created for the signed-in person.", Of<PasskeyRegistered>(201), 400, 401, 403, 503),
+        new("POST", PasskeyRoutes.SignInOptions, "PasskeySignInOptions", "SignIn", "The options to sign in with a passkey (sealed; nothing is stored).", Of<PasskeyOptions>()),
+        new("POST", PasskeyRoutes.SignIn, "PasskeySignIn", "SignIn", "Sign in with a passkey: sets the same session cookie as a code.", Of<SessionView>(), 400, 403, 503),
         new("GET", RegistryRoutes.Registration, "RegistrationStatus", "Registry", "The applicant's own registration and its status.", Of<RegistrationStatusView>(), ReadOne),
     ];
 

@@ -47,6 +47,13 @@ const zh = {
   'problem.no-account': '这个号码没有可登录的身份。居民请用“找回我的订单”。',
   'problem.sms-not-configured': '短信服务未配置，暂时无法发送验证码。',
   'problem.sms-unavailable': '短信服务暂时不可用，请稍后再试。',
+  'passkey.add': '添加通行密钥',
+  'passkey.added': '通行密钥已添加',
+  'passkey.failed': '通行密钥未能完成，请重试或用验证码登录。',
+  'passkey.signIn': '用通行密钥登录',
+  'problem.passkey-expired': '通行密钥操作已过期，请重试。',
+  'problem.passkey-invalid': '通行密钥验证未通过，请重试或改用验证码登录。',
+  'problem.passkey-unknown': '这个通行密钥没有登记，请先用验证码登录再添加。',
 
   // Order form (index.html)
   'form.title': '我要点单',
@@ -579,6 +586,13 @@ const en = {
   'problem.no-account': 'This number has nothing to sign in to. Residents: use “find my orders”.',
   'problem.sms-not-configured': 'No SMS provider is configured: codes cannot be sent.',
   'problem.sms-unavailable': 'The SMS service is unavailable: try again shortly.',
+  'passkey.add': 'Add a passkey',
+  'passkey.added': 'Passkey added',
+  'passkey.failed': 'The passkey did not work: try again, or sign in with a code.',
+  'passkey.signIn': 'Sign in with a passkey',
+  'problem.passkey-expired': 'The passkey request expired: try again.',
+  'problem.passkey-invalid': 'The passkey could not be verified: try again, or sign in with a code.',
+  'problem.passkey-unknown': 'This passkey is not registered here: sign in with a code first, then add one.',
 
   'form.title': 'Ask for help',
   'form.intro': 'Tell us what you need; the community will send a volunteer party member who lives nearby.',

@@ -3,6 +3,7 @@ import { initI18n, onLangChange, t } from './i18n.js';
 import { post, param } from './api.js';
 import { h, clear, errorText, say, busy } from './ui.js';
 import { wireSendCode, phone } from './phone-code.js';
+import { passkeysSupported, signInWithPasskey } from './passkey.js';
 
 const $ = (id) => document.getElementById(id);
 let choices = null; // the roles a 409 offered: [{role, communityId, name}]
@@ -11,6 +12,18 @@ initI18n();
 onLangChange(renderChoices);
 
 wireSendCode();
+
+if (passkeysSupported()) {
+  $('passkey-signin').hidden = false;
+  $('passkey-signin').addEventListener('click', async (e) => {
+    try {
+      const session = await busy(e.currentTarget, signInWithPasskey);
+      location.assign(next() || session.home);
+    } catch (err) {
+      say($('status'), 'error', err?.status ? errorText(err) : t('passkey.failed'));
+    }
+  });
+}
 
 $('code-form').addEventListener('submit', async (e) => {
   e.preventDefault();

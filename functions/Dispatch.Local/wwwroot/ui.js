@@ -1,6 +1,7 @@
 // DOM and formatting helpers shared by the pages. Server text only ever goes in through textContent.
 import { t, has, lang, locale } from './i18n.js';
 import { api, post, useSession } from './api.js';
+import { passkeysSupported, addPasskey } from './passkey.js';
 
 /**
  * Create an element. attrs: class, text (textContent), on{Event} handlers, dataset via data-*, booleans set as properties.
@@ -198,4 +199,19 @@ export function addSignOut() {
     try { await post('/api/signout'); } finally { location.assign('signin.html'); }
   });
   header.append(button);
+  if (passkeysSupported()) {
+    const add = h('button', { type: 'button', id: 'add-passkey', class: 'plain', 'data-i18n': 'passkey.add' }, t('passkey.add'));
+    add.addEventListener('click', async () => {
+      try {
+        await addPasskey();
+        add.setAttribute('data-i18n', 'passkey.added');
+        add.textContent = t('passkey.added');
+        add.disabled = true;
+      } catch {
+        add.setAttribute('data-i18n', 'passkey.failed');
+        add.textContent = t('passkey.failed');
+      }
+    });
+    header.insertBefore(add, button);
+  }
 }
