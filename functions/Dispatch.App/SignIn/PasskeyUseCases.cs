@@ -16,7 +16,7 @@ namespace Dispatch.App.SignIn;
 /// its host is the RP id and its origin the only one accepted. Each ceremony's options travel sealed with the browser
 /// (<see cref="Ceremonies"/>) for five minutes, and a ceremony is answered at most once (<see cref="PasskeyStore"/>).</summary>
 public sealed class PasskeyUseCases(
-    PasskeyStore store, Ceremonies ceremonies, Access access, TokenSigner signer, MemberStore members, IOptions<PublicLinkOptions> links, TimeProvider clock)
+    PasskeyStore store, Ceremonies ceremonies, Access access, TokenSigner signer, SignInIdentities identities, IOptions<PublicLinkOptions> links, TimeProvider clock)
 {
     /// <summary>The options to create a passkey for the signed-in person (a session role: 403 otherwise).</summary>
     public async Task<IResult> RegisterOptionsAsync(HttpContext http, CancellationToken ct)
@@ -69,7 +69,8 @@ public sealed class PasskeyUseCases(
         return Ceremony(options.ToJson(), null);
     }
 
-    /// <summary>Signs in with a passkey: the same session as a code gives. A deactivated member's passkey no longer opens.</summary>
+    /// <summary>Signs in with a passkey: the same session as a code gives. A deactivated member's passkey, or a removed
+    /// organizer's or administrator's, no longer opens (403 no-account).</summary>
     public async Task<IResult> SignInAsync(HttpContext http, PasskeyAnswer? body, CancellationToken ct)
     {
         var (json, _) = await TakeAsync(body, ct);
@@ -86,7 +87,7 @@ public sealed class PasskeyUseCases(
         await store.SetSignCountAsync(stored.CredentialId, result.SignCount, ct);
 
         var role = Enum.Parse<TokenRole>(stored.Role);
-        if (role == TokenRole.Member && await members.GetAsync(stored.Scope, stored.Subject, ct) is not { Active: true })
+        if (!await identities.StillValidAsync(role, stored.Subject, stored.Scope, ct))
         {
             throw new ApiProblemException(SignInProblems.NoAccount);
         }

@@ -54,5 +54,15 @@ public sealed class SignInIdentities(OrgDirectory org, MemberStore members)
         return found;
     }
 
+    /// <summary>Whether a passkey's identity may still sign in: the administrator or organizer is still on the list,
+    /// the member is still active.</summary>
+    public async Task<bool> StillValidAsync(TokenRole role, string subject, string scope, CancellationToken ct) => role switch
+    {
+        TokenRole.Administrator => (await org.ListAdministratorsAsync(ct)).Any(a => a.AdministratorId == subject),
+        TokenRole.Organizer => (await org.ListOrganizersAsync(scope, ct)).Any(o => o.OrganizerId == subject),
+        TokenRole.Member => await members.GetAsync(scope, subject, ct) is { Active: true },
+        _ => false,
+    };
+
     private static bool Same(string? stored, string phone) => MemberForm.NormalizePhone(stored) == phone;
 }
