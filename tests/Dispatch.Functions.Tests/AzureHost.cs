@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Dispatch.App.SignedLinks;
+using Dispatch.App.SignIn;
 using Dispatch.Core.Members;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Reminders;
@@ -172,6 +173,9 @@ public sealed class AzureHost : IAsyncDisposable
             services.AddSingleton<IAssignmentSender>(sp => sp.GetRequiredService<RecordingSender>());
         }
 
+        // Sign-in codes go to the in-memory outbox the tests read, in place of an SMS provider.
+        services.AddSingleton<CodeOutbox>();
+        services.AddSingleton<ISignInCodeSender>(sp => sp.GetRequiredService<CodeOutbox>());
         services.AddDispatchFunctions(config);
         services.AddSingleton(reminders ?? AnyHourReminders); // after AddDispatchFunctions: the last registration wins
         // Every class holding HTTP functions, created from the app's services as the worker does.

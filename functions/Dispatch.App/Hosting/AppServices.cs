@@ -8,6 +8,7 @@ using Dispatch.App.Registry;
 using Dispatch.App.Reports;
 using Dispatch.App.Retention;
 using Dispatch.App.SignedLinks;
+using Dispatch.App.SignIn;
 using Dispatch.App.Tallies;
 using Dispatch.Core;
 using Dispatch.Core.Orders;
@@ -104,6 +105,8 @@ public static class AppServices
         services.TryAddSingleton<AdminUseCases>();
         services.TryAddSingleton<OrgTree.OrgTreeUseCases>();
         services.TryAddSingleton<OrgTree.MemberHouseholds>();
+
+        services.AddSignIn(configuration);
         return services;
     }
 

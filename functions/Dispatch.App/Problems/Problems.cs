@@ -21,7 +21,7 @@ public static class Problems
     public static ApiProblem? For(Exception exception) => exception switch
     {
         ApiProblemException p => p.Problem,
-        RateLimiting.RateLimitedException => RateLimited,
+        RateLimiting.RateLimitedException limited => limited.Problem ?? RateLimited,
         QueueUnavailableException => QueueUnavailable,
         InvalidTokenException t => ApiProblem.Unauthorized(t),
         HoursOutOfRangeException h => ApiProblem.Validation(new Dictionary<string, string[]> { ["hours"] = [h.Message.Split(" (")[0]] }),

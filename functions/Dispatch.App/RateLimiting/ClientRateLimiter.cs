@@ -57,9 +57,12 @@ public sealed class ClientRateLimiter : IDisposable
     }
 }
 
-/// <summary>A client went over its limit; nothing was read or stored.</summary>
-public sealed class RateLimitedException(int retryAfterSeconds)
+/// <summary>A client went over its limit; nothing was read or stored. <see cref="Problem"/> replaces the general
+/// rate-limited problem when a limit has its own words (sign-in codes).</summary>
+public sealed class RateLimitedException(int retryAfterSeconds, Dispatch.Core.Api.ApiProblem? problem = null)
     : Exception($"Too many requests; try again in {retryAfterSeconds} s.")
 {
     public int RetryAfterSeconds { get; } = retryAfterSeconds;
+
+    public Dispatch.Core.Api.ApiProblem? Problem { get; } = problem;
 }

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Dispatch.App.SignedLinks;
 
-/// <summary>Reads the signed link from "Authorization: Bearer …" or the "t" query parameter and checks it
-/// against what the caller wants to touch. Both hosts get an ASP.NET Core request.</summary>
+/// <summary>Reads the signed link from "Authorization: Bearer …", the "t" query parameter or, failing both, the
+/// session cookie (<see cref="SignIn.SessionCookie"/>), and checks it against what the caller wants to touch. An
+/// explicit link wins over the session, so a link opened while signed in as someone else acts as that link. Both
+/// hosts get an ASP.NET Core request.</summary>
 public sealed class Access(TokenSigner signer, TimeProvider clock)
 {
     public AccessToken Read(HttpRequest request)
@@ -13,7 +15,7 @@ public sealed class Access(TokenSigner signer, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : request.Query["t"].ToString();
-        return signer.Verify(token, clock.GetUtcNow());
+        return signer.Verify(string.IsNullOrEmpty(token) ? SignIn.SessionCookie.Read(request) : token, clock.GetUtcNow());
     }
 
     public AccessToken Read(HttpContext http) => Read(Request(http));

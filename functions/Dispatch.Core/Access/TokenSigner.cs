@@ -123,6 +123,10 @@ public sealed class TokenSigner(SigningKeys keys)
         return result;
     }
 
+    /// <summary>A key for another use (e.g. hashing sign-in codes), derived from the current signing key and the
+    /// purpose, so the signing key itself is used for links only and each use gets its own key.</summary>
+    public byte[] DerivedKey(string purpose) => HMACSHA256.HashData(keys.Current, System.Text.Encoding.UTF8.GetBytes(purpose));
+
     private static bool SignedWith(byte[] key, byte[] mac, byte[] payload) =>
         CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, payload));
 

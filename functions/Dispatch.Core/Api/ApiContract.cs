@@ -78,6 +78,15 @@ public static class ApiContract
         new("POST", OrgTreeRoutes.Buildings),
         new("PUT", OrgTreeRoutes.Building),
         new("PUT", OrgTreeRoutes.MemberHouseholds),
+        new("POST", SignInRoutes.Code),
+        new("POST", SignInRoutes.Verify),
+        new("GET", SignInRoutes.Session),
+        new("POST", SignInRoutes.SignOut),
+        new("POST", SignInRoutes.ResidentOrders),
+        new("POST", PasskeyRoutes.RegisterOptions),
+        new("POST", PasskeyRoutes.Register),
+        new("POST", PasskeyRoutes.SignInOptions),
+        new("POST", PasskeyRoutes.SignIn),
     ];
 
     /// <summary>Routes the local host alone serves, by design, outside the contract: the demo's links (a demo or
@@ -86,6 +95,7 @@ public static class ApiContract
     public static IReadOnlyList<ApiRoute> LocalOnly { get; } =
     [
         new("GET", "/api/demo/links"),
+        new("GET", "/api/demo/codes"),
         new("GET", "/healthz"),
     ];
 }

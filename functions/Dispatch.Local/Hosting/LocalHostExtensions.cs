@@ -1,5 +1,6 @@
 using Dispatch.App.Admin;
 using Dispatch.App.Hosting;
+using Dispatch.App.SignIn;
 using Dispatch.Core.Api;
 using Dispatch.Local.Admin;
 using Dispatch.Local.Contract;
@@ -12,6 +13,7 @@ using Dispatch.Local.Posts;
 using Dispatch.Local.Registry;
 using Dispatch.Local.Reminders;
 using Dispatch.Local.Reports;
+using Dispatch.Local.SignIn;
 using Dispatch.Local.Tallies;
 using Dispatch.Local.Timers;
 using Dispatch.Storage;
@@ -28,6 +30,13 @@ public static class LocalHostExtensions
         builder.WebHost.ConfigureKestrel(RequestSizeLimits.RaiseKestrelCeilings);
         var demo = DemoMode.Of(builder.Configuration, builder.Environment);
         services.AddSingleton(demo);
+        if (demo.IsOn)
+        {
+            // Codes go to an in-memory outbox the demo shows at /api/demo/codes instead of an SMS provider.
+            services.AddSingleton<CodeOutbox>();
+            services.AddSingleton<ISignInCodeSender>(sp => sp.GetRequiredService<CodeOutbox>());
+        }
+
         services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
         services.TryAddTimeProvider();
@@ -87,6 +96,7 @@ public static class LocalHostExtensions
         contract.MapRegistry();
         contract.MapAdmin();
         contract.MapOrgTree();
+        contract.MapSignIn();
         contract.MapGet(ApiContract.Health, Health.Check);
         app.MapContractOpenApi();
         app.MapDemo();

@@ -12,7 +12,7 @@ const handedOver = new Map(); // communityId → the link of the organizer just 
 initI18n();
 onLangChange(render);
 
-if (requireToken(token, $('main'))) {
+if (requireToken(token, $('main'), { session: true })) {
   $('add-community').addEventListener('submit', addCommunity);
   load();
 }

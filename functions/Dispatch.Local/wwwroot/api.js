@@ -1,4 +1,5 @@
-// A small fetch wrapper: bearer token from the link, JSON in and out, RFC 9457 problems as ApiError.
+// A small fetch wrapper: bearer token from the link (or, without one, the session cookie the browser sends on
+// same-origin requests), JSON in and out, RFC 9457 problems as ApiError.
 
 /** The signed token from the page link (?t=...). */
 export function tokenFromUrl() {
@@ -7,6 +8,17 @@ export function tokenFromUrl() {
 
 export function param(name) {
   return new URLSearchParams(location.search).get(name) || '';
+}
+
+let signInWhenAnonymous = false;
+
+/** Pages a signed-in person may open without a link: an answer 401 to a call without a link (no session, or an
+ * expired one) sends the person to sign in, and back here afterwards. */
+export function useSession() { signInWhenAnonymous = true; }
+
+/** The sign-in page, returning to this page. */
+export function signInUrl() {
+  return `signin.html?next=${encodeURIComponent(location.pathname + location.search)}`;
 }
 
 export class ApiError extends Error {
@@ -58,6 +70,7 @@ export async function api(path, opts = {}) {
       headers,
       body,
       cache: 'no-store',
+      credentials: 'same-origin', // the session cookie; never sent to another site
       signal: opts.signal,
     });
   } catch (e) {
@@ -68,6 +81,9 @@ export async function api(path, opts = {}) {
   let data = null;
   if (text) {
     try { data = JSON.parse(text); } catch { data = null; }
+  }
+  if (res.status === 401 && !opts.token && signInWhenAnonymous) {
+    location.assign(signInUrl());
   }
   if (!res.ok) {
     const problem = data && typeof data === 'object' ? data : { title: res.statusText, detail: text.slice(0, 300) };

@@ -33,7 +33,7 @@ initI18n();
 renderTabs();
 onLangChange(() => { renderTabs(); renderAll(); });
 
-if (requireToken(token, $('main'))) {
+if (requireToken(token, $('main'), { session: true })) {
   document.getElementById('tabs').hidden = false;
   $('refresh').addEventListener('click', (e) => busy(e.currentTarget, loadAll));
   for (const b of document.querySelectorAll('#tabs [role=tab]')) {

@@ -19,7 +19,7 @@ let canImport = false; // a preview found new members and nothing was imported s
 // organizer.js wires the language button and translates the static text; this module only re-renders.
 onLangChange(render);
 
-if (token) {
+if (token || document.getElementById('sign-out')) { // a link, or the session (organizer.js adds "sign out" then)
   loadPlaces().then((p) => { places = p; render(); });
   load();
   $('import-file').addEventListener('change', () => { canImport = false; previewed = null; $('import-commit').disabled = true; clear($('import-status')); clear($('import-errors')); });

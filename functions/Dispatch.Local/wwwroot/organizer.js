@@ -29,7 +29,7 @@ initI18n();
 onLangChange(() => { categoryOptions(); renderAllParts(); });
 categoryOptions();
 
-if (requireToken(token, $('main'))) {
+if (requireToken(token, $('main'), { session: true })) {
   $('filters').addEventListener('change', (e) => {
     if (e.target.name === 'filter') { filter = e.target.value; rowMsg.clear(); load(); }
   });

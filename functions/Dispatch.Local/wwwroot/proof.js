@@ -11,7 +11,7 @@ let proof = null;
 initI18n();
 onLangChange(render);
 
-if (requireToken(token, $('main'))) {
+if (requireToken(token, $('main'), { session: true })) {
   $('back').href = `member.html?t=${encodeURIComponent(token)}`;
   $('print').addEventListener('click', () => window.print());
   if (!number) clear($('page-status')).append(message('error', t('proof.missing')));

@@ -23,7 +23,7 @@ let sortDesc = false; // behind-quota table: fewest hours first (who needs a nud
 initI18n();
 onLangChange(render);
 
-if (requireToken(token, $('main'))) {
+if (requireToken(token, $('main'), { session: true })) {
   $('back').href = community ? `admin.html?t=${encodeURIComponent(token)}` : `organizer.html?t=${encodeURIComponent(token)}`;
   $('export-lang').value = lang();
   $('year').addEventListener('change', () => { year = Number($('year').value); load(); });

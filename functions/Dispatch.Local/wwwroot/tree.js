@@ -11,7 +11,7 @@ let tree = null;
 initI18n();
 onLangChange(render);
 
-if (requireToken(token, $('main'))) {
+if (requireToken(token, $('main'), { session: true })) {
   $('back').href = `organizer.html?t=${encodeURIComponent(token)}`;
   $('add-grid').addEventListener('submit', (e) => save(e, $('add-status'), (body) => post('/api/organizer/tree/grids', body, token)));
   load();

@@ -1,6 +1,7 @@
 // DOM and formatting helpers shared by the pages. Server text only ever goes in through textContent.
 import { t, has, lang, locale } from './i18n.js';
-import { api } from './api.js';
+import { api, post, useSession } from './api.js';
+import { passkeysSupported, addPasskey } from './passkey.js';
 
 /**
  * Create an element. attrs: class, text (textContent), on{Event} handlers, dataset via data-*, booleans set as properties.
@@ -172,9 +173,45 @@ export async function busy(button, fn) {
   }
 }
 
-/** Page-level fatal message for missing links. */
-export function requireToken(token, main) {
+/**
+ * Page-level check for the link. Without one, a page that a signed-in person may open ({session: true}: the inbox,
+ * the organizer's pages) goes on with the session cookie (no session: the first call sends to sign-in) and shows
+ * "sign out"; any other page says the link is incomplete and where residents find their orders.
+ */
+export function requireToken(token, main, { session = false } = {}) {
   if (token) return true;
-  clear(main).append(message('error', t('common.noToken')));
+  if (session) {
+    useSession();
+    addSignOut();
+    return true;
+  }
+  clear(main).append(message('error', t('common.noToken')),
+    h('p', null, h('a', { href: 'find.html', 'data-i18n': 'find.link' }, t('find.link'))));
   return false;
+}
+
+/** The header's "sign out" button: ends the session and goes to the sign-in page. */
+export function addSignOut() {
+  const header = document.querySelector('header.top');
+  if (!header || document.getElementById('sign-out')) return;
+  const button = h('button', { type: 'button', id: 'sign-out', class: 'plain', 'data-i18n': 'signin.signOut' }, t('signin.signOut'));
+  button.addEventListener('click', async () => {
+    try { await post('/api/signout'); } finally { location.assign('signin.html'); }
+  });
+  header.append(button);
+  if (passkeysSupported()) {
+    const add = h('button', { type: 'button', id: 'add-passkey', class: 'plain', 'data-i18n': 'passkey.add' }, t('passkey.add'));
+    add.addEventListener('click', async () => {
+      try {
+        await addPasskey();
+        add.setAttribute('data-i18n', 'passkey.added');
+        add.textContent = t('passkey.added');
+        add.disabled = true;
+      } catch {
+        add.setAttribute('data-i18n', 'passkey.failed');
+        add.textContent = t('passkey.failed');
+      }
+    });
+    header.insertBefore(add, button);
+  }
 }

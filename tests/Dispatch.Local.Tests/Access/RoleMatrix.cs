@@ -29,6 +29,9 @@ public static class RoleMatrix
 
     private static readonly ImmutableHashSet<Caller> Registrants = [Registrant, Applicant];
 
+    /// <summary>Who can sign in, and so hold a session: members (an offer link is a member's too), organizers, the administrator.</summary>
+    private static readonly ImmutableHashSet<Caller> SignedIn = [Member, OfferLinkOfAnotherOrder, .. Organizers, Administrator];
+
     private const string Hub = LocalHostFixture.CommunityId;
 
     public static IReadOnlyList<RouteRule> Rules { get; } =
@@ -141,6 +144,18 @@ public static class RoleMatrix
         new("POST", AdminRoutes.Communities, [Administrator], _ => Fixed(AdminRoutes.Communities, new CommunityRequest(null, "新桥社区", "Xinqiao"))),
         new("PUT", AdminRoutes.Community, [Administrator], _ => Fixed(AdminRoutes.CommunityOf(Hub), new CommunityRequest(null, "湖滨社区", "Hubin"))),
         new("POST", AdminRoutes.Organizers, [Administrator], _ => Fixed(AdminRoutes.OrganizersOf(Hub), new OrganizerRequest("周网格员", "13700000003", "g1"))),
+
+        // Signing in needs no link (a wrong code is 400, too many codes 429); who you are needs one; a passkey is
+        // added by someone signed in as a member, organizer or administrator.
+        new("POST", SignInRoutes.Code, Everyone, _ => Fixed(SignInRoutes.Code, new CodeRequest("13800000001"))),
+        new("POST", SignInRoutes.Verify, Everyone, _ => Fixed(SignInRoutes.Verify, new VerifyRequest("13800000001", "000000"))),
+        new("GET", SignInRoutes.Session, Everyone.Remove(None), _ => Fixed(SignInRoutes.Session)),
+        new("POST", SignInRoutes.SignOut, Everyone, _ => Fixed(SignInRoutes.SignOut)),
+        new("POST", SignInRoutes.ResidentOrders, Everyone, _ => Fixed(SignInRoutes.ResidentOrders, new ResidentOrdersRequest("13800000001", "000000"))),
+        new("POST", PasskeyRoutes.RegisterOptions, SignedIn, _ => Fixed(PasskeyRoutes.RegisterOptions)),
+        new("POST", PasskeyRoutes.Register, SignedIn, _ => Fixed(PasskeyRoutes.Register)),
+        new("POST", PasskeyRoutes.SignInOptions, Everyone, _ => Fixed(PasskeyRoutes.SignInOptions)),
+        new("POST", PasskeyRoutes.SignIn, Everyone, _ => Fixed(PasskeyRoutes.SignIn)),
     ];
 
     /// <summary>One valid row, so an allowed caller's import does real work.</summary>
