@@ -97,7 +97,7 @@ public sealed class PasskeyUseCases(
 
     private AccessToken SessionToken(HttpContext http)
     {
-        var token = access.Read(http);
+        var token = access.Read(http.Request);
         return token.Role is TokenRole.Member or TokenRole.Organizer or TokenRole.Administrator
             ? token
             : throw new InvalidTokenException(TokenFailure.WrongRole);

@@ -62,7 +62,7 @@ public sealed class SignInUseCases(
     }
 
     /// <summary>Who the caller is (the session, or a link): 401 when neither.</summary>
-    public IResult Session(HttpContext http) => Results.Ok(Sessions.View(access.Read(http)));
+    public IResult Session(HttpContext http) => Results.Ok(Sessions.View(access.Read(http.Request)));
 
     /// <summary>Ends the session: the cookie is cleared (204), signed in or not.</summary>
     public IResult SignOut(HttpContext http)
