@@ -48,7 +48,7 @@ public sealed class OrganizerQueries(
         return [.. roster.OrderBy(m => m.Home.GridId).ThenBy(m => m.MemberId, StringComparer.Ordinal).Select(m => new OrganizerMemberView(
             m.MemberId, m.Name, m.Home.GridId, m.Home.BuildingId, [.. m.Skills.Select(s => s.ToString()).Order()], m.Active,
             tallies.TryGetValue(m.MemberId, out var t) ? t.Hours : 0, open.GetValueOrDefault(m.MemberId),
-            m.Phone, Registry.RegistryViews.Slots(m.Availability)))];
+            m.Phone, Registry.RegistryViews.Slots(m.Availability), [.. m.Households.Order(StringComparer.Ordinal)]))];
     }
 
     /// <summary>The organizers' notices; a grid organizer's, those about an order of their grid (the community's

@@ -100,7 +100,7 @@ public sealed record OrganizerOrderView(
 /// <summary>A member in the organizer's list; phone and availability are there so the organizer can edit them.</summary>
 public sealed record OrganizerMemberView(
     string MemberId, string Name, string GridId, string BuildingId, IReadOnlyList<string> Skills, bool Active, decimal HoursThisYear, int OpenAssignments,
-    string? Phone = null, IReadOnlyList<SlotView>? Availability = null);
+    string? Phone = null, IReadOnlyList<SlotView>? Availability = null, IReadOnlyList<string>? Households = null);
 
 public sealed record CommunityView(string CommunityId, string NameZh, string NameEn, IReadOnlyList<GridView> Grids);
 

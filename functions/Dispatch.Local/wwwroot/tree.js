@@ -14,7 +14,45 @@ onLangChange(render);
 if (requireToken(token, $('main'), { session: true })) {
   $('back').href = `organizer.html?t=${encodeURIComponent(token)}`;
   $('add-grid').addEventListener('submit', (e) => save(e, $('add-status'), (body) => post('/api/organizer/tree/grids', body, token)));
+  $('household-member').addEventListener('change', showHouseholds);
+  $('households').addEventListener('submit', saveHouseholds);
   load();
+  loadMembers();
+}
+
+let members = [];
+
+/** 党员中心户: pick a member, edit the households they look after (replaced as a whole). */
+async function loadMembers() {
+  try {
+    members = (await api('/api/organizer/members', { token })).filter((m) => m.active);
+    const select = clear($('household-member'));
+    for (const m of members) select.append(h('option', { value: m.memberId, text: `${m.name}（${m.gridId}/${m.buildingId}）` }));
+    showHouseholds();
+  } catch (e) {
+    say($('households-status'), 'error', errorText(e));
+  }
+}
+
+function showHouseholds() {
+  const m = members.find((x) => x.memberId === $('household-member').value);
+  $('household-ids').value = (m?.households || []).join(', ');
+}
+
+async function saveHouseholds(e) {
+  e.preventDefault();
+  const memberId = $('household-member').value;
+  const households = $('household-ids').value.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean);
+  try {
+    const saved = await busy(e.submitter, () => api(`/api/organizer/members/${encodeURIComponent(memberId)}/households`, { method: 'PUT', body: { households }, token }));
+    const m = members.find((x) => x.memberId === memberId);
+    if (m) m.households = saved.households;
+    showHouseholds();
+    say($('households-status'), 'ok', t('admin.saved'));
+  } catch (err) {
+    const details = Object.values(err.errors || {}).flat().join(' ');
+    say($('households-status'), 'error', details ? `${errorText(err)} ${details}` : errorText(err));
+  }
 }
 
 /** The tree is public (the order form's directory); the organizer's community is the one their report names. */

@@ -60,4 +60,26 @@ public class AdminPageTests(AzuriteFixture azurite)
         await page.Locator("#communityId").SelectOptionAsync(LocalHostFixture.CommunityId);
         await Expect(page.Locator("#gridId option[value='g5']")).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task An_organizer_links_a_member_to_a_household_on_the_tree_page_and_that_households_order_is_offered_to_them()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        var helper = Dispatch.Local.Demo.DemoData.Members().First(m => m.Active && m.Home.GridId != "g1" && m.Availability.Slots.IsEmpty
+                                                        && m.Skills.Contains(Dispatch.Core.Members.ServiceCategory.Repair));
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(host.BaseAddress, phone: false);
+        await page.GotoAsync("/tree.html?t=" + Uri.EscapeDataString(host.OrganizerToken()));
+
+        await page.Locator("#household-member").SelectOptionAsync(helper.MemberId);
+        await page.Locator("#household-ids").FillAsync("b1-901，b1-902");
+        await page.Locator("#households button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#households-status")).ToContainTextAsync("已保存");
+        await page.ReloadAsync();
+        await page.Locator("#household-member").SelectOptionAsync(helper.MemberId);
+        await Expect(page.Locator("#household-ids")).ToHaveValueAsync("b1-901, b1-902");
+
+        var placed = await host.PlaceAsync(LocalHostFixture.Form() with { HouseholdId = "b1-902" });
+        Assert.Equal(helper.MemberId, (await host.OpenOrderAsync(placed.OrderId)).OfferedTo);
+    }
 }
