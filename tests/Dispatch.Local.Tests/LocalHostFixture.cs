@@ -58,22 +58,26 @@ public sealed class LocalHostFixture : IAsyncDisposable
     /// <param name="settings">Replaced settings (a null value removes one), see <see cref="Build"/>.</param>
     public static async Task<LocalHostFixture> StartAsync(
         AzuriteFixture azurite, string? prefix = null, FakeTimeProvider? clock = null, CapturedLogs? logs = null,
-        IReadOnlyDictionary<string, string?>? settings = null, string environment = "Production")
+        IReadOnlyDictionary<string, string?>? settings = null, string environment = "Production",
+        Action<IServiceCollection>? services = null)
     {
         clock ??= new FakeTimeProvider(Monday10);
         prefix ??= AzuriteFixture.NewPrefix();
         logs ??= new CapturedLogs();
-        var app = Build(azurite, prefix, clock, logs, environment, settings);
+        var app = Build(azurite, prefix, clock, logs, environment, settings, services);
         await app.StartAsync();
         return new LocalHostFixture(app, clock, prefix, logs);
     }
 
     /// <summary>The host as <see cref="StartAsync"/> builds it, not started: a demo (Dispatch:Demo=true) in
     /// Production with the test key, unless <paramref name="settings"/> say otherwise (a null value removes a
-    /// setting). Everything it logs, every category at every level, goes to <paramref name="logs"/>.</summary>
+    /// setting). Everything it logs, every category at every level, goes to <paramref name="logs"/>.
+    /// <paramref name="services"/> registers services before the host's own (which add theirs only when missing),
+    /// e.g. <see cref="Dispatch.App.SignIn.CodeOutbox"/> as the code sender of a host that is not a demo.</summary>
     public static WebApplication Build(
         AzuriteFixture azurite, string prefix, TimeProvider clock, CapturedLogs logs,
-        string environment = "Production", IReadOnlyDictionary<string, string?>? settings = null)
+        string environment = "Production", IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var webRoot = Path.Combine(AzuriteFixture.FindRepoRoot(), "functions", "Dispatch.Local", "wwwroot");
@@ -105,6 +109,7 @@ public sealed class LocalHostFixture : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(values);
             builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
             builder.Services.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(builder.Services);
         });
     }
 

@@ -8,7 +8,8 @@ const $ = (id) => document.getElementById(id);
 const token = tokenFromUrl();
 
 /** The link view ({communityId, url, expiresAt, qrSvg}), or null when it could not be loaded. */
-export const registrationLink = token ? api('/api/organizer/registration-link', { token }).catch((err) => {
+// A link, or the session (organizer.js, which runs first, adds "sign out" then).
+export const registrationLink = token || document.getElementById('sign-out') ? api('/api/organizer/registration-link', { token }).catch((err) => {
   say($('registration-link-status'), 'error', errorText(err));
   return null;
 }) : Promise.resolve(null);

@@ -12,7 +12,7 @@ initI18n();
 onLangChange(render);
 
 if (requireToken(token, $('main'), { session: true })) {
-  $('back').href = `organizer.html?t=${encodeURIComponent(token)}`;
+  $('back').href = token ? `organizer.html?t=${encodeURIComponent(token)}` : 'organizer.html'; // signed in: no link to carry
   $('add-grid').addEventListener('submit', (e) => save(e, $('add-status'), (body) => post('/api/organizer/tree/grids', body, token)));
   $('household-member').addEventListener('change', showHouseholds);
   $('households').addEventListener('submit', saveHouseholds);
