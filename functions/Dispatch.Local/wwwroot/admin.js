@@ -1,7 +1,7 @@
 // The district administrator's page: every community with its organizers; add or rename a community, add a
 // community or grid organizer (the answer's link is shown once, to hand over privately), open a community's report.
 import { initI18n, onLangChange, t, lang } from './i18n.js';
-import { api, post, tokenFromUrl } from './api.js';
+import { api, post, tokenFromUrl, withToken } from './api.js';
 import { h, clear, errorText, say, busy, requireToken } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -35,7 +35,7 @@ function render() {
 }
 
 function community(c) {
-  const report = `report.html?t=${encodeURIComponent(token)}&community=${encodeURIComponent(c.communityId)}`;
+  const report = withToken(`report.html?community=${encodeURIComponent(c.communityId)}`, token);
   const grids = new Map(c.grids.map((g) => [g.gridId, g]));
   const status = h('div', { 'aria-live': 'polite' });
   const rename = h('form', { class: 'inline', onSubmit: (e) => renameCommunity(e, c, status) },

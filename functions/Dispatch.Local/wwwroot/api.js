@@ -6,6 +6,11 @@ export function tokenFromUrl() {
   return new URLSearchParams(location.search).get('t') || '';
 }
 
+/** A page's address carrying the link's token, or none when the person is signed in (the session opens it). */
+export function withToken(path, token) {
+  return token ? `${path}${path.includes('?') ? '&' : '?'}t=${encodeURIComponent(token)}` : path;
+}
+
 export function param(name) {
   return new URLSearchParams(location.search).get(name) || '';
 }

@@ -1,7 +1,7 @@
 // The member's inbox: offers (accept / decline), assignments (resident contact, report hours),
 // the wish board (claim), volunteer posts (claim a place), service records and notices.
 import { initI18n, onLangChange, t, tv, lang } from './i18n.js';
-import { api, post, orderPath, param, tokenFromUrl } from './api.js';
+import { api, post, orderPath, param, tokenFromUrl, withToken } from './api.js';
 import { h, add, clear, fmtTime, fmtDate, fmtHours, errorText, say, statusBadge, facts, busy, requireToken, loadPlaces, where } from './ui.js';
 
 const REFRESH_MS = 20000;
@@ -376,7 +376,7 @@ async function issueProof(button, year) {
   proofError = null;
   try {
     const proof = await busy(button, () => post('/api/members/me/proofs', { year }, token));
-    location.assign(`proof.html?n=${encodeURIComponent(proof.number)}&t=${encodeURIComponent(token)}`);
+    location.assign(withToken(`proof.html?n=${encodeURIComponent(proof.number)}`, token));
   } catch (e) {
     proofError = e;
     renderRecords();
@@ -399,7 +399,7 @@ function renderNotices() {
 
 /** A link that opens this page on one order (the wish board or the task list, whichever holds it). */
 function orderLink(id, text) {
-  return h('a', { href: `member.html?t=${encodeURIComponent(token)}&o=${encodeURIComponent(id)}`, class: 'order-link' }, text);
+  return h('a', { href: withToken(`member.html?o=${encodeURIComponent(id)}`, token), class: 'order-link' }, text);
 }
 
 /** Notice text in words: a quota nudge's progress and suggested wishes; otherwise the order it is about. */

@@ -14,7 +14,7 @@ let community = null;
 let editing = null; // the member being edited, or null when adding
 let fieldErrors = {};
 
-if (token) {
+if (token || document.getElementById('sign-out')) { // a link, or the session (organizer.js adds "sign out" then)
   Promise.all([loadPlaces(), registrationLink]).then(([places, link]) => {
     community = places.list.find((c) => c.communityId === link?.communityId) || (places.list.length === 1 ? places.list[0] : null);
     render();

@@ -1,6 +1,6 @@
 // The printable service-hours proof (服务时长证明): the member's own proof by number, A4 when printed.
 import { initI18n, onLangChange, t, lang, locale } from './i18n.js';
-import { api, tokenFromUrl, param } from './api.js';
+import { api, tokenFromUrl, param, withToken } from './api.js';
 import { clear, errorText, fmtHours, say, message, requireToken } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,7 +12,7 @@ initI18n();
 onLangChange(render);
 
 if (requireToken(token, $('main'), { session: true })) {
-  $('back').href = `member.html?t=${encodeURIComponent(token)}`;
+  $('back').href = withToken('member.html', token);
   $('print').addEventListener('click', () => window.print());
   if (!number) clear($('page-status')).append(message('error', t('proof.missing')));
   else load();

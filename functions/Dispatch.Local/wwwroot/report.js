@@ -1,7 +1,7 @@
 // The organizer's annual report: hours per grid, quota completion per grid, the monthly trend (inline SVG,
 // each with a data table), members behind the quota, the frozen assessment of past years, and CSV/XLSX exports.
 import { initI18n, onLangChange, t, lang, locale } from './i18n.js';
-import { api, post, tokenFromUrl, param } from './api.js';
+import { api, post, tokenFromUrl, param, withToken } from './api.js';
 import { h, add, clear, fmtHours, fmtTime, errorText, say, busy, requireToken, loadPlaces, placeName } from './ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -24,7 +24,7 @@ initI18n();
 onLangChange(render);
 
 if (requireToken(token, $('main'), { session: true })) {
-  $('back').href = community ? `admin.html?t=${encodeURIComponent(token)}` : `organizer.html?t=${encodeURIComponent(token)}`;
+  $('back').href = withToken(community ? 'admin.html' : 'organizer.html', token);
   $('export-lang').value = lang();
   $('year').addEventListener('change', () => { year = Number($('year').value); load(); });
   $('level').addEventListener('change', exportLinks);

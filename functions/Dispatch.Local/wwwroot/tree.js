@@ -1,7 +1,7 @@
 // A community organizer keeps the community's tree: add and rename grids and buildings. The forms of residents and
 // applicants read the same tree (/api/communities), so changes show there at once. Grid organizers are refused (403).
 import { initI18n, onLangChange, t, lang } from './i18n.js';
-import { api, post, tokenFromUrl } from './api.js';
+import { api, post, tokenFromUrl, withToken } from './api.js';
 import { h, clear, errorText, say, busy, requireToken } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,7 +12,7 @@ initI18n();
 onLangChange(render);
 
 if (requireToken(token, $('main'), { session: true })) {
-  $('back').href = token ? `organizer.html?t=${encodeURIComponent(token)}` : 'organizer.html'; // signed in: no link to carry
+  $('back').href = withToken('organizer.html', token);
   $('add-grid').addEventListener('submit', (e) => save(e, $('add-status'), (body) => post('/api/organizer/tree/grids', body, token)));
   $('household-member').addEventListener('change', showHouseholds);
   $('households').addEventListener('submit', saveHouseholds);
