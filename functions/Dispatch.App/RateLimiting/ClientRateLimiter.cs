@@ -46,7 +46,12 @@ public sealed class ClientRateLimiter : IDisposable
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        var perMinute = action == RateLimitedAction.PlaceOrder ? _options.PlaceOrderPerMinute : _options.VerifyPerMinute;
+        var perMinute = action switch
+        {
+            RateLimitedAction.PlaceOrder => _options.PlaceOrderPerMinute,
+            RateLimitedAction.TrySignIn => _options.SignInTriesPerMinute,
+            _ => _options.VerifyPerMinute,
+        };
         return RateLimitPartition.GetFixedWindowLimiter($"{action}|{ClientAddress.Of(http, _options.ForwardedHops)}", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = perMinute,

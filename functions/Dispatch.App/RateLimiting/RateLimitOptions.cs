@@ -17,6 +17,11 @@ public sealed class RateLimitOptions
     [Range(1, 100_000)]
     public int VerifyPerMinute { get; set; } = 60;
 
+    /// <summary><c>POST /api/signin/verify</c>, <c>/api/signin/orders</c>, <c>/api/passkeys/signin</c>: tries at a code
+    /// or passkey from one address (each code also dies after 5 wrong tries).</summary>
+    [Range(1, 100_000)]
+    public int SignInTriesPerMinute { get; set; } = 20;
+
     /// <summary>How many trusted proxies in front of the host append to <c>X-Forwarded-For</c>: 0 uses the
     /// connection's address (the local host on its own), 1 the address the nearest proxy saw (App Service's
     /// front end), 2 behind a second one (Static Web Apps in front of the Functions app). Entries left of those

@@ -9,10 +9,17 @@ public enum RateLimitedAction
 {
     PlaceOrder,
     VerifyProof,
+
+    /// <summary>Trying a one-time code (sign in, find my orders) or a passkey: limited per client address as well as
+    /// per code, so one address cannot guess across many phones.</summary>
+    TrySignIn,
 }
 
 public static class RateLimitedActions
 {
+    private static readonly HashSet<string> SignInTries =
+        new([SignInRoutes.Verify, SignInRoutes.ResidentOrders, PasskeyRoutes.SignIn], StringComparer.OrdinalIgnoreCase);
+
     private static readonly string ProofPrefix = ReportRoutes.Proof[..ReportRoutes.Proof.IndexOf('{', StringComparison.Ordinal)];
 
     /// <summary>The limited action a request is, by method and path (the same on both hosts), or null.</summary>
@@ -23,6 +30,11 @@ public static class RateLimitedActions
         if (HttpMethods.IsPost(request.Method) && path.Equals(Routes.Orders, StringComparison.OrdinalIgnoreCase))
         {
             return RateLimitedAction.PlaceOrder;
+        }
+
+        if (HttpMethods.IsPost(request.Method) && SignInTries.Contains(path))
+        {
+            return RateLimitedAction.TrySignIn;
         }
 
         return HttpMethods.IsGet(request.Method) && path.StartsWith(ProofPrefix, StringComparison.OrdinalIgnoreCase)

@@ -1,3 +1,4 @@
+using Dispatch.App.RateLimiting;
 using Dispatch.App.SignIn;
 using Dispatch.Core.Api;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ namespace Dispatch.Functions.Http;
 /// <summary>Sign-in (登录): the shared <see cref="SignInUseCases"/>, as in the local host. Routes are
 /// <see cref="SignInRoutes"/> without "/api/". Anonymous at the Functions level: the one-time code, then the session
 /// cookie, is the rule. Codes go through the SMS provider (Sms:*); without one, asking for a code answers 503.</summary>
-public sealed class SignInFunctions(SignInUseCases signIn, PasskeyUseCases passkeys, ILogger<SignInFunctions> logger)
+public sealed class SignInFunctions(SignInUseCases signIn, PasskeyUseCases passkeys, ClientRateLimiter limits, ILogger<SignInFunctions> logger)
 {
     [Function("RequestSignInCode")]
     public Task<IActionResult> RequestCodeAsync(
@@ -22,7 +23,10 @@ public sealed class SignInFunctions(SignInUseCases signIn, PasskeyUseCases passk
     public Task<IActionResult> VerifyAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "signin/verify")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        await signIn.VerifyAsync(req.HttpContext, await HttpApi.ReadBodyAsync<VerifyRequest>(req, ct), ct));
+        {
+            limits.Acquire(req.HttpContext);
+            return await signIn.VerifyAsync(req.HttpContext, await HttpApi.ReadBodyAsync<VerifyRequest>(req, ct), ct);
+        });
 
     [Function("GetSession")]
     public Task<IActionResult> SessionAsync(
@@ -38,7 +42,10 @@ public sealed class SignInFunctions(SignInUseCases signIn, PasskeyUseCases passk
     public Task<IActionResult> ResidentOrdersAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "signin/orders")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        await signIn.ResidentOrdersAsync(await HttpApi.ReadBodyAsync<ResidentOrdersRequest>(req, ct), ct));
+        {
+            limits.Acquire(req.HttpContext);
+            return await signIn.ResidentOrdersAsync(await HttpApi.ReadBodyAsync<ResidentOrdersRequest>(req, ct), ct);
+        });
 
     [Function("PasskeyRegisterOptions")]
     public Task<IActionResult> PasskeyRegisterOptionsAsync(
@@ -60,5 +67,8 @@ public sealed class SignInFunctions(SignInUseCases signIn, PasskeyUseCases passk
     public Task<IActionResult> PasskeySignInAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "passkeys/signin")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
-        await passkeys.SignInAsync(req.HttpContext, await HttpApi.ReadBodyAsync<PasskeyAnswer>(req, ct), ct));
+        {
+            limits.Acquire(req.HttpContext);
+            return await passkeys.SignInAsync(req.HttpContext, await HttpApi.ReadBodyAsync<PasskeyAnswer>(req, ct), ct);
+        });
 }

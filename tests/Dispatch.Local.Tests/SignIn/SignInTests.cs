@@ -179,6 +179,38 @@ public sealed class SignInTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Tries_at_codes_from_one_address_are_limited_across_phones_and_another_address_is_not()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite, settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:SignInTriesPerMinute"] = "4",
+            ["RateLimits:ForwardedHops"] = "1",
+        });
+        using var guesser = new SignInClient(host, "203.0.113.7");
+        using var other = new SignInClient(host, "203.0.113.8");
+
+        // Four guesses spread over phones, and at the residents' lookup: each is a wrong code (400), not a refusal.
+        foreach (var phone in new[] { "13700000001", "13700000002", "13700000003" })
+        {
+            using var wrong = await guesser.VerifyAsync(phone, "123456");
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        using (var lookup = await guesser.SendAsync(HttpMethod.Post, SignInRoutes.ResidentOrders, new ResidentOrdersRequest("13700000004", "123456")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, lookup.StatusCode);
+        }
+
+        using var fifth = await guesser.VerifyAsync(OrganizerPhone, "123456");
+        Assert.Equal(HttpStatusCode.TooManyRequests, fifth.StatusCode);
+        Assert.True(int.Parse(fifth.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60);
+
+        // The person at the phone, elsewhere, still signs in.
+        using var real = await other.SignInAsync(OrganizerPhone);
+        Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+    }
+
+    [Fact]
     public async Task A_phone_with_two_roles_is_asked_to_choose_and_the_code_still_works_for_the_choice()
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
