@@ -40,7 +40,7 @@ public sealed class MemberImportUseCases(MemberStore members, OrgDirectory org)
         var (plan, existing) = await ReadAsync(organizer, request, ct);
         var slice = plan.Rows.Skip(skip ?? 0).Take(take ?? plan.Rows.Length).ToList();
         var fresh = slice.Where(r => !existing.Contains(r.Details.Phone)).ToList();
-        var added = await members.AddManyAsync([.. fresh.Select(r => r.Details.ToMember(MemberRegistry.NewMemberId()))], ct);
+        var added = await members.AddManyAsync([.. fresh.Select(r => plan.MemberOf(r, MemberRegistry.NewMemberId()))], ct);
         return Results.Ok(new ImportReport(slice.Count, fresh.Count, slice.Count - fresh.Count, added, plan.Errors));
     }
 

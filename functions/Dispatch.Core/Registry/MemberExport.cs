@@ -5,7 +5,7 @@ using Dispatch.Core.Reports;
 namespace Dispatch.Core.Registry;
 
 /// <summary>The community's registry as a sheet in the columns and words <see cref="MemberImport"/> reads (姓名, 手机号,
-/// 网格, 楼栋, 服务类别, 可服务时间): places and services by their Chinese names, times as "任何时间" or "周一18-21". So an
+/// 网格, 楼栋, 服务类别, 可服务时间, and 状态 在岗/停用): places and services by their Chinese names, times as "任何时间" or "周一18-21". So an
 /// exported file imported again finds every phone on the roster and changes nothing, and an organizer can keep the
 /// list in a spreadsheet and import it back.</summary>
 public static class MemberExport
@@ -17,7 +17,8 @@ public static class MemberExport
     private static readonly ImmutableDictionary<DayOfWeek, string> DayNames =
         MemberImport.Days.Where(p => p.Key != "周天").ToImmutableDictionary(p => p.Value, p => p.Key);
 
-    /// <summary>One row per member, by grid, building and name; the header is <see cref="MemberImport.Columns"/>.</summary>
+    /// <summary>One row per member, by grid, building and name; the header is <see cref="MemberImport.Columns"/> and
+    /// <see cref="MemberImport.StatusColumn"/>.</summary>
     public static ReportTable Table(string title, IEnumerable<Member> members, ImportDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(members);
@@ -32,9 +33,10 @@ public static class MemberExport
                 directory.BuildingText(m.Home.GridId, m.Home.BuildingId),
                 string.Join("、", m.Skills.Order().Select(s => CategoryNames.TryGetValue(s, out var name) ? name : s.ToString())),
                 Times(m.Availability),
+                m.Active ? MemberImport.Active : MemberImport.Deactivated,
             ])
             .ToList();
-        return new ReportTable(title, MemberImport.Columns, rows);
+        return new ReportTable(title, [.. MemberImport.Columns, MemberImport.StatusColumn], rows);
     }
 
     /// <summary>Monday first, as a Chinese week is written.</summary>

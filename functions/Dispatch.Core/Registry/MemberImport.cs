@@ -9,7 +9,16 @@ namespace Dispatch.Core.Registry;
 public sealed record ImportError(int Row, string Column, string Reason);
 
 /// <summary>A checked import file: the members it would add, keyed by phone, and an error per bad row.</summary>
-public sealed record ImportPlan(ImmutableArray<(int Row, MemberDetails Details)> Rows, ImmutableArray<ImportError> Errors);
+public sealed record ImportPlan(ImmutableArray<(int Row, MemberDetails Details)> Rows, ImmutableArray<ImportError> Errors)
+{
+    /// <summary>The rows whose optional 状态 column says 停用: they are added deactivated (an exported registry keeps who
+    /// was deactivated).</summary>
+    public ImmutableHashSet<int> Deactivated { get; init; } = [];
+
+    /// <summary>The member a valid row adds.</summary>
+    public Member MemberOf((int Row, MemberDetails Details) row, string memberId) =>
+        row.Details.ToMember(memberId) with { Active = !Deactivated.Contains(row.Row) };
+}
 
 /// <summary>Reads the member list organizers keep (CSV, UTF-8, with the columns 姓名, 手机号, 网格, 楼栋, 服务类别,
 /// 可服务时间) into members, with the same rules as one added by hand (<see cref="MemberForm"/>). A phone twice
@@ -19,6 +28,14 @@ public static class MemberImport
     public const int MaxRows = 20_000;
 
     public static readonly ImmutableArray<string> Columns = ["姓名", "手机号", "网格", "楼栋", "服务类别", "可服务时间"];
+
+    /// <summary>An optional seventh column: 在岗 (or empty) for an active member, 停用 for a deactivated one. The export
+    /// writes it, so a registry moved between communities or restored keeps who was deactivated.</summary>
+    public const string StatusColumn = "状态";
+
+    public const string Active = "在岗";
+
+    public const string Deactivated = "停用";
 
     /// <summary>Category names as residents and organizers write them, beside the enum names.</summary>
     public static readonly ImmutableDictionary<string, ServiceCategory> CategoryNames = new Dictionary<string, ServiceCategory>
@@ -60,7 +77,9 @@ public static class MemberImport
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(directory);
-        if (lines.Count == 0 || !Columns.SequenceEqual(lines[0].Select(c => c.Trim())))
+        var header = lines.Count == 0 ? [] : lines[0].Select(c => c.Trim()).ToList();
+        var withStatus = header.Count == Columns.Length + 1 && header[^1] == StatusColumn;
+        if (lines.Count == 0 || !Columns.SequenceEqual(withStatus ? header.Take(Columns.Length) : header))
         {
             throw FileProblem($"第 1 行应为表头：{string.Join("，", Columns)}。 The first row must be the header: {string.Join(", ", Columns)}.");
         }
@@ -70,6 +89,8 @@ public static class MemberImport
             throw FileProblem($"一次最多导入 {MaxRows} 行。 At most {MaxRows} rows per file.");
         }
 
+        var width = withStatus ? Columns.Length + 1 : Columns.Length;
+        var deactivated = ImmutableHashSet.CreateBuilder<int>();
         var rows = ImmutableArray.CreateBuilder<(int, MemberDetails)>();
         var errors = ImmutableArray.CreateBuilder<ImportError>();
         var phones = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -82,13 +103,25 @@ public static class MemberImport
                 continue;
             }
 
-            if (cells.Count != Columns.Length)
+            if (cells.Count != width)
             {
-                errors.Add(new ImportError(row, "", $"应有 {Columns.Length} 列，实有 {cells.Count} 列。"));
+                errors.Add(new ImportError(row, "", $"应有 {width} 列，实有 {cells.Count} 列。"));
                 continue;
             }
 
             var rowErrors = new List<ImportError>();
+            switch (withStatus ? cells[^1].Trim() : "")
+            {
+                case "" or Active:
+                    break;
+                case Deactivated:
+                    deactivated.Add(row);
+                    break;
+                default:
+                    rowErrors.Add(new ImportError(row, StatusColumn, $"状态应为“{Active}”或“{Deactivated}”。"));
+                    break;
+            }
+
             var request = ToRequest(cells, directory, row, rowErrors);
             try
             {
@@ -119,7 +152,7 @@ public static class MemberImport
             errors.AddRange(rowErrors.OrderBy(e => Columns.IndexOf(e.Column)));
         }
 
-        return new ImportPlan(rows.ToImmutable(), errors.ToImmutable());
+        return new ImportPlan(rows.ToImmutable(), errors.ToImmutable()) { Deactivated = deactivated.ToImmutable() };
     }
 
     private static MemberRequest ToRequest(IReadOnlyList<string> cells, ImportDirectory directory, int row, List<ImportError> errors)

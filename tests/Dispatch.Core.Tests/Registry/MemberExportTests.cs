@@ -25,14 +25,27 @@ public class MemberExportTests
         ];
 
         var table = MemberExport.Table("党员名单", members, Directory);
-        Assert.Equal(MemberImport.Columns, table.Headers);
-        Assert.Equal(["g1", "1号楼", "小修小补、走访探望", "任何时间"], table.Rows[0].Skip(2).Cast<string>());
-        Assert.Equal(["第二网格", "4号楼", "课业辅导", "周一18-21、周日8-12"], table.Rows[1].Skip(2).Cast<string>());
+        Assert.Equal([.. MemberImport.Columns, "状态"], table.Headers);
+        Assert.Equal(["g1", "1号楼", "小修小补、走访探望", "任何时间", "在岗"], table.Rows[0].Skip(2).Cast<string>());
+        Assert.Equal(["第二网格", "4号楼", "课业辅导", "周一18-21、周日8-12", "停用"], table.Rows[1].Skip(2).Cast<string>());
 
         var plan = MemberImport.Read(Encoding.UTF8.GetString(ReportCsv.Write(table)), Directory);
         Assert.Empty(plan.Errors);
         Assert.Equal(
-            members.Select(m => (m.Name, m.Phone, m.Home, Skills: string.Join(",", m.Skills.Order()), Slots: string.Join(",", m.Availability.Slots.OrderBy(s => s.Day)))),
-            plan.Rows.Select(r => r.Details.ToMember(r.Details.Phone)).Select(m => (m.Name, m.Phone, m.Home, Skills: string.Join(",", m.Skills.Order()), Slots: string.Join(",", m.Availability.Slots.OrderBy(s => s.Day)))));
+            members.Select(m => (m.Name, m.Phone, m.Home, Skills: string.Join(",", m.Skills.Order()), Slots: string.Join(",", m.Availability.Slots.OrderBy(s => s.Day)), m.Active)),
+            plan.Rows.Select(r => plan.MemberOf(r, r.Details.Phone)).Select(m => (m.Name, m.Phone, m.Home, Skills: string.Join(",", m.Skills.Order()), Slots: string.Join(",", m.Availability.Slots.OrderBy(s => s.Day)), m.Active)));
+    }
+
+    [Fact]
+    public void The_status_column_is_optional_and_a_status_other_than_active_or_deactivated_is_a_row_error()
+    {
+        var sixColumns = MemberImport.Read("姓名,手机号,网格,楼栋,服务类别,可服务时间\n张伟,13900001234,g1,1号楼,小修小补,任何时间\n", Directory);
+        Assert.Empty(sixColumns.Errors);
+        Assert.True(sixColumns.MemberOf(sixColumns.Rows[0], "m1").Active);
+
+        var odd = MemberImport.Read("姓名,手机号,网格,楼栋,服务类别,可服务时间,状态\n张伟,13900001234,g1,1号楼,小修小补,任何时间,休假\n", Directory);
+        var error = Assert.Single(odd.Errors);
+        Assert.Equal((2, "状态"), (error.Row, error.Column));
+        Assert.Empty(odd.Rows);
     }
 }
