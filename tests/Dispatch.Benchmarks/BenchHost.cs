@@ -26,7 +26,7 @@ public sealed class BenchHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private BenchHost(WebApplication app, FakeTimeProvider clock, string prefix)
+    private BenchHost(WebApplication app, FakeTimeProvider? clock, string prefix)
     {
         _app = app;
         Clock = clock;
@@ -37,7 +37,8 @@ public sealed class BenchHost : IAsyncDisposable
         Links = app.Services.GetRequiredService<Links>();
     }
 
-    public FakeTimeProvider Clock { get; }
+    /// <summary>The clock the benchmark moves; null when the host runs on the real clock with its loops on.</summary>
+    public FakeTimeProvider? Clock { get; }
 
     public string Prefix { get; }
 
@@ -47,9 +48,13 @@ public sealed class BenchHost : IAsyncDisposable
 
     public Links Links { get; }
 
-    public static async Task<BenchHost> StartAsync(AzuriteFixture azurite)
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="liveLoops">The host as it runs: the real clock and its own background loop (woken by the request
+    /// path, sleeping otherwise), for idle and delivery figures.</param>
+    public static async Task<BenchHost> StartAsync(AzuriteFixture azurite, bool liveLoops = false)
     {
-        var clock = new FakeTimeProvider(Monday10);
+        var clock = liveLoops ? null : new FakeTimeProvider(Monday10);
         var prefix = AzuriteFixture.NewPrefix();
         var webRoot = Path.Combine(AzuriteFixture.FindRepoRoot(), "functions", "Dispatch.Local", "wwwroot");
         var app = LocalHost.Build(["--urls", "http://127.0.0.1:0", "--webroot", webRoot], builder =>
@@ -58,7 +63,7 @@ public sealed class BenchHost : IAsyncDisposable
             {
                 ["Dispatch:PublicBaseUrl"] = "http://127.0.0.1",
                 ["Dispatch:Demo"] = "true", // the demo community, signed with the demo key
-                ["Dispatch:RunBackgroundLoops"] = "false",
+                ["Dispatch:RunBackgroundLoops"] = liveLoops ? "true" : "false",
                 ["Storage:ConnectionString"] = azurite.ConnectionString,
                 ["Storage:TablePrefix"] = prefix,
                 // One client places every order: the per-client limit would refuse most of a run.
@@ -68,7 +73,10 @@ public sealed class BenchHost : IAsyncDisposable
                 .AddSimpleConsole(o => o.SingleLine = true)
                 .AddFilter((_, level) => level >= LogLevel.Warning);
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Services.AddSingleton<TimeProvider>(clock);
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton<TimeProvider>(clock);
+            }
         });
         await app.StartAsync();
         return new BenchHost(app, clock, prefix);

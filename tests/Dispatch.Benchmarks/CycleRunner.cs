@@ -71,8 +71,9 @@ public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions
     private async Task RunCycleAsync(bool record)
     {
         // Time moves a minute per cycle, so orders have distinct times and due timers get pumped.
-        host.Clock.Advance(TimeSpan.FromMinutes(1));
-        var now = host.Clock.GetUtcNow();
+        var clock = host.Clock ?? throw new InvalidOperationException("The cycle benchmark moves the host's clock.");
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var now = clock.GetUtcNow();
         var urgent = _random.NextDouble() < options.UrgentShare;
         DateTimeOffset? wantedAt = urgent ? null : NextSaturday10(now);
         var at = wantedAt ?? now;

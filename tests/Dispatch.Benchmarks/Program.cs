@@ -21,6 +21,11 @@ public static class Program
             return await Tallies.TallyBenchmark.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == Idle.IdleBenchmark.Command)
+        {
+            return await Idle.IdleBenchmark.RunAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == Matching.MatchingBenchmark.Command)
         {
             return await Matching.MatchingBenchmark.RunAsync(args[1..]);
