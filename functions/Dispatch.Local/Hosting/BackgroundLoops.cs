@@ -70,6 +70,8 @@ public sealed class BackgroundLoops(
                 nextTimer = null; // the upkeep pass reads it again
             }
 
+            // Timers set since the last look (during the pass, or the wait that just ended): a wait woken for one runs
+            // the quick pass above first, which is harmless, and then sleeps until it is due.
             if (signal.TakeEarliestTimer() is { } set && (nextTimer is null || set < nextTimer))
             {
                 nextTimer = set;
@@ -77,10 +79,6 @@ public sealed class BackgroundLoops(
 
             var wake = nextTimer is { } due && due < nextUpkeep ? due : nextUpkeep;
             await signal.WaitAsync(wake - clock.GetUtcNow(), clock, stoppingToken);
-            if (signal.TakeEarliestTimer() is { } justSet && (nextTimer is null || justSet < nextTimer))
-            {
-                nextTimer = justSet;
-            }
         }
     }
 }

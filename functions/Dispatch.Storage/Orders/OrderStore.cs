@@ -282,10 +282,9 @@ public sealed class OrderStore(StorageAccount account)
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(doneKeys);
         var orderId = current.OrderId;
-        StoredOrder? stored = current;
         for (var attempt = 0; attempt < CompleteEffectsTries; attempt++)
         {
-            stored = attempt == 0 ? current : await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+            var stored = attempt == 0 ? current : await GetAsync(orderId, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
                 return null;
