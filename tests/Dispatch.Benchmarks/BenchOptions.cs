@@ -3,11 +3,12 @@ using System.Globalization;
 namespace Dispatch.Benchmarks;
 
 /// <summary>Command line: --cycles N (200), --seconds S (300), --warmup W (5), --seed X (42),
-/// --urgent-share F (0.5).</summary>
-public sealed record BenchOptions(int Cycles, TimeSpan Limit, int Warmup, int Seed, double UrgentShare)
+/// --urgent-share F (0.5),
+/// --trace (list the storage requests of the first measured cycle).</summary>
+public sealed record BenchOptions(int Cycles, TimeSpan Limit, int Warmup, int Seed, double UrgentShare, bool Trace = false)
 {
     public const string Usage =
-        "dotnet run -c Release --project tests/Dispatch.Benchmarks -- [--cycles 200] [--seconds 300] [--warmup 5] [--seed 42] [--urgent-share 0.5]";
+        "dotnet run -c Release --project tests/Dispatch.Benchmarks -- [--cycles 200] [--seconds 300] [--warmup 5] [--seed 42] [--urgent-share 0.5] [--trace]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -16,6 +17,7 @@ public sealed record BenchOptions(int Cycles, TimeSpan Limit, int Warmup, int Se
         var warmup = 5;
         var seed = 42;
         var urgentShare = 0.5;
+        var trace = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -36,6 +38,9 @@ public sealed record BenchOptions(int Cycles, TimeSpan Limit, int Warmup, int Se
                 case "--urgent-share":
                     urgentShare = double.Parse(Value(), CultureInfo.InvariantCulture);
                     break;
+                case "--trace":
+                    trace = true;
+                    break;
                 default:
                     throw new ArgumentException($"Unknown argument {args[i]}.");
             }
@@ -46,6 +51,6 @@ public sealed record BenchOptions(int Cycles, TimeSpan Limit, int Warmup, int Se
             throw new ArgumentException("--cycles ≥ 1, --seconds > 0, --warmup ≥ 0, 0 ≤ --urgent-share ≤ 1.");
         }
 
-        return new BenchOptions(cycles, TimeSpan.FromSeconds(seconds), warmup, seed, urgentShare);
+        return new BenchOptions(cycles, TimeSpan.FromSeconds(seconds), warmup, seed, urgentShare, trace);
     }
 }

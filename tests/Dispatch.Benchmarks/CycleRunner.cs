@@ -23,7 +23,7 @@ public enum Step
 /// A cycle: the resident places an order (urgent: wanted "now"; otherwise wanted next Saturday 10:00),
 /// the organizer's list says who it was offered to, one pass of the loops delivers the offer, that
 /// member accepts and reports hours, the resident confirms.</summary>
-public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions options)
+public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions options, RequestTrace? trace = null)
 {
     private static readonly ImmutableArray<Member> Roster = DemoData.Members();
     private static readonly ImmutableArray<Building> Buildings = DemoData.Buildings;
@@ -132,9 +132,26 @@ public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions
     private async Task<T> TimeAsync<T>(Step step, bool record, Func<Task<T>> action)
     {
         var before = meter.Read();
+        var tracing = trace is not null && record && Cycles == 0;
+        if (tracing)
+        {
+            trace!.Take();
+            trace.Recording = true;
+        }
+
         var watch = Stopwatch.StartNew();
         var result = await action();
         watch.Stop();
+        if (tracing)
+        {
+            trace!.Recording = false;
+            var calls = trace.Take();
+            Console.WriteLine($"-- {step}: {calls.Count} storage requests");
+            foreach (var call in calls)
+            {
+                Console.WriteLine("   " + call);
+            }
+        }
         if (record)
         {
             Latencies[step].Add(watch.Elapsed.TotalMilliseconds);

@@ -67,7 +67,8 @@ public static class Program
                                    + $"(pumped once per cycle), fake clock from {BenchHost.Monday10:yyyy-MM-dd HH:mm zzz}; "
                                    + $"up in {started.Elapsed.TotalSeconds:0.0} s, {meter.Read().Total} storage calls at start"));
 
-            var runner = new CycleRunner(host, meter, options);
+            using var trace = options.Trace ? new RequestTrace(tablePort, queuePort, blobPort) : null;
+            var runner = new CycleRunner(host, meter, options, trace);
             Console.WriteLine(string.Create(Inv, $"Run:      up to {options.Cycles} cycles or {options.Limit.TotalSeconds:0} s, whichever first; "
                                    + $"{options.Warmup} warm-up cycles not measured; seed {options.Seed}; urgent share {options.UrgentShare:0.##}; "
                                    + $"one cycle at a time"));
