@@ -1,5 +1,4 @@
 using Dispatch.Core.Orders;
-using Dispatch.Core.Privacy;
 using Microsoft.Extensions.Logging;
 using Dispatch.Storage;
 
@@ -70,8 +69,8 @@ public sealed class InboxNotifier(
                 break;
             case Recipient.Resident:
                 await notices.AddAsync(NoticeRecipient.Resident(notify.OrderId), notify.OrderId, notify.Notice, notify.Key, now, cancellationToken: ct);
-                var phone = (await orders.GetAsync(notify.OrderId, ct))?.Resident.Phone;
-                logger.LogInformation("Notice {Notice} to resident {Phone} about order {OrderId}", notify.Notice, Phone.Mask(phone), notify.OrderId);
+                // The order id names the resident; reading the order again only to log a masked phone cost a request.
+                logger.LogInformation("Notice {Notice} to the resident of order {OrderId}", notify.Notice, notify.OrderId);
                 break;
             default:
                 logger.LogInformation("Notice {Notice} about order {OrderId}", notify.Notice, notify.OrderId);

@@ -14,6 +14,11 @@ public sealed class DispatchOptions
     /// <summary>How often the repair pass compares a page of projection rows with their orders.</summary>
     public TimeSpan ProjectionRepairInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often the upkeep pass looks for orders a crash left with effects still to run (a filtered scan
+    /// of the order rows; also once on start). An effect that fails while the host runs marks its order instead, and
+    /// the next upkeep pass retries it.</summary>
+    public TimeSpan PendingScanInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Run the background loops. Tests switch them off and pump by hand under a controlled clock.</summary>
     public bool RunBackgroundLoops { get; set; } = true;
 }

@@ -23,13 +23,11 @@ public sealed class EffectRunner(
     /// <summary>Bounds the follow-ups of one run (dispatch → offer → …): each round is one outbox.</summary>
     public const int MaxRounds = 16;
 
+    /// <summary>The sweeper's run: reads the order, runs what is left, and removes the order's marker once nothing is.</summary>
     public async Task RunAsync(string orderId, CancellationToken ct)
     {
-        if (await orders.GetAsync(orderId, ct) is { } stored)
-        {
-            await RunAsync(stored, ct);
-        }
-        else
+        var after = await orders.GetAsync(orderId, ct) is { } stored ? await RunAsync(stored, ct) : null;
+        if (after is null || after.Outbox.IsEmpty)
         {
             await markers.ClearAsync(orderId, ct);
         }
@@ -37,16 +35,50 @@ public sealed class EffectRunner(
 
     /// <summary>Runs the outbox of the order as the caller just saved or read it. Each round carries the order as
     /// last saved on to the next, so the order row is read again only when someone else saved it meanwhile.
-    /// Answers the order as it was left (null if it is gone), for the caller's answer.</summary>
+    /// Answers the order as it was left (null if it is gone), for the caller's answer. An effect that fails marks
+    /// the order, so the next upkeep pass tries again; the normal path writes no marker.</summary>
     public async Task<StoredOrder?> RunAsync(StoredOrder stored, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stored);
+        try
+        {
+            var left = await RunRoundsAsync(stored, ct);
+            if (left is { Outbox.IsEmpty: false })
+            {
+                logger.LogWarning("Order {OrderId} still has effects after {Rounds} rounds; the sweeper will continue", stored.OrderId, MaxRounds);
+                await markers.MarkAsync(stored.OrderId, ct);
+            }
+
+            return left;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await MarkQuietlyAsync(stored.OrderId);
+            throw;
+        }
+    }
+
+    private async Task MarkQuietlyAsync(string orderId)
+    {
+        try
+        {
+            // Not the request's token: the request may be going away, and the mark is what lets the upkeep pass retry.
+            await markers.MarkAsync(orderId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage is failing: the next pending-order scan finds the order from its own row.
+            logger.LogWarning(e, "Order {OrderId}: could not mark the order for a retry of its effects", orderId);
+        }
+    }
+
+    private async Task<StoredOrder?> RunRoundsAsync(StoredOrder stored, CancellationToken ct)
+    {
         StoredOrder? current = stored;
         for (var round = 0; round < MaxRounds; round++)
         {
             if (current is null || current.Outbox.IsEmpty)
             {
-                await markers.ClearAsync(stored.OrderId, ct);
                 return current;
             }
 
@@ -61,7 +93,6 @@ public sealed class EffectRunner(
             current = await orders.CompleteEffectsAsync(latest, done, ct);
         }
 
-        logger.LogWarning("Order {OrderId} still has effects after {Rounds} rounds; the sweeper will continue", stored.OrderId, MaxRounds);
         return current;
     }
 

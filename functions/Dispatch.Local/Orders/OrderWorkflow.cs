@@ -6,14 +6,13 @@ using Dispatch.Storage;
 namespace Dispatch.Local.Orders;
 
 /// <summary>Drives one order through the decider: read, decide, save with an ETag, then run the
-/// effects. The effects wait in the order's outbox (and an outbox marker) until they ran, so a
-/// crash between the save and the effects loses nothing: the sweeper picks them up. Updating the
+/// effects. The effects wait in the order's outbox until they ran, so a crash between the save and the
+/// effects loses nothing: the sweeper finds the order on the next start (<see cref="OutboxSweeper"/>). Updating the
 /// organizer list and the inboxes is one of those effects (<see cref="ProjectViews"/>), written in the
 /// same save as the order, so a crash cannot leave them stale for good.</summary>
 public sealed class OrderWorkflow(
     OrderStore orders,
     IdempotencyStore idempotency,
-    OutboxMarkers markers,
     OrderDecider decider,
     TimeProvider clock,
     ILogger<OrderWorkflow> logger)
@@ -37,7 +36,6 @@ public sealed class OrderWorkflow(
         var now = clock.GetUtcNow();
         var placed = new OrderPlaced(orderId, request);
         var decision = decider.Place(placed, now);
-        await markers.MarkAsync(orderId, ct);
         var effects = decision.Effects.Insert(0, new ProjectViews(orderId, decision.State.Version, PreviousOffer: null));
         var stored = await orders.CreateAsync(decision.State, resident, placed, now, effects, ct);
         var created = stored.State.Version == decision.State.Version && stored.State.PlacedAt == now;
@@ -64,7 +62,6 @@ public sealed class OrderWorkflow(
 
             try
             {
-                await markers.MarkAsync(orderId, ct);
                 var project = new ProjectViews(orderId, decision.State.Version, stored.State.Offer?.MemberId);
                 var saved = await orders.SaveAsync(stored, decision.State, e, now, stored.Outbox.Add(project).AddRange(decision.Effects), ct);
                 return (saved, decision);

@@ -178,7 +178,8 @@ public sealed class OrderStore(StorageAccount account)
 
     private static string PendingRow(string eventId) => PendingPrefix + eventId;
 
-    /// <summary>Writes a new order and its first history row in one transaction. If the order already
+    /// <summary>Writes a new order: one request, whose answer carries the ETag. Its first event is the order row's
+    /// last event; the next save writes it as history row e000001 (see <see cref="SaveAsync"/>). If the order already
     /// exists (a retried request), nothing is written and the stored order is returned.</summary>
     public async Task<StoredOrder> CreateAsync(
         OrderState state,
@@ -193,14 +194,10 @@ public sealed class OrderStore(StorageAccount account)
         ArgumentNullException.ThrowIfNull(placed);
         Keys.Id(state.OrderId, "state.OrderId");
 
-        var current = ToEntity(state, resident, outbox, placed, at);
-        var history = ToHistory(state.OrderId, state.Version, placed, at);
+        Response response;
         try
         {
-            await _table.SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.Add, current),
-                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, history)],
-                cancellationToken).ConfigureAwait(false);
+            response = await _table.AddEntityAsync(ToEntity(state, resident, outbox, placed, at), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.IsConflict())
         {
@@ -208,16 +205,16 @@ public sealed class OrderStore(StorageAccount account)
                 ?? throw new InvalidOperationException($"Order {state.OrderId} conflicted on create but cannot be read.", e);
         }
 
-        // The transaction response does not reliably carry per-entity ETags (Azurite): read it back.
-        return await GetAsync(state.OrderId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Order {state.OrderId} was created but cannot be read.");
+        return response.Headers.ETag is { } etag
+            ? new StoredOrder(state, resident, Normalize(outbox), etag) { Last = (placed, at) }
+            : await GetAsync(state.OrderId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Order {state.OrderId} vanished.");
     }
 
     /// <summary>Replaces the order if it is unchanged since <paramref name="previous"/> was read (If-Match on
-    /// a single operation, since Azurite ignores If-Match inside batches), then records the event as
-    /// history row e{next.Version:D6} (an idempotent upsert). The order row also keeps the event, and the
-    /// next save rewrites the previous version's history row, so a crash between the two writes loses no
-    /// history.</summary>
+    /// a single operation, since Azurite ignores If-Match inside batches). The order row keeps the event it was
+    /// saved for; alongside, the previous version's event becomes history row e{version:D6} (an idempotent upsert
+    /// of the same content every time). So each save costs two concurrent requests, and the history has every
+    /// version: rows for all but the latest, the latest from the order row (<see cref="HistoryAsync"/>).</summary>
     /// <exception cref="ConcurrencyConflictException">Someone saved the order first (HTTP 412).</exception>
     public async Task<StoredOrder> SaveAsync(
         StoredOrder previous,
@@ -237,8 +234,7 @@ public sealed class OrderStore(StorageAccount account)
 
         var entity = ToEntity(next, previous.Resident, outbox, evt, at);
 
-        // The history row of the previous version is rewritten alongside (same content every time, so
-        // harmless): if a crash came between an earlier save and its history row, this repairs it.
+        // The previous version's history row, written alongside (the same content every time, so harmless).
         var repair = previous.Last is { } last
             ? _table.UpsertEntityAsync(ToHistory(previous.OrderId, previous.State.Version, last.Event, last.At), TableUpdateMode.Replace, cancellationToken)
             : Task.CompletedTask;
@@ -255,8 +251,6 @@ public sealed class OrderStore(StorageAccount account)
         }
 
         await repair.ConfigureAwait(false);
-        await _table.UpsertEntityAsync(ToHistory(next.OrderId, next.Version, evt, at), TableUpdateMode.Replace, cancellationToken)
-            .ConfigureAwait(false);
         return response.Headers.ETag is { } etag
             ? new StoredOrder(next, previous.Resident, Normalize(outbox), etag) { Last = (evt, at) }
             : await GetAsync(next.OrderId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Order {next.OrderId} vanished.");
@@ -296,7 +290,7 @@ public sealed class OrderStore(StorageAccount account)
                 return stored;
             }
 
-            var patch = new TableEntity(orderId, CurrentRow) { [Columns.Outbox] = Json.WriteEffects(remaining) };
+            var patch = new TableEntity(orderId, CurrentRow) { [Columns.Outbox] = Json.WriteEffects(remaining), [Columns.Pending] = !remaining.IsEmpty };
             try
             {
                 var response = await _table.UpdateEntityAsync(patch, stored.ETag, TableUpdateMode.Merge, cancellationToken)
@@ -313,6 +307,27 @@ public sealed class OrderStore(StorageAccount account)
 
         throw new ConcurrencyConflictException(
             $"Order {orderId}: outbox not updated after {CompleteEffectsTries} conflicting tries.");
+    }
+
+    /// <summary>Up to <paramref name="max"/> orders whose outbox still held effects when saved before
+    /// <paramref name="savedBefore"/>: what a crash left behind. A filtered scan of the order rows, so hosts run it
+    /// rarely (on start, then every <c>Dispatch:PendingScanInterval</c>); a failed effect marks its order instead.</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(DateTimeOffset savedBefore, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey eq {CurrentRow} and Pending eq {true} and PendingSince lt {savedBefore}"); // Columns.Pending, Columns.PendingSince
+        var ids = new List<string>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(e.PartitionKey);
+            if (ids.Count == max)
+            {
+                break;
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>The order's accepted events in version order (one partition query). The latest event is
@@ -371,6 +386,8 @@ public sealed class OrderStore(StorageAccount account)
             [Columns.Address] = resident.Address,
             [Columns.Description] = resident.Description,
             [Columns.Outbox] = Json.WriteEffects(outbox),
+            [Columns.Pending] = !outbox.IsDefaultOrEmpty,
+            [Columns.PendingSince] = at,
             [Columns.Status] = state.Status.ToString(),
             [Columns.CommunityId] = state.Request.Location.CommunityId,
             [Columns.Version] = state.Version,
@@ -409,6 +426,10 @@ public sealed class OrderStore(StorageAccount account)
         public const string Address = "Address";
         public const string Description = "Description";
         public const string Outbox = "Outbox";
+
+        /// <summary>Whether the outbox holds effects (queryable, unlike the JSON), and since when.</summary>
+        public const string Pending = "Pending";
+        public const string PendingSince = "PendingSince";
         public const string Status = "Status";
         public const string CommunityId = "CommunityId";
         public const string Version = "Version";
