@@ -19,19 +19,10 @@ public sealed class AssignmentDrain(AssignmentQueue queue, INotifier notifier, I
         for (var round = 0; round < MaxRounds; round++)
         {
             var messages = await queue.ReceiveAsync(AssignmentQueue.MaxBatch, Visibility, ct);
-            foreach (var message in messages)
-            {
-                try
-                {
-                    await notifier.DeliverOfferAsync(message.Message, ct);
-                    await queue.DeleteAsync(message, ct);
-                    delivered++;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Offer of order {OrderId} not delivered; the queue will retry", message.Message.OrderId);
-                }
-            }
+            // A batch's offers go to different orders and members: delivered side by side, so a burst of orders
+            // does not queue each offer behind the others' storage requests.
+            var outcomes = await Task.WhenAll(messages.Select(m => DeliverAsync(m, ct)));
+            delivered += outcomes.Count(ok => ok);
 
             if (messages.Count == 0)
             {
@@ -40,5 +31,20 @@ public sealed class AssignmentDrain(AssignmentQueue queue, INotifier notifier, I
         }
 
         return delivered;
+    }
+
+    private async Task<bool> DeliverAsync(ReceivedAssignment message, CancellationToken ct)
+    {
+        try
+        {
+            await notifier.DeliverOfferAsync(message.Message, ct);
+            await queue.DeleteAsync(message, ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Offer of order {OrderId} not delivered; the queue will retry", message.Message.OrderId);
+            return false;
+        }
     }
 }

@@ -57,6 +57,7 @@ public static class LocalHostExtensions
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService<AdministratorBootstrap>(); // after DemoSeeder, which creates the tables
         services.AddHostedService<BackgroundLoops>();
+        services.AddHostedService<OfferDeliveryLoop>();
 
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddDispatchRateLimits();
