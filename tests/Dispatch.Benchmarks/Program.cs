@@ -31,6 +31,11 @@ public static class Program
             return await Matching.MatchingBenchmark.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == Throughput.ThroughputBenchmark.Command)
+        {
+            return await Throughput.ThroughputBenchmark.RunAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == Registry.ImportBenchmark.Command)
         {
             return await Registry.ImportBenchmark.RunAsync(args[1..]);
