@@ -393,8 +393,14 @@ public abstract partial class ContractSuite
         Assert.Equal(201, issued.Status);
         var number = issued.Json.GetProperty("number").GetString()!;
         Assert.Matches($"^ZM-{year}-[0-9A-HJKMNP-TV-Z]{{10}}$", number);
-        Assert.EndsWith("/verify.html?n=" + number, issued.Json.GetProperty("verifyUrl").GetString(), StringComparison.Ordinal);
-        Assert.Equal(200, (await SendAsync(host, "GET", ReportRoutes.MyProofOf(number), member)).Status);
+        var verifyUrl = issued.Json.GetProperty("verifyUrl").GetString()!;
+        Assert.EndsWith("/verify.html?n=" + number, verifyUrl, StringComparison.Ordinal);
+        // The printed proof carries the same address as a QR code (SVG), the registration poster's kind.
+        Assert.StartsWith("<svg", issued.Json.GetProperty("verifyQrSvg").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Dispatch.App.SignedLinks.QrCodes.Svg(verifyUrl), issued.Json.GetProperty("verifyQrSvg").GetString());
+        var mine = await SendAsync(host, "GET", ReportRoutes.MyProofOf(number), member);
+        Assert.Equal((200, verifyUrl), (mine.Status, mine.Json.GetProperty("verifyUrl").GetString()));
+        Assert.Equal(Dispatch.App.SignedLinks.QrCodes.Svg(verifyUrl), mine.Json.GetProperty("verifyQrSvg").GetString());
         Assert.Equal(404, (await SendAsync(host, "GET", ReportRoutes.MyProofOf(number), host.MemberToken(host.OtherMemberId))).Status);
 
         var verified = await SendAsync(host, "GET", ReportRoutes.ProofOf(number.ToLowerInvariant())); // no link, any case
