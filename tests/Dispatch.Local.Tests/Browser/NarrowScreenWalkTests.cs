@@ -8,7 +8,8 @@ namespace Dispatch.Local.Tests.Browser;
 
 /// <summary>Every page at 360 px, in Chinese and in English, with the demo's data and real links: nothing
 /// scrolls sideways, and no UI text shows in the other language (no <c>data-i18n</c> element keeps the other
-/// language's text or names a missing key, and no visible text is a phrase only the other dictionary has).</summary>
+/// language's text or names a missing key, no visible text is a phrase only the other dictionary has, and a
+/// problem a page shows in Chinese starts in Chinese).</summary>
 [Collection(AzuriteCollection.Name)]
 public class NarrowScreenWalkTests(AzuriteFixture azurite)
 {
@@ -33,6 +34,13 @@ public class NarrowScreenWalkTests(AzuriteFixture azurite)
           while (walker.nextNode()) {
             const text = walker.currentNode.textContent.trim();
             if (otherOnly.has(text) && visible(walker.currentNode.parentElement)) wrong.push(`"${text}" in ${walker.currentNode.parentElement.outerHTML.slice(0, 120)}`);
+          }
+          // Problems shown on a page (a broken link, an unknown proof) speak Chinese first in Chinese.
+          if (lang() === 'zh') {
+            for (const el of document.querySelectorAll('.msg-error, [role=alert]')) {
+              const text = el.textContent.trim();
+              if (text && visible(el) && !/^[^A-Za-z]*[\u4e00-\u9fff]/.test(text)) wrong.push(`problem not in Chinese first: "${text}"`);
+            }
           }
           return wrong;
         }
