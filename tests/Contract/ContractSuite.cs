@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dispatch.Core;
@@ -297,7 +298,18 @@ public abstract partial class ContractSuite
         Assert.False(repeat.Json.GetProperty("credited").GetBoolean());
         Assert.Equal((409, "not-claimed"), Problem(await SendAsync(host, "POST", PostRoutes.ShiftsOf(postId), organizer, shift with { MemberId = host.OtherMemberId })));
         Assert.Equal((403, "token-wrongrole"), Problem(await SendAsync(host, "POST", PostRoutes.ShiftsOf(postId), member, shift)));
+
+        // The member sees the shift credited to them on the post they claimed, once; nobody else sees it there.
+        var only = Assert.Single(PostOf(await SendAsync(host, "GET", PostRoutes.Posts, member), postId).GetProperty("myShifts").EnumerateArray());
+        Assert.Equal((host.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), 2m), (only.GetProperty("date").GetString(), only.GetProperty("hours").GetDecimal()));
+        foreach (var other in new[] { host.MemberToken(host.OtherMemberId), organizer })
+        {
+            Assert.False(PostOf(await SendAsync(host, "GET", PostRoutes.Posts, other), postId).TryGetProperty("myShifts", out var none) && none.ValueKind != JsonValueKind.Null);
+        }
     }
+
+    private static JsonElement PostOf(ContractAnswer list, string postId) =>
+        Assert.Single(list.Json.EnumerateArray(), p => p.GetProperty("postId").GetString() == postId);
 
     [Fact]
     public async Task Tallies_and_my_tally_count_a_served_shift()
@@ -393,8 +405,14 @@ public abstract partial class ContractSuite
         Assert.Equal(201, issued.Status);
         var number = issued.Json.GetProperty("number").GetString()!;
         Assert.Matches($"^ZM-{year}-[0-9A-HJKMNP-TV-Z]{{10}}$", number);
-        Assert.EndsWith("/verify.html?n=" + number, issued.Json.GetProperty("verifyUrl").GetString(), StringComparison.Ordinal);
-        Assert.Equal(200, (await SendAsync(host, "GET", ReportRoutes.MyProofOf(number), member)).Status);
+        var verifyUrl = issued.Json.GetProperty("verifyUrl").GetString()!;
+        Assert.EndsWith("/verify.html?n=" + number, verifyUrl, StringComparison.Ordinal);
+        // The printed proof carries the same address as a QR code (SVG), the registration poster's kind.
+        Assert.StartsWith("<svg", issued.Json.GetProperty("verifyQrSvg").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Dispatch.App.SignedLinks.QrCodes.Svg(verifyUrl), issued.Json.GetProperty("verifyQrSvg").GetString());
+        var mine = await SendAsync(host, "GET", ReportRoutes.MyProofOf(number), member);
+        Assert.Equal((200, verifyUrl), (mine.Status, mine.Json.GetProperty("verifyUrl").GetString()));
+        Assert.Equal(Dispatch.App.SignedLinks.QrCodes.Svg(verifyUrl), mine.Json.GetProperty("verifyQrSvg").GetString());
         Assert.Equal(404, (await SendAsync(host, "GET", ReportRoutes.MyProofOf(number), host.MemberToken(host.OtherMemberId))).Status);
 
         var verified = await SendAsync(host, "GET", ReportRoutes.ProofOf(number.ToLowerInvariant())); // no link, any case

@@ -1,6 +1,7 @@
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Access;
 using Dispatch.Core.Api;
+using Dispatch.Core.Hours;
 using Dispatch.Core.Members;
 using Dispatch.Core.Posts;
 using Dispatch.Core.Time;
@@ -23,13 +24,39 @@ public sealed class PostUseCases(PostStore posts, MemberStore members, ServiceRe
         return Results.Created($"{PostRoutes.Posts}/{post.PostId}", View(new PostSummary(post, 0, new HashSet<string>()), null));
     }
 
-    /// <summary>Organizers see who claimed; a member sees whether they did.</summary>
+    /// <summary>Organizers see who claimed; a member sees whether they did, and their shifts on the posts they claimed.</summary>
     public async Task<IResult> ListAsync(CallerLink caller, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var memberId = caller.Role == TokenRole.Organizer ? null : (await MemberAsync(caller.Member(), ct)).MemberId;
         var list = await posts.ListAsync(caller.Token.Scope, ct);
-        return Results.Ok(list.Select(p => View(p, memberId)));
+        if (memberId is null)
+        {
+            return Results.Ok(list.Select(p => View(p, null)));
+        }
+
+        var shifts = await ShiftsAsync(caller.Token.Scope, memberId, [.. list.Where(p => p.MemberIds.Contains(memberId)).Select(p => p.Post)], ct);
+        return Results.Ok(list.Select(p => View(p, memberId) with { MyShifts = p.MemberIds.Contains(memberId) ? [.. shifts[p.Post.PostId]] : null }));
+    }
+
+    /// <summary>The member's shift records on these posts, from the member-years the posts span (one partition
+    /// read each), summed per date so a correction shows as the corrected hours.</summary>
+    private async Task<ILookup<string, MyShiftView>> ShiftsAsync(string communityId, string memberId, IReadOnlyList<Post> claimed, CancellationToken ct)
+    {
+        var years = claimed.SelectMany(p => Enumerable.Range(p.StartsOn.Year, p.EndsOn.Year - p.StartsOn.Year + 1)).Distinct();
+        var found = new List<ServiceRecord>();
+        foreach (var year in years)
+        {
+            found.AddRange(await records.ListForMemberAsync(communityId, year, memberId, ct));
+        }
+
+        var ids = claimed.Select(p => p.PostId).ToHashSet(StringComparer.Ordinal);
+        return found.Where(r => r.PostId is { } id && ids.Contains(id))
+            .GroupBy(r => (PostId: r.PostId!, r.ServedOn))
+            .Select(g => (g.Key.PostId, Shift: new MyShiftView(g.Key.ServedOn, g.Sum(r => r.HalfHours) / 2m)))
+            .Where(x => x.Shift.Hours > 0)
+            .OrderBy(x => x.Shift.Date)
+            .ToLookup(x => x.PostId, x => x.Shift, StringComparer.Ordinal);
     }
 
     /// <summary>Takes a place, then credits the claim to the member's tally. A repeated claim answers

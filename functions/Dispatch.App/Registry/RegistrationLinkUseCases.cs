@@ -2,7 +2,6 @@ using Dispatch.App.SignedLinks;
 using Dispatch.Core.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using QRCoder;
 
 namespace Dispatch.App.Registry;
 
@@ -16,9 +15,6 @@ public sealed class RegistrationLinkUseCases(Links links, IOptions<PublicLinkOpt
         ArgumentNullException.ThrowIfNull(organizer);
         var expiresAt = clock.GetUtcNow() + options.Value.RegistrationLinkLifetime;
         var url = links.Registration(organizer.CommunityId);
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(8);
-        return Results.Ok(new RegistrationLinkView(organizer.CommunityId, url, expiresAt, svg));
+        return Results.Ok(new RegistrationLinkView(organizer.CommunityId, url, expiresAt, QrCodes.Svg(url)));
     }
 }

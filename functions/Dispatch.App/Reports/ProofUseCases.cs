@@ -53,7 +53,7 @@ public sealed class ProofUseCases(
             var proof = new ServiceProof(number, link.CommunityId, member.MemberId, member.Name, names.Community, grid, year, halfHours, services, now, snapshotId);
             if (await proofs.AddAsync(proof, ct))
             {
-                return Results.Created(ReportRoutes.MyProofOf(number), MemberProofView.Of(proof, VerifyUrl(number)));
+                return Results.Created(ReportRoutes.MyProofOf(number), View(proof));
             }
         }
 
@@ -67,7 +67,7 @@ public sealed class ProofUseCases(
         var community = link.CommunityId; // first: an offer link is refused (403) whether or not the number exists
         var proof = await FindAsync(number, ct);
         return proof is not null && proof.MemberId == link.MemberId && proof.CommunityId == community
-            ? Results.Ok(MemberProofView.Of(proof, VerifyUrl(proof.Number)))
+            ? Results.Ok(View(proof))
             : throw new ApiProblemException(ApiProblem.NotFound("proof"));
     }
 
@@ -97,5 +97,9 @@ public sealed class ProofUseCases(
     private async Task<ServiceProof?> FindAsync(string number, CancellationToken ct) =>
         ProofNumber.Normalize(number) is { } n ? await proofs.GetAsync(n, ct) : null;
 
-    private string VerifyUrl(string number) => links.Value.Absolute(ReportRoutes.VerifyPage(number));
+    private MemberProofView View(ServiceProof proof)
+    {
+        var verifyUrl = links.Value.Absolute(ReportRoutes.VerifyPage(proof.Number));
+        return MemberProofView.Of(proof, verifyUrl, QrCodes.Svg(verifyUrl));
+    }
 }

@@ -12,7 +12,8 @@ public sealed record CreatePostRequest(
 /// <summary>An organizer records that a member served a shift on the post.</summary>
 public sealed record ShiftRequest(string? MemberId, DateOnly? Date, decimal? Hours);
 
-/// <summary>A post as organizers and members see it. <see cref="ClaimedByMe"/> is null for organizers.</summary>
+/// <summary>A post as organizers and members see it. <see cref="ClaimedByMe"/> and <see cref="MyShifts"/> (the
+/// shifts credited to the member on a post they claimed, by date) are null for organizers.</summary>
 public sealed record PostView(
     string PostId,
     string TitleZh,
@@ -24,7 +25,11 @@ public sealed record PostView(
     DateOnly EndsOn,
     int QuotaYear,
     bool? ClaimedByMe,
-    IReadOnlyList<string>? ClaimedBy = null);
+    IReadOnlyList<string>? ClaimedBy = null,
+    IReadOnlyList<MyShiftView>? MyShifts = null);
+
+/// <summary>One day's shift on a post credited to the member: the date and its hours (corrections included).</summary>
+public sealed record MyShiftView(DateOnly Date, decimal Hours);
 
 public sealed record PostClaimResponse(string PostId, string MemberId, int Place, int QuotaYear, DateTimeOffset ClaimedAt);
 

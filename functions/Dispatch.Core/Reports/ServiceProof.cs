@@ -41,7 +41,8 @@ public sealed record ProofVerification(
     }
 }
 
-/// <summary>The printable proof as its member sees it, with where anyone can check it.</summary>
+/// <summary>The printable proof as its member sees it, with where anyone can check it: the verification page's
+/// address and the same address as a QR code (SVG) to print beside it.</summary>
 public sealed record MemberProofView(
     string Number,
     string MemberName,
@@ -54,13 +55,14 @@ public sealed record MemberProofView(
     int Services,
     DateTimeOffset IssuedAt,
     bool FromAssessment,
-    string VerifyUrl)
+    string VerifyUrl,
+    string VerifyQrSvg)
 {
-    public static MemberProofView Of(ServiceProof proof, string verifyUrl)
+    public static MemberProofView Of(ServiceProof proof, string verifyUrl, string verifyQrSvg)
     {
         ArgumentNullException.ThrowIfNull(proof);
         return new(proof.Number, proof.MemberName, proof.Community.Zh, proof.Community.En, proof.Grid?.Zh, proof.Grid?.En,
-            proof.Year, proof.Hours, proof.Services, proof.IssuedAt, proof.SnapshotId is not null, verifyUrl);
+            proof.Year, proof.Hours, proof.Services, proof.IssuedAt, proof.SnapshotId is not null, verifyUrl, verifyQrSvg);
     }
 }
 

@@ -64,12 +64,14 @@ public static class LocalHostExtensions
         services.AddExceptionHandler<ProblemHandler>();
         services.AddProblemDetails();
         services.AddContractOpenApi();
+        services.AddDispatchCompression();
         return builder;
     }
 
     public static WebApplication MapDispatchLocal(this WebApplication app)
     {
         app.UseRequestSizeLimits();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         // A bare 4xx/5xx the framework answered itself (404, 405 with its Allow header, 415…) keeps its status
         // and gets a problem body.
@@ -84,8 +86,7 @@ public static class LocalHostExtensions
         app.UseRouting();
         app.UseRouteValueGuard();
         app.UseRateLimiter();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseDispatchStaticFiles();
         // The contract's routes, in one group so the OpenAPI names, summaries and problems come from one table.
         var contract = app.MapGroup("").WithContractMetadata();
         contract.MapOrders();

@@ -454,8 +454,17 @@ function postCard(p) {
         !block && left > 0 ? h('span', { class: 'muted' }, ` · ${t('posts.placesLeft', { n: left })}`) : null)],
     ]),
     meter(p.taken, p.capacity),
+    myShifts(p),
     s ? h('p', { class: `msg msg-${s.kind}`, role: s.kind === 'error' ? 'alert' : 'status' }, s.key ? t(s.key, s.vars) : errorText(s.error)) : null,
     h('div', { class: 'actions' }, claim));
+}
+
+/** The shifts credited to this member on a post they claimed: date and hours. */
+function myShifts(p) {
+  if (!p.claimedByMe || !p.myShifts) return null;
+  if (!p.myShifts.length) return h('p', { class: 'muted my-shifts' }, t('posts.noShifts'));
+  return h('div', { class: 'my-shifts' }, h('h4', null, t('posts.myShifts')),
+    h('ul', null, p.myShifts.map((x) => h('li', null, `${fmtDate(x.date)} · ${t('common.hours', { h: fmtHours(x.hours) })}`))));
 }
 
 /** A bar of places taken (decorative: the numbers are in the text). */

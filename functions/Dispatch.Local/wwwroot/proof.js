@@ -50,5 +50,8 @@ function render() {
   $('proof-issued').setAttribute('datetime', proof.issuedAt);
   $('proof-link').textContent = proof.verifyUrl;
   $('proof-link').href = proof.verifyUrl;
+  // As an image, never as markup: the page inserts no HTML it did not write.
+  $('proof-qr').src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(proof.verifyQrSvg)}`;
+  $('proof-qr').hidden = false;
   $('proof').hidden = false;
 }

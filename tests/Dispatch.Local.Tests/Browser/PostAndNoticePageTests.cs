@@ -70,6 +70,7 @@ public class PostAndNoticePageTests(AzuriteFixture azurite)
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "已认领" })).ToBeDisabledAsync();
         await Expect(card.Locator(".places")).ToContainTextAsync("已认领 1/1");
         await Chromium.ShotAsync(member, "9-claimed-zh-390");
+        await Expect(card.Locator(".my-shifts")).ToHaveTextAsync("还没有记录值班。社区记录后会显示在这里。");
 
         await lateCard.GetByRole(AriaRole.Button, new() { Name = "认领" }).ClickAsync();
         await Expect(lateCard).ToContainTextAsync("名额已满");
@@ -121,10 +122,18 @@ public class PostAndNoticePageTests(AzuriteFixture azurite)
         await Chromium.ShotAsync(member, "9-records-zh-390");
         await AssertNoSidewaysScrollAsync(member);
 
+        // On the post itself, the member sees the shift credited to them: the day and its hours, once.
+        await member.GetByRole(AriaRole.Tab, new() { Name = "岗位" }).ClickAsync();
+        await Expect(card.Locator(".my-shifts h4")).ToHaveTextAsync("我的值班");
+        await Expect(card.Locator(".my-shifts li")).ToHaveTextAsync(["2026年11月22日 · 3 小时"]);
+        await Chromium.ShotAsync(member, "9-my-shifts-zh-390");
+        await AssertNoSidewaysScrollAsync(member);
+
         var wide = await chromium.NewPageAsync(host.BaseAddress, phone: false);
         await wide.GotoAsync(Routes.MemberPage(host.MemberToken(first)) + "&lang=en");
         await wide.GetByRole(AriaRole.Tab, new() { Name = "Posts" }).ClickAsync();
         await Expect(wide.Locator($"[data-post='{post.PostId}']").GetByRole(AriaRole.Button, new() { Name = "Claimed" })).ToBeDisabledAsync();
+        await Expect(wide.Locator($"[data-post='{post.PostId}'] .my-shifts li")).ToHaveTextAsync(["22 Nov 2026 · 3 h"]);
         await Chromium.ShotAsync(wide, "9-posts-en-1280");
         Assert.Empty(chromium.PageErrors);
     }

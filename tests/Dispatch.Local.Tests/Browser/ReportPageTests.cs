@@ -92,6 +92,11 @@ public class ReportPageTests(AzuriteFixture azurite)
         await Expect(page.Locator("#proof-body")).ToContainTextAsync("服务时长共计 3 小时，服务 1 次");
         await Expect(page.Locator("#proof-body")).ToContainTextAsync("湖滨社区");
         await Expect(page.Locator("#proof-link")).ToHaveTextAsync("http://127.0.0.1" + ReportRoutes.VerifyPage(number));
+        var qr = page.Locator("#proof-qr"); // the verification address as a QR code, drawn
+        await Expect(qr).ToBeVisibleAsync();
+        await Expect(qr).ToHaveAttributeAsync("src", new Regex("^data:image/svg\\+xml"));
+        await Expect(qr).ToHaveAttributeAsync("alt", "核验网址的二维码");
+        Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR code is an image the browser drew");
         await Chromium.ShotAsync(page, "8-proof-zh-390");
 
         // Printed on A4: the header and buttons go, the sheet stays.
@@ -100,6 +105,7 @@ public class ReportPageTests(AzuriteFixture azurite)
         await Expect(desk.Locator("#proof-number")).ToHaveTextAsync(number);
         await desk.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(desk.Locator("#print")).ToBeHiddenAsync();
+        await Expect(desk.Locator("#proof-qr")).ToBeVisibleAsync(); // printed with the sheet
         await Chromium.ShotAsync(desk, "8-proof-print-1280");
         Directory.CreateDirectory(Chromium.ScreenshotDirectory);
         var pdf = await desk.PdfAsync(new() { Path = Path.Combine(Chromium.ScreenshotDirectory, "8-proof-a4.pdf"), Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
