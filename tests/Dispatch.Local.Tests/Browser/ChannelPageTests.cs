@@ -18,7 +18,7 @@ public class ChannelPageTests(AzuriteFixture azurite)
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
         await using var chromium = await Chromium.LaunchAsync();
-        const string member = "m-001";
+        const string member = "m001";
         var page = await chromium.NewPageAsync(host.BaseAddress);
         await page.GotoAsync(Routes.MemberPage(host.MemberToken(member)));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "通知方式" })).ToBeVisibleAsync();
