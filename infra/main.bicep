@@ -84,6 +84,27 @@ param bootstrapAdministratorPhone string = ''
 @description('Their name (DISPATCH_BOOTSTRAP_ADMIN_NAME).')
 param bootstrapAdministratorName string = ''
 
+@description('Notification channels (see app/api-settings.bicep): the SMS provider\'s URL (DISPATCH_SMS_PROVIDER_URL).')
+param smsProviderUrl string = ''
+
+@description('The SMTP host for notification emails (DISPATCH_SMTP_HOST).')
+param smtpHost string = ''
+
+@description('The SMTP port (DISPATCH_SMTP_PORT).')
+param smtpPort string = '587'
+
+@description('The sender of notification emails (DISPATCH_SMTP_FROM).')
+param smtpFrom string = ''
+
+@description('The SMTP user (DISPATCH_SMTP_USER).')
+param smtpUser string = ''
+
+@description('The public VAPID key for Web Push (DISPATCH_PUSH_PUBLIC_KEY).')
+param pushPublicKey string = ''
+
+@description('The VAPID contact (DISPATCH_PUSH_SUBJECT).')
+param pushSubject string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -251,6 +272,14 @@ module apiSettings 'app/api-settings.bicep' = {
     publicBaseUrl: web.outputs.uri
     bootstrapAdministratorPhone: bootstrapAdministratorPhone
     bootstrapAdministratorName: bootstrapAdministratorName
+    keyVaultName: keyVaultName
+    smsProviderUrl: smsProviderUrl
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpFrom: smtpFrom
+    smtpUser: smtpUser
+    pushPublicKey: pushPublicKey
+    pushSubject: pushSubject
     // The settings Dispatch's code reads (a contract with functions/Dispatch.Functions).
     // api-settings.bicep adds AzureWebJobsStorage__*, APPLICATIONINSIGHTS_* and Dispatch__PublicBaseUrl.
     appSettings: union({

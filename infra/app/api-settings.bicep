@@ -29,6 +29,49 @@ param bootstrapAdministratorPhone string = ''
 @description('That administrator\'s name as pages show it (Dispatch__BootstrapAdministrator__Name); empty: 管理员.')
 param bootstrapAdministratorName string = ''
 
+@description('Key Vault holding the channels\' secrets (sms-api-key, smtp-password, push-private-key), read by reference.')
+param keyVaultName string = ''
+
+@description('Notification channels. SMS: the provider\'s send URL (Sms__ProviderUrl; the key is the sms-api-key secret). Empty: no SMS (sign-in codes included).')
+param smsProviderUrl string = ''
+
+@description('Email: the SMTP host (Smtp__Host; the password is the smtp-password secret). Empty: no email.')
+param smtpHost string = ''
+
+@description('SMTP port (587: STARTTLS, 465: TLS).')
+param smtpPort string = '587'
+
+@description('The sender address of notification emails.')
+param smtpFrom string = ''
+
+@description('The SMTP user name.')
+param smtpUser string = ''
+
+@description('Web Push: the public VAPID key (base64url; the private key is the push-private-key secret). Empty: no push.')
+param pushPublicKey string = ''
+
+@description('Web Push: the VAPID contact (mailto: or https).')
+param pushSubject string = ''
+
+// Each channel only when set, and its secret as a Key Vault reference: a reference to an absent secret would be
+// read as the key itself.
+var sms = empty(smsProviderUrl) ? {} : {
+  Sms__ProviderUrl: smsProviderUrl
+  Sms__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=sms-api-key)'
+}
+var smtp = empty(smtpHost) ? {} : {
+  Smtp__Host: smtpHost
+  Smtp__Port: empty(smtpPort) ? '587' : smtpPort
+  Smtp__From: smtpFrom
+  Smtp__User: smtpUser
+  Smtp__Password: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=smtp-password)'
+}
+var push = empty(pushPublicKey) ? {} : {
+  Push__PublicKey: pushPublicKey
+  Push__PrivateKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=push-private-key)'
+  Push__Subject: pushSubject
+}
+
 // Only when set: an empty setting would be read as "no administrator" anyway, but it would clutter the portal.
 var bootstrapAdministrator = empty(bootstrapAdministratorPhone) ? {} : {
   Dispatch__BootstrapAdministrator__Phone: bootstrapAdministratorPhone
@@ -50,7 +93,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(appSettings, bootstrapAdministrator, {
+  properties: union(appSettings, bootstrapAdministrator, sms, smtp, push, {
     // Host storage + Durable task hub (Azure Storage provider: queues, tables, blobs) via identity.
     AzureWebJobsStorage__accountName: storage.name
     AzureWebJobsStorage__credential: 'managedidentity'

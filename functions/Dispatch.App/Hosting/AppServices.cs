@@ -1,4 +1,5 @@
 using Dispatch.App.Admin;
+using Dispatch.App.Channels;
 using Dispatch.App.Notices;
 using Dispatch.App.Orders;
 using Dispatch.App.Posts;
@@ -68,6 +69,7 @@ public static class AppServices
         services.TryAddSingleton<IDeadLetters, PoisonQueueDeadLetters>();
         services.TryAddSingleton<DeadLetterResubmission>();
         services.TryAddSingleton<INotifier, InboxNotifier>();
+        services.AddChannels(configuration, allowDemoKey);
         services.AddReminders();
         services.AddApiJson();
 

@@ -1,18 +1,22 @@
+using Dispatch.App.Channels;
+using Dispatch.Core.Notifications;
 using Dispatch.Core.Orders;
 using Microsoft.Extensions.Logging;
 using Dispatch.Storage;
 
 namespace Dispatch.App.Notices;
 
-/// <summary>The notifier both hosts use: writes the member's inbox and the notice lists, and logs what an SMS
-/// would say — with ids and masked phones only. Never a link: a link is a credential, and logs travel (on
-/// Azure, to Application Insights). The member sees the offer in their inbox.</summary>
+/// <summary>The notifier both hosts use: writes the member's inbox and the notice lists (the in-app channel), then
+/// hands offers, escalations and residents' status changes to <see cref="ChannelDelivery"/> for the channels each
+/// person chose (Web Push, email, SMS). Logs ids and masked phones only, never a link: a link is a credential, and logs
+/// travel (on Azure, to Application Insights).</summary>
 public sealed class InboxNotifier(
     OrderStore orders,
     MemberInbox inbox,
     NoticeStore notices,
     TimeProvider clock,
     OrderReminderGate reminders,
+    ChannelDelivery channels,
     ILogger<InboxNotifier> logger) : INotifier
 {
     public async Task DeliverOfferAsync(AssignmentMessage offer, CancellationToken ct)
@@ -39,6 +43,7 @@ public sealed class InboxNotifier(
         await inbox.ProjectAsync(state, memberId, InboxRole.Offered, cancellationToken: ct);
         await notices.AddAsync(MemberKey(memberId), orderId, NoticeKind.OrderReceived, $"offer-{attempt}", clock.GetUtcNow(), cancellationToken: ct);
         logger.LogInformation("Offer of order {OrderId} to member {MemberId} until {Deadline:u}", orderId, memberId, deadline);
+        await channels.OfferAsync(state, held, ct);
     }
 
     public async Task WithdrawAsync(WithdrawOffer withdraw, CancellationToken ct)
@@ -66,11 +71,22 @@ public sealed class InboxNotifier(
             case Recipient.Member when notify.MemberId is { } member:
                 await notices.AddAsync(MemberKey(member), notify.OrderId, notify.Notice, notify.Key, now, cancellationToken: ct);
                 logger.LogInformation("Notice {Notice} to member {MemberId} about order {OrderId}", notify.Notice, member, notify.OrderId);
+                if (notify.Notice == NoticeKind.ServiceConfirmed)
+                {
+                    // The member's "confirmed" is the resident's "closed".
+                    await channels.ResidentAsync(notify.OrderId, DeliveryKind.Closed, notify.Key, ct);
+                }
+
                 break;
             case Recipient.Resident:
                 await notices.AddAsync(NoticeRecipient.Resident(notify.OrderId), notify.OrderId, notify.Notice, notify.Key, now, cancellationToken: ct);
                 // The order id names the resident; reading the order again only to log a masked phone cost a request.
                 logger.LogInformation("Notice {Notice} to the resident of order {OrderId}", notify.Notice, notify.OrderId);
+                if (ResidentUpdate(notify) is { } kind)
+                {
+                    await channels.ResidentAsync(notify.OrderId, kind, notify.Key, ct);
+                }
+
                 break;
             default:
                 logger.LogInformation("Notice {Notice} about order {OrderId}", notify.Notice, notify.OrderId);
@@ -83,7 +99,17 @@ public sealed class InboxNotifier(
         await notices.AddAsync(NoticeRecipient.Organizers(escalate.CommunityId), escalate.OrderId, NoticeKind.Escalated, escalate.Key, clock.GetUtcNow(), cancellationToken: ct);
         logger.LogWarning("Order {OrderId} escalated to the organizers of {CommunityId}: {Reason}",
             escalate.OrderId, escalate.CommunityId, escalate.Reason);
+        await channels.EscalationAsync(escalate.CommunityId, escalate.OrderId, escalate.Key, ct);
     }
+
+    /// <summary>The status changes a resident who agreed hears by SMS: accepted, and done (each request to confirm;
+    /// a reported service reopened and done again asks again).</summary>
+    private static DeliveryKind? ResidentUpdate(Notify notify) => notify.Notice switch
+    {
+        NoticeKind.OrderAccepted => DeliveryKind.Accepted,
+        NoticeKind.ConfirmRequested => DeliveryKind.Done,
+        _ => null,
+    };
 
     private static string MemberKey(string memberId) => NoticeRecipient.Member(memberId);
 }

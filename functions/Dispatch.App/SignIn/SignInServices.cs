@@ -16,7 +16,8 @@ public static class SignInServices
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.Section));
         // The limits can be tightened or loosened in settings (SignIn:CodeLifetime, SignIn:PhonePerHour…).
         services.TryAddSingleton(configuration.GetSection("SignIn").Get<SignInPolicy>() ?? SignInPolicy.Default);
-        services.TryAddSingleton<ISignInCodeSender>(sp => ActivatorUtilities.CreateInstance<SmsCodeSender>(sp, new HttpClient()));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<SmsProvider>(sp, new HttpClient()));
+        services.TryAddSingleton<ISignInCodeSender, SmsCodeSender>();
         services.TryAddSingleton(sp => new SignInStore(sp.GetRequiredService<StorageAccount>()));
         services.TryAddSingleton(sp => new ResidentOrders(sp.GetRequiredService<StorageAccount>()));
         services.TryAddSingleton<SignInCodes>();

@@ -55,7 +55,7 @@ public static class OrderForm
 
         return (
             new OrderRequest(kind!.Value, category!.Value, new Location(community!, grid!, building!, household), form.Urgent, form.WantedAt),
-            new ResidentDetails(name!, phone!, address!, description));
+            new ResidentDetails(name!, phone!, address!, description, form.WantsUpdates));
     }
 
     public static string? IdempotencyKey(string? key)

@@ -13,7 +13,8 @@ public sealed record PlaceOrderRequest(
     string? Name,
     string? Phone,
     string? Address,
-    string? Description);
+    string? Description,
+    bool WantsUpdates = false);
 
 public sealed record ReasonRequest(string? Reason);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dispatch.App.Channels;
 using Dispatch.App.Notices;
 using Dispatch.Core.Assessment;
 using Dispatch.Core.Time;
@@ -16,6 +17,7 @@ namespace Dispatch.Functions.Schedules;
 /// at 00:00 UTC), and once per community per China day from 08:00 sends the quota nudges and the organizers'
 /// escalation digest. Offer and confirmation reminders themselves come from each order's orchestration
 /// (durable timers) through the shared notifier's reminder gate (quiet hours, daily cap, once per key).</item>
+/// <item>The same sweep then retries the channel deliveries that are due (<see cref="ChannelDelivery.RetryDueAsync"/>).</item>
 /// <item><c>AnnualTally</c> (00:05 China time on 1 January, "0 5 16 31 12 *") runs
 /// <see cref="AnnualFreezeJob.RunOnceAsync"/>: it freezes the year that just ended for every community that
 /// has not frozen it.</item>
@@ -29,6 +31,7 @@ namespace Dispatch.Functions.Schedules;
 public sealed class ScheduledFunctions(
     IdempotencyStore runs,
     ReminderSweep sweep,
+    ChannelDelivery channels,
     AnnualFreezeJob freeze,
     TimeProvider clock,
     ILogger<ScheduledFunctions> logger)
@@ -73,8 +76,10 @@ public sealed class ScheduledFunctions(
                 digest.Key, digest.CommunityId, digest.OrderIds.Length);
         }
 
-        logger.LogInformation("{Schedule} slot {Key}: {Released} deferred reminders released, {Nudges} quota nudges, {Digests} digests",
-            ReminderSweepName, key, report.Released.Count, report.Nudges.Count, report.Digests.Count);
+        // Failed channel deliveries due again (1, 5, 30 minutes: at this schedule's pace), then dead letters.
+        var retried = await channels.RetryDueAsync(ct);
+        logger.LogInformation("{Schedule} slot {Key}: {Released} deferred reminders released, {Nudges} quota nudges, {Digests} digests, {Retried} deliveries retried",
+            ReminderSweepName, key, report.Released.Count, report.Nudges.Count, report.Digests.Count, retried);
         return report;
     }
 

@@ -8,9 +8,10 @@ namespace Dispatch.Local.Hosting;
 /// <summary>The local stand-in for Durable Functions' and Service Bus' dispatchers. It sleeps until there is work:
 /// a timer set by the request path (<see cref="WorkSignal"/>), the earliest stored timer, or the
 /// next upkeep pass (<see cref="DispatchOptions.UpkeepInterval"/>), which also finishes left-over effects, heals
-/// stale projections, sends reminders and runs the yearly and retention jobs. An idle host makes a handful of
-/// storage requests per upkeep pass, whatever the number of communities' orders. Queued offers are delivered by
-/// <see cref="OfferDeliveryLoop"/> as they come; the passes here drain what a failed delivery left.</summary>
+/// stale projections, sends reminders, retries failed channel deliveries that are due and runs the yearly and
+/// retention jobs. An idle host makes a handful of storage requests per upkeep pass, whatever the number of
+/// communities' orders. Queued offers are delivered by <see cref="OfferDeliveryLoop"/> as they come; the passes here
+/// drain what a failed delivery left.</summary>
 public sealed class BackgroundLoops(
     IServiceProvider services, WorkSignal signal, TimerStore timers, TimeProvider clock, IOptions<DispatchOptions> options, ILogger<BackgroundLoops> logger)
     : BackgroundService
@@ -23,6 +24,7 @@ public sealed class BackgroundLoops(
         await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(ct);
         await services.GetRequiredService<TimerPump>().PumpOnceAsync(ct);
         await services.GetRequiredService<Reminders.ReminderJob>().RunOnceAsync(ct);
+        await services.GetRequiredService<App.Channels.ChannelDelivery>().RetryDueAsync(ct);
         await services.GetRequiredService<Tallies.AnnualFreeze>().RunOnceAsync(ct);
         await services.GetRequiredService<App.Retention.PersonalDataErasure>().RunOnceAsync(ct);
         await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(ct);

@@ -3,6 +3,7 @@ using Dispatch.App.Hosting;
 using Dispatch.App.SignIn;
 using Dispatch.Core.Api;
 using Dispatch.Local.Admin;
+using Dispatch.Local.Channels;
 using Dispatch.Local.Contract;
 using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
@@ -99,6 +100,7 @@ public static class LocalHostExtensions
         contract.MapAdmin();
         contract.MapOrgTree();
         contract.MapSignIn();
+        contract.MapChannels();
         contract.MapGet(ApiContract.Health, Health.Check);
         app.MapContractOpenApi();
         app.MapDemo();

@@ -121,6 +121,7 @@ function collect() {
     wantedAt: wanted ? `${wanted.length === 16 ? `${wanted}:00` : wanted}+08:00` : null,
     name: value('name'),
     phone: value('phone').replace(/\s+/g, ''),
+    wantsUpdates: $('wantsUpdates').checked,
     address: value('address'),
     description: value('description'),
   };

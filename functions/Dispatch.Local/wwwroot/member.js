@@ -2,6 +2,7 @@
 // the wish board (claim), volunteer posts (claim a place), service records and notices.
 import { initI18n, onLangChange, t, tv, lang } from './i18n.js';
 import { api, post, orderPath, param, tokenFromUrl, withToken } from './api.js';
+import { mountChannels } from './channels.js';
 import { h, add, clear, fmtTime, fmtDate, fmtHours, errorText, say, statusBadge, facts, busy, requireToken, loadPlaces, where } from './ui.js';
 
 const REFRESH_MS = 20000;
@@ -42,6 +43,7 @@ if (requireToken(token, $('main'), { session: true })) {
   }
   loadPlaces().then((p) => { places = p; renderAll(); });
   loadAll();
+  mountChannels($('channels'), { path: '/api/members/me/channels', pushPath: '/api/members/me/push-subscriptions', token });
   setInterval(tick, 1000);
   setInterval(() => { if (!document.hidden && !busyEditing()) loadAll(); }, REFRESH_MS);
 } else {

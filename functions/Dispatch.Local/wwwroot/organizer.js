@@ -2,6 +2,8 @@
 // (escalations, the morning digest) and undeliverable offers; volunteer posts (create, claimants, record shifts).
 import { initI18n, onLangChange, t, tv, lang } from './i18n.js';
 import { api, post, orderPath, tokenFromUrl } from './api.js';
+import { mountChannels } from './channels.js';
+import { mountFailedDeliveries } from './organizer-deliveries.js';
 import { h, add, clear, fmtTime, fmtDate, fmtHours, fieldMessage, errorText, say, statusBadge, busy, requireToken, loadPlaces, where } from './ui.js';
 
 const REFRESH_MS = 30000;
@@ -37,6 +39,10 @@ if (requireToken(token, $('main'), { session: true })) {
   $('post-form').addEventListener('submit', createPost);
   loadPlaces().then((p) => { places = p; render(); });
   load();
+  const loadFailed = mountFailedDeliveries($('failed-deliveries'), token);
+  loadFailed();
+  setInterval(() => { if (!document.hidden) loadFailed(); }, REFRESH_MS);
+  mountChannels($('channels'), { path: '/api/organizer/me/channels', pushPath: '/api/organizer/me/push-subscriptions', token });
   setInterval(() => {
     const a = document.activeElement;
     if (!document.hidden && !(a && /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName))) load();

@@ -64,6 +64,7 @@ public sealed class OrderStore(StorageAccount account)
                 [Columns.Phone] = erased.Phone,
                 [Columns.Address] = erased.Address,
                 [Columns.Description] = erased.Description,
+                [Columns.WantsUpdates] = false,
             };
             if (WithoutFreeText(row.Value.GetString(Columns.LastEvent)) is { } last)
             {
@@ -385,6 +386,7 @@ public sealed class OrderStore(StorageAccount account)
             [Columns.Phone] = resident.Phone,
             [Columns.Address] = resident.Address,
             [Columns.Description] = resident.Description,
+            [Columns.WantsUpdates] = resident.WantsUpdates,
             [Columns.Outbox] = Json.WriteEffects(outbox),
             [Columns.Pending] = !outbox.IsDefaultOrEmpty,
             [Columns.PendingSince] = at,
@@ -409,7 +411,8 @@ public sealed class OrderStore(StorageAccount account)
             e.GetString(Columns.Name) ?? "",
             e.GetString(Columns.Phone) ?? "",
             e.GetString(Columns.Address) ?? "",
-            e.GetString(Columns.Description) ?? ""),
+            e.GetString(Columns.Description) ?? "",
+            e.GetBoolean(Columns.WantsUpdates) ?? false),
         Json.ReadEffects(e.GetString(Columns.Outbox)),
         e.ETag)
     {
@@ -425,6 +428,7 @@ public sealed class OrderStore(StorageAccount account)
         public const string Phone = "Phone";
         public const string Address = "Address";
         public const string Description = "Description";
+        public const string WantsUpdates = "WantsUpdates";
         public const string Outbox = "Outbox";
 
         /// <summary>Whether the outbox holds effects (queryable, unlike the JSON), and since when.</summary>

@@ -34,6 +34,13 @@ public static class RoleMatrix
 
     private const string Hub = LocalHostFixture.CommunityId;
 
+    /// <summary>A phone's push subscription as a browser sends it (an https push service; keys of the right sizes).</summary>
+    private static readonly PushSubscriptionRequest PushSubscription = new(
+        "https://push.example.org/send/abc",
+        new PushSubscriptionKeys(Base64Url([4, .. new byte[64]]), Base64Url(new byte[16])));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     public static IReadOnlyList<RouteRule> Rules { get; } =
     [
         new("GET", ApiContract.Health, Everyone, _ => Fixed(ApiContract.Health)),
@@ -60,6 +67,14 @@ public static class RoleMatrix
         new("GET", Routes.OrganizerMembers, Organizers, _ => Fixed(Routes.OrganizerMembers)),
         new("GET", Routes.OrganizerNotices, Organizers, _ => Fixed(Routes.OrganizerNotices)),
         new("GET", Routes.DeadLetters, CommunityOrganizers, _ => Fixed(Routes.DeadLetters)),
+        new("GET", ChannelRoutes.MemberChannels, Members, _ => Fixed(ChannelRoutes.MemberChannels)),
+        new("PUT", ChannelRoutes.MemberChannels, Members, _ => Fixed(ChannelRoutes.MemberChannels, new ChannelSettingsRequest("m@example.org", true))),
+        new("POST", ChannelRoutes.MemberPush, Members, _ => Fixed(ChannelRoutes.MemberPush, PushSubscription)),
+        new("GET", ChannelRoutes.OrganizerChannels, Organizers, _ => Fixed(ChannelRoutes.OrganizerChannels)),
+        new("PUT", ChannelRoutes.OrganizerChannels, Organizers, _ => Fixed(ChannelRoutes.OrganizerChannels, new ChannelSettingsRequest("o@example.org", false))),
+        new("POST", ChannelRoutes.OrganizerPush, Organizers, _ => Fixed(ChannelRoutes.OrganizerPush, PushSubscription)),
+        new("GET", ChannelRoutes.PushKey, Everyone, _ => Fixed(ChannelRoutes.PushKey)),
+        new("GET", ChannelRoutes.Deliveries, CommunityOrganizers, _ => Fixed(ChannelRoutes.Deliveries + "?outcome=Failed")),
         new("POST", Routes.ResubmitDeadLetter, [CommunityOrganizer], w => Fixed(Routes.ResubmitDeadLetter.Replace("{id}", Uri.EscapeDataString(w.DeadLetterId), StringComparison.Ordinal))),
         new("POST", PostRoutes.Posts, CommunityOrganizers, w => Fixed(PostRoutes.Posts,
             new CreatePostRequest("敬老院探访", null, 5, new DateOnly(w.Year, 12, 1), new DateOnly(w.Year, 12, 31)))),

@@ -1,0 +1,67 @@
+using System.Net.Mail;
+using Dispatch.Core.Notifications;
+
+namespace Dispatch.Core.Api;
+
+/// <summary>A person's channels: the email address (null: none), SMS to their mobile, and how many phones get
+/// push (each subscribed on its own page).</summary>
+public sealed record ChannelSettingsView(string? Email, bool Sms, int PushDevices);
+
+/// <summary>PUT body of the channel routes: an email address (empty: none) and whether to get SMS.</summary>
+public sealed record ChannelSettingsRequest(string? Email, bool Sms)
+{
+    public const int MaxEmail = 254;
+
+    /// <summary>The address to store (null for none).</summary>
+    /// <exception cref="ApiProblemException">400 when the address is not one.</exception>
+    public string? ValidEmail()
+    {
+        var email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
+        if (email is null)
+        {
+            return null;
+        }
+
+        return email.Length <= MaxEmail && IsAddress(email)
+            ? email
+            : throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["email"] = ["请输入有效的电子邮箱地址。Enter a valid email address."],
+            }));
+    }
+
+    private static bool IsAddress(string email) =>
+        !email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
+        && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && parsed.Host.Contains('.', StringComparison.Ordinal);
+}
+
+/// <summary>The public key pages pass to <c>PushManager.subscribe</c> (base64url, uncompressed P-256).</summary>
+public sealed record PushKeyView(string PublicKey);
+
+/// <summary>What a browser's <c>PushSubscription.toJSON()</c> holds.</summary>
+public sealed record PushSubscriptionRequest(string? Endpoint, PushSubscriptionKeys? Keys);
+
+public sealed record PushSubscriptionKeys(string? P256dh, string? Auth);
+
+/// <summary>One delivery of the log, as organizers see it: who (a role and an id, never an address), the channel, the
+/// order, what it said (the kind, not the text), the attempts made and the outcome with the last error.</summary>
+public sealed record DeliveryView(
+    string Id,
+    DeliveryRecipient Recipient,
+    string? RecipientId,
+    Channel Channel,
+    string OrderId,
+    DeliveryKind Kind,
+    int Attempt,
+    DeliveryOutcome Outcome,
+    string? Error,
+    DateTimeOffset At,
+    DateTimeOffset? NextAttemptAt);
+
+/// <summary>Whom a delivery is for.</summary>
+public enum DeliveryRecipient
+{
+    Member,
+    Organizer,
+    Resident,
+}
