@@ -58,9 +58,12 @@ public static class AppServices
         services.TryAddSingleton<RosterCache>();
         services.TryAddSingleton<Dispatcher>();
         services.TryAddSingleton<PlaceCheck>();
+        services.TryAddSingleton(sp => new ReferenceCounter(Account(sp)));
+        services.TryAddSingleton<OrderReferences>();
         services.TryAddSingleton<MemberEvents>();
         services.TryAddSingleton<HandDispatch>();
         services.TryAddSingleton<AssignmentDrain>();
+        services.TryAddSingleton<TimelineNotes>();
         services.TryAddSingleton<OrderReader>();
         services.TryAddSingleton<OrderUseCases>();
         services.TryAddSingleton<MemberQueries>();

@@ -7,8 +7,9 @@ namespace Dispatch.App.Orders;
 /// <summary>An order must name a real community, grid and building of the directory.</summary>
 public sealed class PlaceCheck(OrgDirectory org)
 {
+    /// <returns>The order's community, as read for the check.</returns>
     /// <exception cref="ApiProblemException">A validation problem naming the unknown field.</exception>
-    public async Task EnsureKnownAsync(OrderRequest request, CancellationToken ct)
+    public async Task<CommunityDirectory> EnsureKnownAsync(OrderRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var where = request.Location;
@@ -21,5 +22,7 @@ public sealed class PlaceCheck(OrgDirectory org)
         {
             throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] }));
         }
+
+        return community!;
     }
 }

@@ -3,6 +3,7 @@
 import { initI18n, onLangChange, t, tv, lang } from './i18n.js';
 import { api, post, orderPath, tokenFromUrl } from './api.js';
 import { h, add, clear, fmtTime, fmtDate, fmtHours, fieldMessage, errorText, say, statusBadge, busy, requireToken, loadPlaces, where } from './ui.js';
+import { orderRef, detailsToggle, confirmForm } from './organizer-desk-order.js';
 
 const REFRESH_MS = 30000;
 const DISPATCHABLE = new Set(['Placed', 'Open', 'Offered', 'Escalated']);
@@ -132,11 +133,7 @@ function actionsCell(x) {
     });
     out.push(h('label', { for: selId }, t('org.dispatchTo')), sel, h('div', { class: 'actions' }, go));
   }
-  if (awaiting(x)) {
-    const ok = h('button', { type: 'button', class: 'primary confirm' }, t('org.confirm'));
-    ok.addEventListener('click', () => act(ok, id, 'confirm', {}, 'org.confirmed'));
-    out.push(h('div', { class: 'actions' }, ok));
-  }
+  if (awaiting(x)) out.push(confirmForm(x, (ok, body) => act(ok, id, 'confirm', body, 'org.confirmed')));
   return out;
 }
 
@@ -146,7 +143,8 @@ function row(x) {
       h('strong', null, `${t(`category.${x.category}`)}`), ' ',
       x.kind === 'Wish' ? h('span', { class: 'badge kind-wish' }, t('kind.Wish')) : null, ' ',
       x.urgent ? h('span', { class: 'badge urgent' }, t('common.urgent')) : null,
-      h('div', { class: 'muted' }, `${x.orderId} · ${fmtTime(x.placedAt)}`)),
+      h('div', { class: 'muted' }, h('span', { class: 'order-ref' }, orderRef(x)), ` · ${fmtTime(x.placedAt)}`),
+      detailsToggle(x, token)),
     h('td', { 'data-label': t('org.col.status') }, statusBadge(x.status)),
     h('td', { 'data-label': t('org.col.where') }, where(places, x.gridId, x.buildingId)),
     h('td', { 'data-label': t('org.col.who') }, whoCell(x)),
@@ -174,7 +172,8 @@ async function act(button, orderId, action, body, okKey) {
   try {
     await busy(button, () => post(orderPath(orderId, action), body, token));
     chosen.delete(orderId);
-    say($('action-status'), 'ok', `${t(okKey)} (${orderId})`);
+    const x = (orders || []).find((o) => o.orderId === orderId);
+    say($('action-status'), 'ok', `${t(okKey)} (${x ? orderRef(x) : orderId})`);
   } catch (e) {
     rowMsg.set(orderId, { kind: 'error', error: e });
   }
