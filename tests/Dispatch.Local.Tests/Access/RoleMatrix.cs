@@ -46,7 +46,7 @@ public static class RoleMatrix
             HiddenBecause = "a member's link that does not open the order reads it as unknown (404), so order ids cannot be probed",
         },
         new("POST", Routes.Cancel, [Resident], w => w.OfferedOrderAsync(Routes.Cancel, new ReasonRequest("不需要了"))),
-        new("POST", Routes.Confirm, [Resident, .. OrderOrganizers], w => w.OfferedOrderAsync(Routes.Confirm, new ConfirmRequest(5))),
+        new("POST", Routes.Confirm, [Resident, .. OrderOrganizers], w => w.OfferedOrderAsync(Routes.Confirm, new ConfirmRequest(5, "居民电话确认"))),
         new("POST", Routes.Dispute, [Resident], w => w.OfferedOrderAsync(Routes.Dispute, new ReasonRequest("没有来"))),
         new("POST", Routes.Accept, Members, w => w.OfferedOrderAsync(Routes.Accept)),
         new("POST", Routes.Decline, Members, w => w.OfferedOrderAsync(Routes.Decline, new ReasonRequest("出差"))),

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dispatch.Core.Api;
+
+namespace Dispatch.Contract.Tests;
+
+/// <summary>The organizer desk on both hosts: readable references, reasons on the timeline, names instead of ids.</summary>
+public abstract partial class ContractSuite
+{
+    private static readonly Regex ReferenceShape = new(@"^[A-Z0-9]{1,4}-\d{8}-\d{4}$", RegexOptions.CultureInvariant);
+
+    [Fact]
+    public async Task Twenty_orders_placed_at_once_get_twenty_different_references_and_a_retry_keeps_its_number()
+    {
+        await using var host = await StartAsync();
+        var keys = Enumerable.Range(1, 20).Select(i => $"ref-{i}").ToArray();
+        var placed = await Task.WhenAll(keys.Select(k => SendAsync(host, "POST", Routes.Orders, body: host.Form(), headers: Key(k))));
+        Assert.All(placed, p => Assert.Equal(201, p.Status));
+        var references = placed.Select(p => p.Json.GetProperty("reference").GetString()!).ToArray();
+        Assert.All(references, r => Assert.Matches(ReferenceShape, r));
+        Assert.All(references, r => Assert.Contains($"-{host.Today:yyyyMMdd}-", r, StringComparison.Ordinal));
+        Assert.Equal(20, references.Distinct(StringComparer.Ordinal).Count());
+
+        // A retried place (same key) answers the first order with its first number, and burns none.
+        var again = await Task.WhenAll(keys.Take(3).Select(k => SendAsync(host, "POST", Routes.Orders, body: host.Form(), headers: Key(k))));
+        Assert.Equal(references.Take(3), again.Select(a => a.Json.GetProperty("reference").GetString()));
+        var next = await SendAsync(host, "POST", Routes.Orders, body: host.Form(), headers: Key("ref-21"));
+        var numbers = references.Append(next.Json.GetProperty("reference").GetString()!).Select(r => int.Parse(r[^4..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToArray();
+        Assert.Equal(Enumerable.Range(numbers[0], 21), numbers);
+
+        // The reference is on the tracking view and the desk's list.
+        var orderId = placed[0].Json.GetProperty("orderId").GetString()!;
+        var view = await SendAsync(host, "GET", Order(Routes.Order, orderId), placed[0].Json.GetProperty("token").GetString());
+        Assert.Equal(references[0], view.Json.GetProperty("reference").GetString());
+        var desk = await EventuallyAsync(host, async () =>
+        {
+            var list = await SendAsync(host, "GET", Routes.OrganizerOrders, host.OrganizerToken());
+            return list.Json.EnumerateArray().Any(o => o.GetProperty("orderId").GetString() == orderId) ? list : null;
+        });
+        Assert.Equal(references[0], desk.Json.EnumerateArray().First(o => o.GetProperty("orderId").GetString() == orderId).GetProperty("reference").GetString());
+    }
+
+    [Fact]
+    public async Task Organizers_read_who_declined_and_why_and_the_resident_does_not()
+    {
+        await using var host = await StartAsync();
+        var (orderId, resident) = await PlaceAsync(host);
+        var first = await OfferedToAsync(host, orderId, m => m is not null);
+        Applied(await SendAsync(host, "POST", Order(Routes.Decline, orderId), host.MemberToken(first!), new ReasonRequest("今天不在家")));
+        await OfferedToAsync(host, orderId, m => m != first);
+
+        var organizerView = await EventuallyAsync(host, async () =>
+        {
+            var answer = await SendAsync(host, "GET", Order(Routes.Order, orderId), host.OrganizerToken());
+            Assert.Equal(200, answer.Status);
+            return Timeline(answer).Any(e => e.What == "declined") ? answer : null;
+        });
+        var declined = Timeline(organizerView).Single(e => e.What == "declined");
+        Assert.Equal("今天不在家", declined.Reason);
+        Assert.False(string.IsNullOrEmpty(declined.By));
+        Assert.NotEqual(first, declined.By); // a name, not the member's id
+
+        var residentView = await SendAsync(host, "GET", Order(Routes.Order, orderId), resident);
+        Assert.DoesNotContain("今天不在家", residentView.Text, StringComparison.Ordinal);
+        Assert.All(Timeline(residentView).Where(e => e.What == "declined"), e => Assert.Null(e.By));
+    }
+
+    [Fact]
+    public async Task An_organizer_confirming_for_the_resident_gives_a_reason_the_timeline_shows()
+    {
+        await using var host = await StartAsync();
+        var (orderId, resident) = await PlaceAsync(host);
+        var memberId = await OfferedToAsync(host, orderId, m => m is not null);
+        var member = host.MemberToken(memberId!);
+        Applied(await SendAsync(host, "POST", Order(Routes.Accept, orderId), member));
+        await WaitForStatusAsync(host, orderId, resident, "Accepted");
+        Applied(await SendAsync(host, "POST", Order(Routes.Hours, orderId), member, new HoursRequest(1)));
+        await WaitForStatusAsync(host, orderId, resident, "Done");
+
+        var bare = await SendAsync(host, "POST", Order(Routes.Confirm, orderId), host.OrganizerToken(), new ConfirmRequest(5));
+        Assert.Equal((400, "validation"), Problem(bare));
+        Assert.True(bare.Json.GetProperty("errors").TryGetProperty("reason", out _));
+
+        Applied(await SendAsync(host, "POST", Order(Routes.Confirm, orderId), host.OrganizerToken(), new ConfirmRequest(5, "居民电话确认已修好")));
+        var done = await WaitForStatusAsync(host, orderId, resident, "Confirmed");
+        var step = JsonSerializer.Deserialize<ResidentOrderView>(done.GetRawText(), Json)!.Timeline.Single(e => e.What == "confirmedForResident");
+        Assert.Equal("居民电话确认已修好", step.Reason);
+    }
+
+    private static IReadOnlyList<TimelineEntry> Timeline(ContractAnswer answer) =>
+        JsonSerializer.Deserialize<ResidentOrderView>(answer.Text, Json)!.Timeline;
+}
