@@ -89,4 +89,85 @@ public abstract partial class ContractSuite
 
     private static IReadOnlyList<TimelineEntry> Timeline(ContractAnswer answer) =>
         JsonSerializer.Deserialize<ResidentOrderView>(answer.Text, Json)!.Timeline;
+
+    [Fact]
+    public async Task The_desk_searches_members_to_dispatch_to_by_hand_with_the_matchings_reasons()
+    {
+        await using var host = await StartAsync();
+        var (orderId, _) = await PlaceAsync(host); // Repair, in g1
+        var first = await OfferedToAsync(host, orderId, m => m is not null);
+        var organizer = host.OrganizerToken();
+        Applied(await SendAsync(host, "POST", Order(Routes.Decline, orderId), host.MemberToken(first!), new ReasonRequest("出差")));
+        await OfferedToAsync(host, orderId, m => m != first);
+
+        var all = await SendAsync(host, "GET", DeskRoutes.CandidatesOf(orderId), organizer);
+        Assert.Equal(200, all.Status);
+        var list = JsonSerializer.Deserialize<CandidateView[]>(all.Text, Json)!;
+        Assert.NotEmpty(list);
+        Assert.NotNull(list[0].Reason); // the matching's own pick comes first, with its rank
+        Assert.All(list, c => Assert.False(string.IsNullOrEmpty(c.Name) || string.IsNullOrEmpty(c.ReasonZh) || string.IsNullOrEmpty(c.ReasonEn)));
+        Assert.True(Assert.Single(list, c => c.MemberId == first).Declined);
+
+        var named = list.First(c => c.MemberId != first).Name;
+        var byName = JsonSerializer.Deserialize<CandidateView[]>((await SendAsync(host, "GET", DeskRoutes.CandidatesOf(orderId) + "?q=" + Uri.EscapeDataString(named), organizer)).Text, Json)!;
+        Assert.NotEmpty(byName);
+        Assert.All(byName, c => Assert.Contains(named, c.Name, StringComparison.Ordinal));
+        var inG2 = JsonSerializer.Deserialize<CandidateView[]>((await SendAsync(host, "GET", DeskRoutes.CandidatesOf(orderId) + "?grid=g2&available=true", organizer)).Text, Json)!;
+        Assert.All(inG2, c => Assert.True(c.GridId == "g2" && c.AvailableAtWantedTime));
+
+        Assert.Equal((403, "token-wrongscope"), Problem(await SendAsync(host, "GET", DeskRoutes.CandidatesOf(orderId), host.GridOrganizerToken("g2"))));
+        var bad = await SendAsync(host, "GET", DeskRoutes.CandidatesOf(orderId) + "?available=maybe", organizer);
+        Assert.Equal((400, "validation"), Problem(bad));
+        Assert.True(bad.Json.GetProperty("errors").TryGetProperty("available", out _));
+        Assert.Equal(404, (await SendAsync(host, "GET", DeskRoutes.CandidatesOf("o-unknown"), organizer)).Status);
+    }
+
+    [Fact]
+    public async Task Organizers_view_a_residents_contact_only_on_an_escalated_order_and_each_view_is_logged()
+    {
+        await using var host = await StartAsync();
+        var (orderId, resident) = await PlaceAsync(host);
+        var organizer = host.OrganizerToken();
+        var contact = DeskRoutes.Of(DeskRoutes.Contact, orderId);
+        await OfferedToAsync(host, orderId, m => m is not null);
+        Assert.Equal((409, "not-escalated"), Problem(await SendAsync(host, "POST", contact, organizer, new ReasonRequest("联系居民"))));
+
+        // Three declines (or nobody left) escalate the order to the organizers.
+        for (var i = 0; i < 3; i++)
+        {
+            var view = await SendAsync(host, "GET", Order(Routes.Order, orderId), resident);
+            if (view.Json.GetProperty("status").GetString() == "Escalated")
+            {
+                break;
+            }
+
+            var holder = await OfferedToAsync(host, orderId, m => m is not null);
+            Applied(await SendAsync(host, "POST", Order(Routes.Decline, orderId), host.MemberToken(holder!), new ReasonRequest("不在家")));
+            await EventuallyAsync(host, async () =>
+            {
+                var after = await SendAsync(host, "GET", Order(Routes.Order, orderId), resident);
+                return after.Json.GetProperty("status").GetString() is "Escalated" || (await OfferedToAsync(host, orderId, _ => true)) != holder ? after : null;
+            });
+        }
+
+        await WaitForStatusAsync(host, orderId, resident, "Escalated");
+        var list = await SendAsync(host, "GET", Routes.OrganizerOrders, organizer);
+        Assert.DoesNotContain("13812345678", list.Text, StringComparison.Ordinal); // not in the list, only on request
+
+        Assert.Equal((403, "token-wrongscope"), Problem(await SendAsync(host, "POST", contact, host.GridOrganizerToken("g2"), new ReasonRequest("联系居民"))));
+        var bare = await SendAsync(host, "POST", contact, organizer, new ReasonRequest(null));
+        Assert.Equal((400, "validation"), Problem(bare));
+        Assert.True(bare.Json.GetProperty("errors").TryGetProperty("reason", out _));
+
+        var shown = await SendAsync(host, "POST", contact, organizer, new ReasonRequest("无人接单，电话联系居民改约"));
+        Assert.Equal(200, shown.Status);
+        Assert.Equal("13812345678", shown.Json.GetProperty("phone").GetString());
+        Assert.False(string.IsNullOrEmpty(shown.Json.GetProperty("address").GetString()));
+        Assert.Equal(200, (await SendAsync(host, "POST", contact, host.GridOrganizerToken("g1"), new ReasonRequest("网格员上门"))).Status);
+
+        var log = JsonSerializer.Deserialize<ContactAccessView[]>((await SendAsync(host, "GET", DeskRoutes.Of(DeskRoutes.ContactLog, orderId), organizer)).Text, Json)!;
+        Assert.Equal(["无人接单，电话联系居民改约", "网格员上门"], log.Select(e => e.Reason).Order(StringComparer.Ordinal));
+        Assert.All(log, e => Assert.False(string.IsNullOrEmpty(e.OrganizerName)));
+        Assert.Equal((403, "token-wrongscope"), Problem(await SendAsync(host, "GET", DeskRoutes.Of(DeskRoutes.ContactLog, orderId), host.GridOrganizerToken("g2"))));
+    }
 }

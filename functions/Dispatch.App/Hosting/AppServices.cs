@@ -62,6 +62,9 @@ public static class AppServices
         services.TryAddSingleton<OrderReferences>();
         services.TryAddSingleton<MemberEvents>();
         services.TryAddSingleton<HandDispatch>();
+        services.TryAddSingleton<HandCandidates>();
+        services.TryAddSingleton(sp => new ContactAccessLog(Account(sp)));
+        services.TryAddSingleton<ContactAccess>();
         services.TryAddSingleton<AssignmentDrain>();
         services.TryAddSingleton<TimelineNotes>();
         services.TryAddSingleton<OrderReader>();

@@ -90,6 +90,7 @@ public static class LocalHostExtensions
         contract.MapOrders();
         contract.MapMembers();
         contract.MapOrganizer();
+        contract.MapDesk();
         contract.MapPosts();
         contract.MapTallies();
         contract.MapReports();
