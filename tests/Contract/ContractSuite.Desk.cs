@@ -170,4 +170,53 @@ public abstract partial class ContractSuite
         Assert.All(log, e => Assert.False(string.IsNullOrEmpty(e.OrganizerName)));
         Assert.Equal((403, "token-wrongscope"), Problem(await SendAsync(host, "GET", DeskRoutes.Of(DeskRoutes.ContactLog, orderId), host.GridOrganizerToken("g2"))));
     }
+
+    [Fact]
+    public async Task The_desk_lists_closed_orders_newest_first_with_filters_and_pages()
+    {
+        await using var host = await StartAsync();
+        var organizer = host.OrganizerToken();
+        var repair = await SendAsync(host, "POST", Routes.Orders, body: host.Form());
+        var visit = await SendAsync(host, "POST", Routes.Orders, body: host.Form(category: "Visit"));
+        foreach (var placed in new[] { repair, visit })
+        {
+            var id = placed.Json.GetProperty("orderId").GetString()!;
+            var resident = placed.Json.GetProperty("token").GetString()!;
+            Applied(await SendAsync(host, "POST", Order(Routes.Cancel, id), resident, new ReasonRequest("已解决")));
+            await WaitForStatusAsync(host, id, resident, "Cancelled");
+        }
+
+        HistoryPage Page(ContractAnswer answer) => JsonSerializer.Deserialize<HistoryPage>(answer.Text, Json)!;
+        var all = Page(await EventuallyAsync(host, async () =>
+        {
+            var answer = await SendAsync(host, "GET", DeskRoutes.History, organizer);
+            Assert.Equal(200, answer.Status);
+            return Page(answer).Items.Count == 2 ? answer : null;
+        }));
+        Assert.All(all.Items, i => Assert.Equal(Dispatch.Core.Orders.OrderStatus.Cancelled, i.Status));
+        Assert.False(all.More);
+
+        var visits = Page(await SendAsync(host, "GET", DeskRoutes.History + "?category=Visit", organizer));
+        Assert.Equal(visit.Json.GetProperty("reference").GetString(), Assert.Single(visits.Items).Reference);
+        Assert.Empty(Page(await SendAsync(host, "GET", DeskRoutes.History + "?status=Confirmed", organizer)).Items);
+        var reference = repair.Json.GetProperty("reference").GetString()!;
+        Assert.Equal(reference, Assert.Single(Page(await SendAsync(host, "GET", DeskRoutes.History + "?q=" + reference, organizer)).Items).Reference);
+
+        var first = Page(await SendAsync(host, "GET", DeskRoutes.History + "?size=1", organizer));
+        var second = Page(await SendAsync(host, "GET", DeskRoutes.History + "?size=1&page=2", organizer));
+        Assert.True(first.More);
+        Assert.False(second.More);
+        Assert.NotEqual(Assert.Single(first.Items).OrderId, Assert.Single(second.Items).OrderId);
+        Assert.True(first.Items[0].PlacedAt >= second.Items[0].PlacedAt); // newest first
+
+        var today = host.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2, Page(await SendAsync(host, "GET", $"{DeskRoutes.History}?from={today}&to={today}&grid=g1", host.GridOrganizerToken("g1"))).Items.Count);
+        Assert.Empty(Page(await SendAsync(host, "GET", DeskRoutes.History, host.GridOrganizerToken("g2"))).Items);
+        foreach (var (query, field) in new[] { ("size=51", "size"), ("status=Offered", "status"), ("from=30-11-2026", "from"), ("category=Cooking", "category") })
+        {
+            var bad = await SendAsync(host, "GET", $"{DeskRoutes.History}?{query}", organizer);
+            Assert.Equal((400, "validation"), Problem(bad));
+            Assert.True(bad.Json.GetProperty("errors").TryGetProperty(field, out _), query);
+        }
+    }
 }

@@ -64,6 +64,8 @@ public static class AppServices
         services.TryAddSingleton<HandDispatch>();
         services.TryAddSingleton<HandCandidates>();
         services.TryAddSingleton(sp => new ContactAccessLog(Account(sp)));
+        services.TryAddSingleton(sp => new ClosedOrderIndex(Account(sp)));
+        services.TryAddSingleton<Queries.OrderHistory>();
         services.TryAddSingleton<ContactAccess>();
         services.TryAddSingleton<AssignmentDrain>();
         services.TryAddSingleton<TimelineNotes>();

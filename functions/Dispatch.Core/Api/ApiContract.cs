@@ -38,6 +38,7 @@ public static class ApiContract
         new("GET", Routes.Board),
         new("GET", Routes.OrganizerOrders),
         new("GET", DeskRoutes.Candidates),
+        new("GET", DeskRoutes.History),
         new("POST", DeskRoutes.Contact),
         new("GET", DeskRoutes.ContactLog),
         new("GET", Routes.OrganizerMembers),

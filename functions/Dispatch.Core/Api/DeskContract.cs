@@ -8,6 +8,9 @@ public static class DeskRoutes
     /// <summary>Members to dispatch an order to by hand: <c>?q=</c> (name or service), <c>&amp;grid=</c>, <c>&amp;available=true</c>.</summary>
     public const string Candidates = "/api/organizer/orders/{orderId}/candidates";
 
+    /// <summary>Closed orders: <c>?grid=&amp;category=&amp;status=&amp;from=&amp;to=&amp;q=&amp;page=&amp;size=</c> (China dates of placing).</summary>
+    public const string History = "/api/organizer/orders/history";
+
     /// <summary>POST <c>{reason}</c>: the resident's contact on an escalated order; the view is logged.</summary>
     public const string Contact = "/api/organizer/orders/{orderId}/contact";
 
@@ -54,3 +57,11 @@ public static class DeskProblems
     public static ApiProblem Erased() => new(409, "https://dispatch.example/problems/erased",
         "The personal data was erased.", "居民信息已按保存期限删除。 The resident's details were erased after the retention period.");
 }
+
+/// <summary>One closed order in the desk's history, with the assigned member's name.</summary>
+public sealed record HistoryItem(
+    string OrderId, string? Reference, Orders.OrderStatus Status, string Kind, string Category, string GridId, string BuildingId,
+    string? MemberId, string? MemberName, DateTimeOffset PlacedAt, decimal? Hours, int? Rating);
+
+/// <summary>A page of the history, newest first; <see cref="More"/> when the next page has orders.</summary>
+public sealed record HistoryPage(IReadOnlyList<HistoryItem> Items, int Page, int Size, bool More);

@@ -1,4 +1,5 @@
 using Dispatch.App.Orders;
+using Dispatch.App.Queries;
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Api;
 using Microsoft.AspNetCore.Http;
@@ -10,8 +11,14 @@ namespace Dispatch.Functions.Http;
 
 /// <summary>The organizer desk's order tools, as on the local host (<c>DeskEndpoints</c>): the search behind dispatch by
 /// hand, and a resident's contact on an escalated order with its access log.</summary>
-public sealed class DeskFunctions(Access access, HandCandidates candidates, ContactAccess contact, ILogger<DeskFunctions> logger)
+public sealed class DeskFunctions(Access access, HandCandidates candidates, ContactAccess contact, OrderHistory history, ILogger<DeskFunctions> logger)
 {
+    [Function("OrderHistory")]
+    public Task<IActionResult> HistoryAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/orders/history")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+        HttpApi.Ok(await history.PageAsync(OrganizerLink.From(req, access), HistoryFilter.Read(key => req.Query[key].ToString()), ct)));
+
     [Function("OrderCandidates")]
     public Task<IActionResult> CandidatesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/orders/{orderId}/candidates")] HttpRequest req,

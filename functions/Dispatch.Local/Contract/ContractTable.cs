@@ -52,6 +52,7 @@ public static class ContractTable
         new("GET", Routes.MyRecords, "MyRecords", "Members", "The member's service records and hours of a year.", Of<MyRecordsView>(), Read),
         new("GET", Routes.OrganizerOrders, "OrganizerOrders", "Organizer", "The community's open orders, optionally of one status.", Of<IReadOnlyList<OrganizerOrderView>>(), Read),
         new("GET", DeskRoutes.Candidates, "OrderCandidates", "Organizer", "Members to dispatch an order to by hand (?q= name or service, &grid=, &available=true), ranked and explained by the matching.", Of<IReadOnlyList<CandidateView>>(), ReadOne),
+        new("GET", DeskRoutes.History, "OrderHistory", "Organizer", "Closed orders, newest first, by grid, category, status, China dates of placing and reference; paged (size up to 50).", Of<HistoryPage>(), Read),
         new("POST", DeskRoutes.Contact, "OrderContact", "Organizer", "The resident's contact on an escalated order, with a reason; the view is logged (409 not-escalated otherwise).", Of<ContactView>(), Act),
         new("GET", DeskRoutes.ContactLog, "OrderContactLog", "Organizer", "Who viewed the resident's contact, when and why, newest first.", Of<IReadOnlyList<ContactAccessView>>(), ReadOne),
         new("GET", Routes.OrganizerMembers, "OrganizerMembers", "Organizer", "Members with skills, hours this year and open assignments.", Of<IReadOnlyList<OrganizerMemberView>>(), Read),

@@ -11,6 +11,8 @@ public static class DeskEndpoints
     {
         app.MapGet(DeskRoutes.Candidates, async (string orderId, string? q, string? grid, string? available, OrganizerLink organizer, HandCandidates candidates, CancellationToken ct) =>
             Results.Ok(await candidates.FindAsync(organizer, orderId, q, grid, available, ct)));
+        app.MapGet(DeskRoutes.History, async (HttpRequest req, OrganizerLink organizer, OrderHistory history, CancellationToken ct) =>
+            Results.Ok(await history.PageAsync(organizer, HistoryFilter.Read(key => req.Query[key].ToString()), ct)));
         app.MapPost(DeskRoutes.Contact, async (string orderId, ReasonRequest? body, OrganizerLink organizer, ContactAccess contact, CancellationToken ct) =>
             Results.Ok(await contact.ViewAsync(organizer, orderId, body, ct)));
         app.MapGet(DeskRoutes.ContactLog, async (string orderId, OrganizerLink organizer, ContactAccess contact, CancellationToken ct) =>

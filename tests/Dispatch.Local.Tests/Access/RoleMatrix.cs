@@ -59,6 +59,7 @@ public static class RoleMatrix
         new("GET", Routes.OrganizerOrders, Organizers, _ => Fixed(Routes.OrganizerOrders)),
         new("POST", DeskRoutes.Contact, OrderOrganizers, w => w.OfferedOrderAsync(DeskRoutes.Contact, new ReasonRequest("联系居民"))),
         new("GET", DeskRoutes.ContactLog, OrderOrganizers, w => w.OfferedOrderAsync(DeskRoutes.ContactLog)),
+        new("GET", DeskRoutes.History, Organizers, _ => Fixed(DeskRoutes.History + "?category=Repair")),
         new("GET", DeskRoutes.Candidates, OrderOrganizers, w => w.OfferedOrderAsync(DeskRoutes.Candidates + "?q=" + Uri.EscapeDataString("维修"))),
         new("GET", Routes.OrganizerMembers, Organizers, _ => Fixed(Routes.OrganizerMembers)),
         new("GET", Routes.OrganizerNotices, Organizers, _ => Fixed(Routes.OrganizerNotices)),

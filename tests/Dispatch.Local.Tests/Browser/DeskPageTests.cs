@@ -11,10 +11,17 @@ namespace Dispatch.Local.Tests.Browser;
 public class DeskPageTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task An_organizer_views_the_contact_of_an_escalated_order_and_sees_the_access_log_line_and_the_decline_reason()
+    public async Task An_organizer_views_the_contact_of_an_escalated_order_sees_the_access_log_line_and_filters_the_history()
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
         await using var chromium = await Chromium.LaunchAsync();
+        var repair = await host.PlaceAsync();
+        var visit = await host.PlaceAsync(LocalHostFixture.Form(category: "Visit"));
+        foreach (var closed in new[] { repair, visit })
+        {
+            await host.CallAsync<ResidentOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Cancel, closed.OrderId), closed.Token, new ReasonRequest("已解决"));
+        }
+
         var placed = await host.PlaceAsync();
         for (var i = 0; i < 3; i++)
         {
@@ -40,6 +47,14 @@ public class DeskPageTests(AzuriteFixture azurite)
         await Expect(details.Locator(".resident-contact")).ToContainTextAsync("13812345678");
         await Expect(details.Locator(".access-log")).ToContainTextAsync("王书记 查看，原因：无人接单，电话联系居民");
         await Chromium.ShotAsync(page, "5-organizer-contact-1280");
+
+        // The history of closed orders, filtered by category.
+        await Expect(page.Locator("#history-list li.history-item")).ToHaveCountAsync(2);
+        await page.Locator("#history-category").SelectOptionAsync("Visit");
+        await page.Locator("#history-go").ClickAsync();
+        await Expect(page.Locator("#history-list li.history-item")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#history-list")).ToContainTextAsync(visit.Reference!);
+        await Expect(page.Locator("#history-list")).ToContainTextAsync("已取消");
         Assert.Empty(chromium.PageErrors);
     }
 }
