@@ -59,9 +59,17 @@ public static class AppServices
         services.TryAddSingleton<RosterCache>();
         services.TryAddSingleton<Dispatcher>();
         services.TryAddSingleton<PlaceCheck>();
+        services.TryAddSingleton(sp => new ReferenceCounter(Account(sp)));
+        services.TryAddSingleton<OrderReferences>();
         services.TryAddSingleton<MemberEvents>();
         services.TryAddSingleton<HandDispatch>();
+        services.TryAddSingleton<HandCandidates>();
+        services.TryAddSingleton(sp => new ContactAccessLog(Account(sp)));
+        services.TryAddSingleton(sp => new ClosedOrderIndex(Account(sp)));
+        services.TryAddSingleton<Queries.OrderHistory>();
+        services.TryAddSingleton<ContactAccess>();
         services.TryAddSingleton<AssignmentDrain>();
+        services.TryAddSingleton<TimelineNotes>();
         services.TryAddSingleton<OrderReader>();
         services.TryAddSingleton<OrderUseCases>();
         services.TryAddSingleton<MemberQueries>();

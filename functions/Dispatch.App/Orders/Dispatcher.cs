@@ -15,14 +15,16 @@ public sealed class Dispatcher(RosterCache rosters, OrderIndex index, ServiceRec
         ArgumentNullException.ThrowIfNull(find);
         var community = state.Request.Location.CommunityId;
         var roster = await rosters.GetAsync(community, ct);
+        return roster.Answer(state.Request, await LoadsAsync(community, now, ct), find.Excluded, now);
+    }
+
+    /// <summary>Each member's load as the policy weighs it: open assignments and this year's wishes, posts and hours.</summary>
+    public async Task<Func<string, MemberLoad>> LoadsAsync(string community, DateTimeOffset now, CancellationToken ct)
+    {
         var open = await index.OpenAssignmentsAsync(community, ct);
         var tallies = (await records.TalliesAsync(community, ChinaTime.YearOf(now), ct)).ToDictionary(t => t.MemberId);
-        return roster.Answer(
-            state.Request,
-            id => tallies.TryGetValue(id, out var t)
-                ? new MemberLoad(open.GetValueOrDefault(id), t.Wishes, t.Posts, t.HalfHours)
-                : MemberLoad.None with { OpenAssignments = open.GetValueOrDefault(id) },
-            find.Excluded,
-            now);
+        return id => tallies.TryGetValue(id, out var t)
+            ? new MemberLoad(open.GetValueOrDefault(id), t.Wishes, t.Posts, t.HalfHours)
+            : MemberLoad.None with { OpenAssignments = open.GetValueOrDefault(id) };
     }
 }

@@ -8,9 +8,10 @@ namespace Dispatch.App.Orders;
 /// rules around it — validation, links, idempotency, events, views, answers — are <see cref="OrderUseCases"/>.</summary>
 public interface IOrderEngine
 {
-    /// <summary>Stores a new order once per idempotency key (a resubmitted form gets the first order) and starts it.</summary>
+    /// <summary>Stores a new order once per idempotency key (a resubmitted form gets the first order) and starts it;
+    /// <paramref name="reference"/> (its readable reference) goes into its first state.</summary>
     /// <exception cref="Dispatch.Core.Api.ApiProblemException">422 idempotency-key-reused.</exception>
-    Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct);
+    Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, string? reference, CancellationToken ct);
 
     /// <summary>Applies an event already authorized by the caller's link; a rejection by the decider throws its
     /// problem and changes nothing.</summary>

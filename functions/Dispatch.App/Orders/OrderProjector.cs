@@ -6,7 +6,7 @@ namespace Dispatch.App.Orders;
 /// <summary>Keeps the read models in step with an order: the community's open-order list and the
 /// inboxes of members the change concerns. A new offer reaches the member's inbox through the
 /// assignment queue instead, as it would in production.</summary>
-public sealed class OrderProjector(OrderIndex index, MemberInbox inbox, RetentionStore retention, TimeProvider clock)
+public sealed class OrderProjector(OrderIndex index, MemberInbox inbox, RetentionStore retention, ClosedOrderIndex closed, TimeProvider clock)
 {
     public Task ProjectAsync(OrderState? before, OrderState after, CancellationToken ct) =>
         ProjectCurrentAsync(after, before?.Offer?.MemberId, ct);
@@ -20,8 +20,9 @@ public sealed class OrderProjector(OrderIndex index, MemberInbox inbox, Retentio
         await index.ProjectAsync(current, ct);
         if (current.IsTerminal)
         {
-            // Starts the retention period of the resident's personal data.
+            // Starts the retention period of the resident's personal data; lists the order in the desk's history.
             await retention.NoteClosedAsync(current.OrderId, clock.GetUtcNow(), ct);
+            await closed.ProjectAsync(current, ct);
         }
 
         if (previousOffer is { } previous && previous != current.Offer?.MemberId && previous != current.MemberId)

@@ -7,7 +7,7 @@ namespace Dispatch.App.Orders;
 
 /// <summary>Loads an order and shapes it for whoever's link asks: the member's view for a member, the
 /// resident's view (with the assigned member and the timeline) for the resident or an organizer.</summary>
-public sealed class OrderReader(OrderStore orders, MemberStore members)
+public sealed class OrderReader(OrderStore orders, MemberStore members, TimelineNotes notes, OrgDirectory org)
 {
     /// <summary>The order, a validation problem for an id that cannot be one (e.g. "../x"), or not-found.</summary>
     public async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct) =>
@@ -26,16 +26,28 @@ public sealed class OrderReader(OrderStore orders, MemberStore members)
         switch (caller.Role)
         {
             case TokenRole.Member:
-                return MemberView(caller.Member(), order, afterOwnAction);
+                return await NamedAsync(MemberView(caller.Member(), order, afterOwnAction), org, ct);
             case TokenRole.Organizer:
                 caller.OrganizerFor(state);
-                break;
+                return await ResidentViewAsync(order, ct, forOrganizer: true);
             default:
                 caller.ResidentOf(state.OrderId);
-                break;
+                return await ResidentViewAsync(order, ct);
+        }
+    }
+
+    /// <summary>The member's view with the name of the organizer who dispatched it by hand, instead of their id.</summary>
+    public static async Task<MemberOrderView> NamedAsync(MemberOrderView view, OrgDirectory org, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(org);
+        if (view.Reason is not { ByHand: true, OrganizerId: { } organizerId })
+        {
+            return view;
         }
 
-        return await ResidentViewAsync(order, ct);
+        var name = (await org.ListOrganizersAsync(view.CommunityId, ct)).FirstOrDefault(o => o.OrganizerId == organizerId)?.Name;
+        return view with { DispatchedBy = name };
     }
 
     private static MemberOrderView MemberView(MemberLink link, StoredOrder order, bool afterOwnAction)
@@ -55,12 +67,14 @@ public sealed class OrderReader(OrderStore orders, MemberStore members)
             : throw new ApiProblemException(ApiProblem.NotFound("order"));
     }
 
-    public async Task<ResidentOrderView> ResidentViewAsync(StoredOrder order, CancellationToken ct)
+    /// <param name="forOrganizer">Organizers also see who declined and why.</param>
+    public async Task<ResidentOrderView> ResidentViewAsync(StoredOrder order, CancellationToken ct, bool forOrganizer = false)
     {
         ArgumentNullException.ThrowIfNull(order);
         var state = order.State;
         var assigned = state.MemberId is { } id ? await members.GetAsync(state.Request.Location.CommunityId, id, ct) : null;
         var history = await orders.HistoryAsync(state.OrderId, ct);
-        return OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)));
+        var view = OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)));
+        return view with { Timeline = await notes.AddAsync(state, history, view.Timeline, forOrganizer, ct) };
     }
 }

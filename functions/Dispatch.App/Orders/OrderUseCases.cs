@@ -12,7 +12,7 @@ namespace Dispatch.App.Orders;
 /// the link against the loaded order, build the event, let the host's <see cref="IOrderEngine"/> apply it, answer
 /// with the caller's view (an <see cref="OrderAnswer"/>: 200; 202 with the order's URL when the engine has not
 /// applied it yet).</summary>
-public sealed class OrderUseCases(OrderReader reader, PlaceCheck places, MemberEvents memberEvents, HandDispatch hand, Links links, TimeProvider clock)
+public sealed class OrderUseCases(OrderReader reader, PlaceCheck places, OrderReferences references, MemberEvents memberEvents, HandDispatch hand, Links links, TimeProvider clock)
 {
     /// <summary>201 with the order's URL for a new order; 200 for a resubmission with the same Idempotency-Key.</summary>
     public async Task<OrderAnswer> PlaceAsync(IOrderEngine engine, PlaceOrderRequest? body, string? idempotencyKey, CancellationToken ct)
@@ -20,10 +20,11 @@ public sealed class OrderUseCases(OrderReader reader, PlaceCheck places, MemberE
         ArgumentNullException.ThrowIfNull(engine);
         var (request, resident) = OrderForm.Validate(body, clock.GetUtcNow());
         var key = OrderForm.IdempotencyKey(idempotencyKey);
-        await places.EnsureKnownAsync(request, ct);
-        var (order, created) = await engine.PlaceAsync(request, resident, key, ct);
+        var community = await places.EnsureKnownAsync(request, ct);
+        var reference = await references.AssignAsync(community, request, key, ct);
+        var (order, created) = await engine.PlaceAsync(request, resident, key, reference, ct);
         var token = links.ResidentToken(order.OrderId);
-        var response = new PlaceOrderResponse(order.OrderId, order.State.Status, Routes.TrackingPage(order.OrderId, token), token);
+        var response = new PlaceOrderResponse(order.OrderId, order.State.Status, Routes.TrackingPage(order.OrderId, token), token, order.State.Reference);
         return created ? new OrderAnswer(StatusCodes.Status201Created, response, OrderPath(order.OrderId)) : OrderAnswer.Ok(response);
     }
 
@@ -54,7 +55,12 @@ public sealed class OrderUseCases(OrderReader reader, PlaceCheck places, MemberE
         ServiceConfirmed e;
         if (caller.Role == TokenRole.Organizer)
         {
-            e = new ServiceConfirmed(ConfirmedBy.Organizer, caller.OrganizerFor(order.State).OrganizerId, rating);
+            var organizer = caller.OrganizerFor(order.State).OrganizerId;
+            var reason = FreeText.Reason(body?.Reason) ?? throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+            {
+                ["reason"] = ["代居民确认需要填写原因。 Confirming for the resident needs a reason."],
+            }));
+            e = new ServiceConfirmed(ConfirmedBy.Organizer, organizer, rating, reason);
         }
         else
         {

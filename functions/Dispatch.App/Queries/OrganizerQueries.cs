@@ -34,7 +34,7 @@ public sealed class OrganizerQueries(
         var open = await index.ListOpenAsync(organizer.CommunityId, filter, ct);
         return [.. open.Where(o => organizer.Sees(o.GridId)).OrderBy(o => o.PlacedAt).Select(o => new OrganizerOrderView(
             o.OrderId, o.Kind.ToString(), o.Category.ToString(), o.Status, o.GridId, o.BuildingId, o.Urgent, o.PlacedAt,
-            o.MemberId, o.OfferedTo, o.OfferDeadline, o.Escalation?.ToString(), o.AwaitingOrganizerConfirmation))];
+            o.MemberId, o.OfferedTo, o.OfferDeadline, o.Escalation?.ToString(), o.AwaitingOrganizerConfirmation, o.Reference))];
     }
 
     /// <summary>The community's members; a grid organizer's, those who live in their grid.</summary>

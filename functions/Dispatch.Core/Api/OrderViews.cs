@@ -24,7 +24,8 @@ public static class OrderViews
         state.Rating,
         CanCancel: state.Status is OrderStatus.Placed or OrderStatus.Open or OrderStatus.Offered or OrderStatus.Escalated or OrderStatus.Accepted,
         CanConfirm: state.Status == OrderStatus.Done,
-        Timeline(history, state.MemberId == assigned?.MemberId ? assigned?.Name : null));
+        Timeline(history, state.MemberId == assigned?.MemberId ? assigned?.Name : null),
+        state.Reference);
 
     /// <summary>A member may read an order only while it concerns them: offered to them now, held by them, or an
     /// open wish on their community's board. Past offers, declined or expired, are not enough.</summary>
@@ -58,7 +59,8 @@ public static class OrderViews
             state.Offer?.MemberId == memberId ? state.Offer.Deadline : null,
             reason,
             taken ? new ResidentContact(resident.Name, resident.Phone, resident.Address) : null,
-            state.Hours?.Value);
+            state.Hours?.Value,
+            state.Reference);
     }
 
     private static List<TimelineEntry> Timeline(IEnumerable<(OrderEvent Event, DateTimeOffset At)> history, string? assignedName) =>
@@ -74,6 +76,7 @@ public static class OrderViews
         OfferDeclined => "declined",
         WishClaimed => "claimed",
         HoursReported => "done",
+        ServiceConfirmed { By: Hours.ConfirmedBy.Organizer } => "confirmedForResident",
         ServiceConfirmed => "confirmed",
         ServiceDisputed => "reopened",
         OrderCancelled => "cancelled",

@@ -18,7 +18,8 @@ public sealed record PlaceOrderRequest(
 
 public sealed record ReasonRequest(string? Reason);
 
-public sealed record ConfirmRequest(int? Rating);
+/// <param name="Reason">Required when an organizer confirms for the resident: why (shown on the timeline).</param>
+public sealed record ConfirmRequest(int? Rating, string? Reason = null);
 
 public sealed record HoursRequest(decimal? Hours);
 

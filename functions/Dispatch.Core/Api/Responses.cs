@@ -4,13 +4,17 @@ using Dispatch.Core.Reminders;
 
 namespace Dispatch.Core.Api;
 
-public sealed record PlaceOrderResponse(string OrderId, Dispatch.Core.Orders.OrderStatus Status, string TrackingUrl, string Token);
+public sealed record PlaceOrderResponse(string OrderId, Dispatch.Core.Orders.OrderStatus Status, string TrackingUrl, string Token, string? Reference = null);
 
 public sealed record AssignedMember(string MemberId, string Name, string Phone);
 
 public sealed record ResidentContact(string Name, string Phone, string Address);
 
-public sealed record TimelineEntry(DateTimeOffset At, string What, string? MemberName);
+/// <param name="By">Who acted, by name: an organizer (dispatch by hand, confirming for the resident) for everyone; a member who
+/// declined, for organizers only.</param>
+/// <param name="Reason">The free-text reason kept with the step: the organizer's reason for confirming for the resident for
+/// everyone; a member's reason for declining, for organizers only.</param>
+public sealed record TimelineEntry(DateTimeOffset At, string What, string? MemberName, string? By = null, string? Reason = null);
 
 /// <summary>What the resident sees: status, the assigned member's name and phone, never other members.</summary>
 public sealed record ResidentOrderView(
@@ -30,7 +34,8 @@ public sealed record ResidentOrderView(
     int? Rating,
     bool CanCancel,
     bool CanConfirm,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    string? Reference = null);
 
 /// <summary>What a member sees of an order. <see cref="Resident"/> is filled only for the member who took it;
 /// <see cref="Reason"/> (why they were picked) only while it is offered to them, for the page to put in words.</summary>
@@ -50,7 +55,12 @@ public sealed record MemberOrderView(
     DateTimeOffset? OfferDeadline,
     MatchReason? Reason,
     ResidentContact? Resident,
-    decimal? Hours);
+    decimal? Hours,
+    string? Reference = null)
+{
+    /// <summary>The name of the organizer who dispatched this offer by hand (王书记), instead of their id.</summary>
+    public string? DispatchedBy { get; init; }
+}
 
 /// <summary>A notice; <see cref="Text"/> carries details without personal data, and instead of it a quota nudge
 /// its <see cref="Quota"/> progress and the morning digest its <see cref="Digest"/> list of escalated orders.</summary>
@@ -95,7 +105,8 @@ public sealed record OrganizerOrderView(
     string? OfferedTo,
     DateTimeOffset? OfferDeadline,
     string? Escalation,
-    bool AwaitingOrganizerConfirmation);
+    bool AwaitingOrganizerConfirmation,
+    string? Reference = null);
 
 /// <summary>A member in the organizer's list; phone and availability are there so the organizer can edit them.</summary>
 public sealed record OrganizerMemberView(

@@ -69,7 +69,7 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
     /// <summary>Places a new order: never refused, so the hosts that create orders get the state without a check.</summary>
     public Decision.Changed Place(OrderPlaced placed, DateTimeOffset now)
     {
-        var state = OrderState.Start(placed.OrderId, placed.Request, now);
+        var state = OrderState.Start(placed.OrderId, placed.Request, now) with { Reference = placed.Reference };
         var received = new Notify(placed.OrderId, Recipient.Resident, NoticeKind.OrderReceived, null, "0");
         if (placed.Request.Kind == OrderKind.Wish)
         {

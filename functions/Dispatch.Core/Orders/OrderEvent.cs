@@ -24,7 +24,9 @@ public abstract record OrderEvent
     public abstract Actor Actor { get; }
 }
 
-public sealed record OrderPlaced(string OrderId, OrderRequest Request) : OrderEvent
+/// <param name="Reference">The readable reference (HB-20261130-0042) the place use case assigned; null for orders
+/// placed before references existed.</param>
+public sealed record OrderPlaced(string OrderId, OrderRequest Request, string? Reference = null) : OrderEvent
 {
     public override Actor Actor => Actor.Resident;
 }
@@ -68,7 +70,9 @@ public sealed record HoursReported(string MemberId, ServiceHours Hours) : OrderE
 }
 
 /// <summary>The resident (or, when they do not, an organizer) confirms the service; rating 1–5 optional.</summary>
-public sealed record ServiceConfirmed(ConfirmedBy By, string? OrganizerId = null, int? Rating = null) : OrderEvent
+/// <param name="Reason">Why an organizer confirmed for the resident (free text: the local host keeps it here and erases
+/// it with the resident's details; the Azure host keeps it beside the order instead).</param>
+public sealed record ServiceConfirmed(ConfirmedBy By, string? OrganizerId = null, int? Rating = null, string? Reason = null) : OrderEvent
 {
     public override Actor Actor => By == ConfirmedBy.Organizer ? Actor.Organizer(OrganizerId ?? "?") : Actor.Resident;
 }

@@ -30,5 +30,8 @@ public sealed record OrderState(
         Excluded: [], Hours: null, DoneAt: null, ConfirmRound: 0, AwaitingOrganizerConfirmation: false,
         Escalation: null, Rating: null);
 
+    /// <summary>The readable reference (<c>HB-20261130-0042</c>), set once when the order is placed.</summary>
+    public string? Reference { get; init; }
+
     public bool IsTerminal => Status.IsTerminal();
 }

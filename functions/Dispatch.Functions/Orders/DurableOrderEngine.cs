@@ -9,8 +9,8 @@ namespace Dispatch.Functions.Orders;
 /// orchestration applies events; an event it has not applied within the wait is answered 202 (Done false).</summary>
 public sealed class DurableOrderEngine(OrderCommands commands, DurableTaskClient client) : IOrderEngine
 {
-    public Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct) =>
-        commands.PlaceAsync(client, request, resident, idempotencyKey, ct);
+    public Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, string? reference, CancellationToken ct) =>
+        commands.PlaceAsync(client, request, resident, idempotencyKey, ct, reference);
 
     public Task<OrderApplied> ApplyAsync(StoredOrder order, OrderEvent e, CancellationToken ct)
     {
@@ -24,6 +24,7 @@ public sealed class DurableOrderEngine(OrderCommands commands, DurableTaskClient
         OrderCancelled c => (c with { Reason = null }, c.Reason),
         ServiceDisputed d => (d with { Reason = null }, d.Reason),
         OfferDeclined o => (o with { Reason = null }, o.Reason),
+        ServiceConfirmed s => (s with { Reason = null }, s.Reason),
         _ => (e, null),
     };
 }

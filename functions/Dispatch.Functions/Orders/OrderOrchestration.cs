@@ -76,7 +76,7 @@ public static class OrderOrchestration
             {
                 // The HTTP function decided and stored this same placement (same request, same time); deciding
                 // it again here yields the same state and the effects still to run.
-                _work.Enqueue((new OrderPlaced(run.OrderId, run.Request), null, run.PlacedAt));
+                _work.Enqueue((new OrderPlaced(run.OrderId, run.Request, run.Reference), null, run.PlacedAt));
             }
             else
             {

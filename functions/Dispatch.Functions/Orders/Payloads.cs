@@ -25,7 +25,8 @@ public sealed record OrderRun(
     int EventsPerGeneration = OrderOrchestration.DefaultEventsPerGeneration,
     IReadOnlyList<OrderEffect>? Resume = null,
     RetrySettings? Retry = null,
-    IReadOnlyList<string>? Seen = null);
+    IReadOnlyList<string>? Seen = null,
+    string? Reference = null);
 
 /// <summary>How hard an order's orchestration retries a failing activity before it stalls
 /// (<see cref="ActivityAttempts"/> tries, doubling from <see cref="FirstRetry"/>), and how it waits while

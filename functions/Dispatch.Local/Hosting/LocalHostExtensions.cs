@@ -93,6 +93,7 @@ public static class LocalHostExtensions
         contract.MapOrders();
         contract.MapMembers();
         contract.MapOrganizer();
+        contract.MapDesk();
         contract.MapPosts();
         contract.MapTallies();
         contract.MapReports();

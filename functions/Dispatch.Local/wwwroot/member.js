@@ -26,6 +26,7 @@ let tab = 'tasks';
 // Per-card state kept across refreshes.
 const declineOpen = new Set();
 const declineText = new Map();
+const QUICK_REASONS = ['member.quick.away', 'member.quick.busy', 'member.quick.skill', 'member.quick.far'];
 const hoursChoice = new Map();
 const cardMsg = new Map(); // orderId → {kind, key|text}
 const postState = new Map(); // postId → {kind, key|error, block?: 'full'|'mine'|'ended'} after a claim
@@ -181,7 +182,8 @@ function head(o) {
     h('h3', null, t(`category.${o.category}`)),
     o.kind === 'Wish' ? h('span', { class: 'badge kind-wish' }, t('kind.Wish')) : null,
     o.urgent ? h('span', { class: 'badge urgent' }, t('common.urgent')) : null,
-    o.status ? statusBadge(o.status) : null);
+    o.status ? statusBadge(o.status) : null,
+    o.reference ? h('span', { class: 'muted order-ref' }, o.reference) : null);
 }
 
 function basics(o) {
@@ -208,16 +210,23 @@ function offerCard(o) {
     add(card, h('p', null, h('strong', null, t('member.deadline', { time: fmtTime(o.offerDeadline) })), ' · ',
       h('span', { class: 'countdown', 'data-deadline': o.offerDeadline })));
   }
-  const reason = reasonText(o.reason);
+  const reason = reasonText(o.reason, o.dispatchedBy);
   if (reason) add(card, h('div', { class: 'msg msg-info why' }, h('strong', null, `${t('member.why')}${lang() === 'zh' ? '：' : ': '}`), reason));
   add(card, msgFor(id) || '');
   if (declineOpen.has(id)) {
     const area = h('textarea', { id: `decline-${id}`, rows: '2', maxlength: '500' });
     area.value = declineText.get(id) || '';
     area.addEventListener('input', () => declineText.set(id, area.value));
+    // A few quick reasons fill the box in one tap; the member can still write their own.
+    const quick = h('div', { class: 'quick-reasons', role: 'group', 'aria-label': t('member.quickReasons') },
+      QUICK_REASONS.map((k) => {
+        const b = h('button', { type: 'button', class: 'plain quick-reason' }, t(k));
+        b.addEventListener('click', () => { area.value = t(k); declineText.set(id, area.value); area.focus(); });
+        return b;
+      }));
     const send = h('button', { type: 'button', class: 'primary' }, t('member.declineSend'));
     send.addEventListener('click', () => act(send, id, 'decline', { reason: area.value.trim() || null }, 'member.declined', () => { declineOpen.delete(id); declineText.delete(id); }));
-    add(card, h('div', { class: 'field' }, h('label', { for: `decline-${id}` }, t('member.declineReason')), area),
+    add(card, h('div', { class: 'field' }, h('label', { for: `decline-${id}` }, t('member.declineReason')), quick, area),
       h('div', { class: 'actions' }, send,
         h('button', { type: 'button', class: 'plain', onclick: () => { declineOpen.delete(id); renderTasks(); } }, t('member.declineCancel'))));
   } else {
@@ -230,9 +239,9 @@ function offerCard(o) {
 }
 
 /** Why this member was picked, in words, from the offer's reason (the matching's figures). */
-function reasonText(r) {
+function reasonText(r, by) {
   if (!r) return '';
-  if (r.byHand) return t('reason.hand', { id: r.organizerId ?? '' });
+  if (r.byHand) return by ? t('reason.handBy', { name: by }) : t('reason.handAnon');
   return t('reason.ranked', {
     rank: r.rank, n: r.candidateCount, closeness: tv('closeness', r.closeness), gap: r.quotaGap,
     h: (r.halfHoursThisYear / 2).toFixed(1), open: r.openAssignments,

@@ -5,6 +5,8 @@ import { api, post, orderPath, tokenFromUrl } from './api.js';
 import { mountChannels } from './channels.js';
 import { mountFailedDeliveries } from './organizer-deliveries.js';
 import { h, add, clear, fmtTime, fmtDate, fmtHours, fieldMessage, errorText, say, statusBadge, busy, requireToken, loadPlaces, where } from './ui.js';
+import { orderRef, detailsToggle, confirmForm } from './organizer-desk-order.js';
+import { dispatchSearch } from './organizer-desk-dispatch.js';
 
 const REFRESH_MS = 30000;
 const DISPATCHABLE = new Set(['Placed', 'Open', 'Offered', 'Escalated']);
@@ -15,7 +17,6 @@ let places = null;
 let orders = null;
 let members = [];
 let filter = 'all';
-const chosen = new Map(); // orderId → memberId picked in the row's select
 const rowMsg = new Map(); // orderId → {kind, key?, error?}
 let notices = [];
 let deadLetters = [];
@@ -94,23 +95,6 @@ function memberName(id) {
   return m ? m.name : t('org.unknownMember', { id });
 }
 
-function memberLabel(m) {
-  return t('org.memberOption', {
-    name: m.name,
-    place: where(places, m.gridId, m.buildingId),
-    skills: (m.skills || []).map((s) => tv('category', s)).join('、') || '—',
-    hours: fmtHours(m.hoursThisYear),
-    open: m.openAssignments,
-  }) + (m.active ? '' : t('org.inactive'));
-}
-
-/** Members for an order: those with the category first, then the same grid, then fewer open assignments. */
-function ranked(order) {
-  const score = (m) => (m.skills?.includes(order.category) ? 0 : 2) + (m.gridId === order.gridId ? 0 : 1);
-  return [...members].sort((a, b) => (a.active === b.active ? 0 : a.active ? -1 : 1)
-    || score(a) - score(b) || a.openAssignments - b.openAssignments || a.hoursThisYear - b.hoursThisYear);
-}
-
 function whoCell(x) {
   const parts = [];
   if (x.memberId) parts.push(h('div', null, t('org.assignedTo', { name: memberName(x.memberId) })));
@@ -125,24 +109,8 @@ function actionsCell(x) {
   const out = [];
   const m = rowMsg.get(id);
   if (m) out.push(h('p', { class: `msg msg-${m.kind}`, role: m.kind === 'error' ? 'alert' : 'status' }, m.key ? t(m.key) : errorText(m.error)));
-  if (DISPATCHABLE.has(x.status)) {
-    const selId = `dispatch-${id}`;
-    const sel = h('select', { id: selId, class: 'dispatch-member' },
-      h('option', { value: '' }, t('org.chooseMember')),
-      ranked(x).map((mm) => h('option', { value: mm.memberId, disabled: !mm.active, selected: chosen.get(id) === mm.memberId }, memberLabel(mm))));
-    const go = h('button', { type: 'button', class: 'primary dispatch' }, t('org.dispatch'));
-    sel.addEventListener('change', () => chosen.set(id, sel.value));
-    go.addEventListener('click', () => {
-      if (!sel.value) { rowMsg.set(id, { kind: 'error', key: 'org.chooseMember' }); render(); $(selId)?.focus(); return; }
-      act(go, id, 'dispatch', { memberId: sel.value }, 'org.dispatched');
-    });
-    out.push(h('label', { for: selId }, t('org.dispatchTo')), sel, h('div', { class: 'actions' }, go));
-  }
-  if (awaiting(x)) {
-    const ok = h('button', { type: 'button', class: 'primary confirm' }, t('org.confirm'));
-    ok.addEventListener('click', () => act(ok, id, 'confirm', {}, 'org.confirmed'));
-    out.push(h('div', { class: 'actions' }, ok));
-  }
+  if (DISPATCHABLE.has(x.status)) out.push(dispatchSearch(x, token, places, (go, body) => act(go, id, 'dispatch', body, 'org.dispatched')));
+  if (awaiting(x)) out.push(confirmForm(x, (ok, body) => act(ok, id, 'confirm', body, 'org.confirmed')));
   return out;
 }
 
@@ -152,7 +120,8 @@ function row(x) {
       h('strong', null, `${t(`category.${x.category}`)}`), ' ',
       x.kind === 'Wish' ? h('span', { class: 'badge kind-wish' }, t('kind.Wish')) : null, ' ',
       x.urgent ? h('span', { class: 'badge urgent' }, t('common.urgent')) : null,
-      h('div', { class: 'muted' }, `${x.orderId} · ${fmtTime(x.placedAt)}`)),
+      h('div', { class: 'muted' }, h('span', { class: 'order-ref' }, orderRef(x)), ` · ${fmtTime(x.placedAt)}`),
+      detailsToggle(x, token)),
     h('td', { 'data-label': t('org.col.status') }, statusBadge(x.status)),
     h('td', { 'data-label': t('org.col.where') }, where(places, x.gridId, x.buildingId)),
     h('td', { 'data-label': t('org.col.who') }, whoCell(x)),
@@ -179,8 +148,8 @@ async function act(button, orderId, action, body, okKey) {
   clear($('action-status'));
   try {
     await busy(button, () => post(orderPath(orderId, action), body, token));
-    chosen.delete(orderId);
-    say($('action-status'), 'ok', `${t(okKey)} (${orderId})`);
+    const x = (orders || []).find((o) => o.orderId === orderId);
+    say($('action-status'), 'ok', `${t(okKey)} (${x ? orderRef(x) : orderId})`);
   } catch (e) {
     rowMsg.set(orderId, { kind: 'error', error: e });
   }

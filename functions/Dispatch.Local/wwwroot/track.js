@@ -2,6 +2,7 @@
 import { initI18n, onLangChange, t } from './i18n.js';
 import { api, post, orderPath, param, tokenFromUrl } from './api.js';
 import { h, add, clear, fmtTime, fmtHours, errorText, say, statusBadge, facts, busy, requireToken, loadPlaces, where } from './ui.js';
+import { timelineText } from './timeline-text.js';
 
 const POLL_MS = 5000;
 const TERMINAL = new Set(['Confirmed', 'Cancelled']);
@@ -164,20 +165,13 @@ function renderDetails() {
   add(box, 
     h('h2', null, `${t(`kind.${o.kind}`)} · ${t(`category.${o.category}`)}`),
     facts([
-      [t('common.orderNo'), o.orderId],
+      [t('common.orderNo'), h('span', { class: 'order-ref' }, o.reference || o.orderId)],
       [t('common.placedAt'), fmtTime(o.placedAt)],
       o.wantedAt ? [t('common.wantedAt'), fmtTime(o.wantedAt)] : null,
       places && o.gridId ? [t('common.location'), where(places, o.gridId, o.buildingId)] : null,
     ]),
     o.description ? h('p', { class: 'desc' }, o.description) : null,
   );
-}
-
-function timelineText(e) {
-  if (e.memberName && (e.what === 'accepted' || e.what === 'claimed')) return t(`what.${e.what}By`, { name: e.memberName });
-  const key = `what.${e.what}`;
-  const text = t(key);
-  return text === key ? e.what : text;
 }
 
 function renderTimeline() {

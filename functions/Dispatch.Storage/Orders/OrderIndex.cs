@@ -20,7 +20,8 @@ public sealed record OpenOrder(
     DateTimeOffset PlacedAt,
     EscalationReason? Escalation,
     bool AwaitingOrganizerConfirmation,
-    int Version);
+    int Version,
+    string? Reference = null);
 
 /// <summary>The <c>openorders</c> table: partition = community id, row = order id; only non-terminal orders.</summary>
 public sealed class OrderIndex(StorageAccount account)
@@ -54,6 +55,7 @@ public sealed class OrderIndex(StorageAccount account)
             ["PlacedAt"] = state.PlacedAt,
             ["Escalation"] = state.Escalation?.ToString(),
             ["AwaitingOrganizerConfirmation"] = state.AwaitingOrganizerConfirmation,
+            ["Reference"] = state.Reference,
             [Projection.Version] = state.Version,
         };
         await Projection.UpsertIfNotOlderAsync(_table, entity, cancellationToken).ConfigureAwait(false);
@@ -121,5 +123,6 @@ public sealed class OrderIndex(StorageAccount account)
         e.GetDateTimeOffset("PlacedAt") ?? default,
         e.GetString("Escalation") is { } esc ? Enum.Parse<EscalationReason>(esc) : null,
         e.GetBoolean("AwaitingOrganizerConfirmation") ?? false,
-        e.GetInt32(Projection.Version) ?? 0);
+        e.GetInt32(Projection.Version) ?? 0,
+        e.GetString("Reference"));
 }

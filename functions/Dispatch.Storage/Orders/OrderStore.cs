@@ -114,6 +114,7 @@ public sealed class OrderStore(StorageAccount account)
             OfferDeclined { Reason: not null } d => d with { Reason = null },
             ServiceDisputed { Reason: not null } d => d with { Reason = null },
             OrderCancelled { Reason: not null } c => c with { Reason = null },
+            ServiceConfirmed { Reason: not null } c => c with { Reason = null },
             _ => null,
         };
         return scrubbed is null ? null : Json.Write(scrubbed);

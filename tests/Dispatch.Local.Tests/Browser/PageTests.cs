@@ -176,7 +176,7 @@ public class PageTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task An_organizer_sees_open_orders_on_a_desktop_and_dispatches_one_by_hand()
+    public async Task An_organizer_sees_open_orders_on_a_desktop_searches_a_member_and_dispatches_one_by_hand()
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
         await using var chromium = await Chromium.LaunchAsync();
@@ -192,12 +192,26 @@ public class PageTests(AzuriteFixture azurite)
 
         var pick = (await host.CallAsync<OrganizerMemberView[]>(HttpMethod.Get, Routes.OrganizerMembers, host.OrganizerToken()))
             .First(m => m.Active && m.MemberId != first);
-        await row.GetByLabel("派单给…").SelectOptionAsync(pick.MemberId);
+        await Expect(row).ToContainTextAsync(placed.Reference!); // HB-20261123-0001, not the order id
+
+        // Dispatch by hand: search the member by name; the matching says why for each one found.
+        await row.Locator("summary", new() { HasText = "派单给…" }).ClickAsync();
+        await row.GetByLabel("姓名或服务").FillAsync(pick.Name);
+        await row.GetByRole(AriaRole.Button, new() { Name = "搜索", Exact = true }).ClickAsync();
+        var found = row.Locator($"li[data-member='{pick.MemberId}']");
+        await Expect(found).ToContainTextAsync("今年");
+        await Expect(row.Locator("li.cand-item")).ToHaveCountAsync(await row.Locator($"li.cand-item:has-text('{pick.Name}')").CountAsync());
         await Chromium.ShotAsync(page, "5-organizer-1280");
-        await row.GetByRole(AriaRole.Button, new() { Name = "派单", Exact = true }).ClickAsync();
+        await found.GetByRole(AriaRole.Button, new() { Name = $"派给 {pick.Name}" }).ClickAsync();
         await Expect(page.Locator("#action-status")).ToContainTextAsync("已派单");
         await Expect(row).ToContainTextAsync($"已派给 {pick.Name}");
         Assert.Equal(pick.MemberId, (await host.OpenOrderAsync(placed.OrderId)).OfferedTo);
+
+        // The order's history names who dispatched it: 王书记, not org-wang.
+        await row.Locator("summary", new() { HasText = "详情与记录" }).ClickAsync();
+        await Expect(row.Locator(".order-details li[data-what='offered']").First).ToBeVisibleAsync();
+        await Expect(row.Locator(".order-details")).ToContainTextAsync("王书记 手动派单给一位党员");
+        await Expect(row.Locator(".order-details")).Not.ToContainTextAsync("org-wang");
 
         await page.GetByLabel("待确认").CheckAsync();
         await Expect(page.GetByText("没有符合条件的订单。")).ToBeVisibleAsync();

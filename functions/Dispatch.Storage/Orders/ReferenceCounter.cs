@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Dispatch.Storage;
+
+/// <summary>The <c>orderrefs</c> table: per community and China day (PK <c>{community}|{yyyyMMdd}</c>) a counter row
+/// (<c>counter</c>, the last number given) raised with If-Match and retried on 412, and one row per Idempotency-Key
+/// (<c>k|{sha256 of the key}</c>) holding the number that key got, so a retried place gets its first number back.
+/// A crash between the two writes skips a number; none is ever given twice.</summary>
+public sealed class ReferenceCounter(StorageAccount account)
+{
+    public const string TableName = "orderrefs";
+    public const string CounterRow = "counter";
+
+    /// <summary>Enough for many places racing on one community's counter; each try is one conditional write.</summary>
+    public const int MaxTries = 200;
+
+    private readonly FeatureTable _table = new(account, TableName);
+
+    /// <summary>The next number of the community's day, or the number <paramref name="idempotencyKey"/> already got.</summary>
+    public async Task<int> NextAsync(string communityId, DateOnly day, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = $"{Keys.Id(communityId, nameof(communityId))}|{day:yyyyMMdd}";
+        var keyRow = idempotencyKey is null ? null : "k|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
+        if (keyRow is not null && await KeyedAsync(table, partition, keyRow, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var number = await RaiseAsync(table, partition, cancellationToken).ConfigureAwait(false);
+        if (keyRow is null)
+        {
+            return number;
+        }
+
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(partition, keyRow) { ["Number"] = number }, cancellationToken).ConfigureAwait(false);
+            return number;
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            // The same key raced us: its number stands, ours is skipped.
+            return await KeyedAsync(table, partition, keyRow, cancellationToken).ConfigureAwait(false) ?? number;
+        }
+    }
+
+    private static async Task<int?> KeyedAsync(TableClient table, string partition, string row, CancellationToken ct)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, ["Number"], ct).ConfigureAwait(false);
+        return found.HasValue && found.Value is { } e ? e.GetInt32("Number") : null;
+    }
+
+    private static async Task<int> RaiseAsync(TableClient table, string partition, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxTries; attempt++)
+        {
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, CounterRow, ["Last"], ct).ConfigureAwait(false);
+            try
+            {
+                if (!current.HasValue || current.Value is null)
+                {
+                    await table.AddEntityAsync(new TableEntity(partition, CounterRow) { ["Last"] = 1 }, ct).ConfigureAwait(false);
+                    return 1;
+                }
+
+                var next = (current.Value.GetInt32("Last") ?? 0) + 1;
+                await table.UpdateEntityAsync(new TableEntity(partition, CounterRow) { ["Last"] = next }, current.Value.ETag, TableUpdateMode.Replace, ct)
+                    .ConfigureAwait(false);
+                return next;
+            }
+            catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
+            {
+                // Another place took this number: read the counter again.
+                await Task.Delay(Random.Shared.Next(1, 4 + attempt), ct).ConfigureAwait(false);
+            }
+        }
+
+        throw new ConcurrencyConflictException($"Reference counter {partition}: no number after {MaxTries} tries.");
+    }
+}
