@@ -24,7 +24,10 @@ public static class OrderViews
         state.Rating,
         CanCancel: state.Status is OrderStatus.Placed or OrderStatus.Open or OrderStatus.Offered or OrderStatus.Escalated or OrderStatus.Accepted,
         CanConfirm: state.Status == OrderStatus.Done,
-        Timeline(history, state.MemberId == assigned?.MemberId ? assigned?.Name : null));
+        Timeline(history, state.MemberId == assigned?.MemberId ? assigned?.Name : null))
+    {
+        OfferFrom = state.Status == OrderStatus.Placed ? state.OfferFrom : null,
+    };
 
     /// <summary>A member may read an order only while it concerns them: offered to them now, held by them, or an
     /// open wish on their community's board. Past offers, declined or expired, are not enough.</summary>
@@ -82,6 +85,7 @@ public static class OrderViews
             TimerKind.OfferDeadline => "expired",
             TimerKind.OfferReminder => "reminded",
             TimerKind.BoardExpiry => "dispatching",
+            TimerKind.QuietHoursOver => "morningDispatch",
             TimerKind.ConfirmReminder => "confirmReminder",
             TimerKind.ConfirmEscalation => "toOrganizers",
             TimerKind.ServiceTomorrow or TimerKind.ServiceSoon => "serviceReminder",

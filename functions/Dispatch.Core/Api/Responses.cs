@@ -30,7 +30,11 @@ public sealed record ResidentOrderView(
     int? Rating,
     bool CanCancel,
     bool CanConfirm,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>Set while a non-urgent order placed in quiet hours waits for the morning: when it will be offered.</summary>
+    public DateTimeOffset? OfferFrom { get; init; }
+}
 
 /// <summary>What a member sees of an order. <see cref="Resident"/> is filled only for the member who took it;
 /// <see cref="Reason"/> (why they were picked) only while it is offered to them, for the page to put in words.</summary>

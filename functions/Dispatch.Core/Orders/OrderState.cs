@@ -30,5 +30,8 @@ public sealed record OrderState(
         Excluded: [], Hours: null, DoneAt: null, ConfirmRound: 0, AwaitingOrganizerConfirmation: false,
         Escalation: null, Rating: null);
 
+    /// <summary>Set while a non-urgent order waits for quiet hours to end before it is offered: when it will be.</summary>
+    public DateTimeOffset? OfferFrom { get; init; }
+
     public bool IsTerminal => Status.IsTerminal();
 }
