@@ -7,7 +7,7 @@ namespace Dispatch.App.Orders;
 
 /// <summary>Loads an order and shapes it for whoever's link asks: the member's view for a member, the
 /// resident's view (with the assigned member and the timeline) for the resident or an organizer.</summary>
-public sealed class OrderReader(OrderStore orders, MemberStore members)
+public sealed class OrderReader(OrderStore orders, MemberStore members, OrgDirectory org)
 {
     /// <summary>The order, a validation problem for an id that cannot be one (e.g. "../x"), or not-found.</summary>
     public async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct) =>
@@ -61,6 +61,9 @@ public sealed class OrderReader(OrderStore orders, MemberStore members)
         var state = order.State;
         var assigned = state.MemberId is { } id ? await members.GetAsync(state.Request.Location.CommunityId, id, ct) : null;
         var history = await orders.HistoryAsync(state.OrderId, ct);
-        return OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)));
+        var placedBy = state.Request.PlacedBy is { } organizer
+            ? (await org.ListOrganizersAsync(state.Request.Location.CommunityId, ct)).FirstOrDefault(o => o.OrganizerId == organizer)?.Name
+            : null;
+        return OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)), placedBy);
     }
 }

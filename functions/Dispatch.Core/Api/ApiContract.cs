@@ -37,6 +37,7 @@ public static class ApiContract
         new("GET", Routes.MyRecords),
         new("GET", Routes.Board),
         new("GET", Routes.OrganizerOrders),
+        new("POST", Routes.OrganizerOrders),
         new("GET", Routes.OrganizerMembers),
         new("GET", Routes.OrganizerNotices),
         new("GET", Routes.DeadLetters),

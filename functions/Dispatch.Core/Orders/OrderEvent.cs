@@ -26,7 +26,7 @@ public abstract record OrderEvent
 
 public sealed record OrderPlaced(string OrderId, OrderRequest Request) : OrderEvent
 {
-    public override Actor Actor => Actor.Resident;
+    public override Actor Actor => Request.PlacedBy is { } organizer ? Actor.Organizer(organizer) : Actor.Resident;
 }
 
 /// <summary>The dispatcher ran the matching policy and picked this member.</summary>

@@ -50,6 +50,7 @@ public static class ContractTable
         new("GET", Routes.Inbox, "MemberInbox", "Members", "The member's offers, assignments, past orders and notices.", Of<InboxView>(), Read),
         new("GET", Routes.Board, "WishBoard", "Members", "Open micro-wishes of the member's community.", Of<IReadOnlyList<BoardItem>>(), Read),
         new("GET", Routes.MyRecords, "MyRecords", "Members", "The member's service records and hours of a year.", Of<MyRecordsView>(), Read),
+        new("POST", Routes.OrganizerOrders, "PlaceOrderForResident", "Organizer", "代下单: an organizer places an order for a resident (a grid organizer: in their grid); the order records who placed it; the answer carries the resident's tracking link. The same Idempotency-Key rules as PlaceOrder.", Of<PlaceOrderResponse>(201, 200), 400, 401, 403, 422, 503),
         new("GET", Routes.OrganizerOrders, "OrganizerOrders", "Organizer", "The community's open orders, optionally of one status.", Of<IReadOnlyList<OrganizerOrderView>>(), Read),
         new("GET", Routes.OrganizerMembers, "OrganizerMembers", "Organizer", "Members with skills, hours this year and open assignments.", Of<IReadOnlyList<OrganizerMemberView>>(), Read),
         new("GET", Routes.OrganizerNotices, "OrganizerNotices", "Organizer", "Escalations and the daily escalation digest.", Of<IReadOnlyList<NoticeView>>(), Read),

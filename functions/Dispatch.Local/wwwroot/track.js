@@ -61,6 +61,7 @@ function renderStatus() {
       h('span', { class: `badge status-big status-${o.status.toLowerCase()}`, id: 'status-word' }, t(`status.${o.status}`)),
       o.urgent ? h('span', { class: 'badge urgent' }, t('common.urgent')) : null),
     h('p', { id: 'status-text' }, t(`statusLong.${o.status}`)),
+    o.offerFrom ? h('p', { id: 'offer-from' }, t('track.offerFrom', { time: fmtTime(o.offerFrom) })) : null,
     !TERMINAL.has(o.status) ? h('p', { class: 'muted' }, t('track.autoRefresh')) : null,
   );
 }
@@ -176,7 +177,7 @@ function renderDetails() {
 function timelineText(e) {
   if (e.memberName && (e.what === 'accepted' || e.what === 'claimed')) return t(`what.${e.what}By`, { name: e.memberName });
   const key = `what.${e.what}`;
-  const text = t(key);
+  const text = t(key, { name: e.memberName || '' }); // placedByOrganizer: the organizer's name
   return text === key ? e.what : text;
 }
 

@@ -56,6 +56,7 @@ public static class RoleMatrix
         new("GET", Routes.Inbox, Members, _ => Fixed(Routes.Inbox)),
         new("GET", Routes.MyRecords, Members, _ => Fixed(Routes.MyRecords)),
         new("GET", Routes.Board, Members, _ => Fixed(Routes.Board)),
+        new("POST", Routes.OrganizerOrders, OrderOrganizers, _ => Fixed(Routes.OrganizerOrders, LocalHostFixture.Form())), // 代下单 in g1 of hubin
         new("GET", Routes.OrganizerOrders, Organizers, _ => Fixed(Routes.OrganizerOrders)),
         new("GET", Routes.OrganizerMembers, Organizers, _ => Fixed(Routes.OrganizerMembers)),
         new("GET", Routes.OrganizerNotices, Organizers, _ => Fixed(Routes.OrganizerNotices)),
