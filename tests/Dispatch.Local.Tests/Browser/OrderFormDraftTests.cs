@@ -1,3 +1,4 @@
+using Dispatch.Core.Api;
 using Dispatch.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -116,6 +117,33 @@ public class OrderFormDraftTests(AzuriteFixture azurite)
     {
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"overflow at 360 px ({language})");
         await Chromium.ShotAsync(page, $"form-{language}-360");
+    }
+
+    [Fact]
+    public async Task A_grid_worker_places_an_order_for_a_resident_on_the_organizer_page_and_gets_the_link_to_read_out()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(host.BaseAddress);
+        await page.GotoAsync(Routes.OrganizerPage(host.Links.OrganizerToken("org-chen", LocalHostFixture.CommunityId, "g1")));
+        var form = page.Locator("#proxy-section");
+        await form.GetByLabel("服务类别").SelectOptionAsync("ElderCare");
+        await form.GetByLabel("网格").SelectOptionAsync("g1");
+        await form.GetByLabel("楼栋").SelectOptionAsync("b1");
+        await form.GetByLabel("加急").CheckAsync();
+        await form.GetByLabel("需求说明").FillAsync("老人想请人帮忙买药");
+        await form.GetByLabel("居民称呼").FillAsync("赵大爷");
+        await form.GetByLabel("居民电话").FillAsync("13900001111");
+        await form.GetByLabel("居民地址").FillAsync("1号楼 101 室");
+        await form.GetByRole(AriaRole.Button, new() { Name = "代居民提交" }).ClickAsync();
+
+        await Expect(form.GetByRole(AriaRole.Link, new() { Name = "已提交，查看订单" })).ToBeVisibleAsync();
+        await Expect(form.Locator("#proxy-placed-url")).ToContainTextAsync("/track.html?o=");
+        await Chromium.ShotAsync(page, "form-proxy-placed-zh-390");
+        var tracking = await form.Locator("#proxy-placed-url").InnerTextAsync();
+        await page.GotoAsync(tracking);
+        await Expect(page.Locator("#timeline")).ToContainTextAsync("由网格员 陈网格员 代下单");
+        Assert.Empty(chromium.PageErrors);
     }
 
     [Fact]
