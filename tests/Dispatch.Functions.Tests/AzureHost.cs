@@ -7,6 +7,7 @@ using Dispatch.App.SignIn;
 using Dispatch.Core.Members;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Reminders;
+using Dispatch.Core.Time;
 using Dispatch.Functions.Assignments;
 using Dispatch.Functions.Hosting;
 using Dispatch.Functions.Http;
@@ -100,15 +101,17 @@ public sealed class AzureHost : IAsyncDisposable
         WishBoardPeriod = TimeSpan.FromSeconds(4),
         ConfirmReminderAfter = TimeSpan.FromMinutes(5),
         ConfirmEscalationAfter = TimeSpan.FromMinutes(10),
+        // The cycle tests run on the real clock at any hour; night rules have their own tests.
+        Quiet = QuietHours.None,
     };
 
     /// <summary>A policy whose offers do not run out during a test.</summary>
-    public static OrderPolicy SlowPolicy { get; } = OrderPolicy.Default;
+    public static OrderPolicy SlowPolicy { get; } = OrderPolicy.Default with { Quiet = QuietHours.None };
 
     /// <summary>Reminders at any hour: the order-cycle tests run on the real clock, whatever the time of day
     /// in China, and expect their offer reminders (quiet hours would hold them back, and an offer reminder
     /// held past its offer's deadline is dropped). The daily cap and once-per-key still apply.</summary>
-    public static ReminderPolicy AnyHourReminders { get; } = ReminderPolicy.Default with { QuietFrom = TimeOnly.MaxValue, QuietUntil = TimeOnly.MinValue };
+    public static ReminderPolicy AnyHourReminders { get; } = ReminderPolicy.Default with { Quiet = QuietHours.None };
 
     /// <param name="clock">The app's clock (default: the system clock). Durable timers run in real time
     /// whatever it says.</param>

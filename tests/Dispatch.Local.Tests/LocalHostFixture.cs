@@ -131,8 +131,9 @@ public sealed class LocalHostFixture : IAsyncDisposable
 
     public string OrganizerToken(string organizerId = "org-wang", string communityId = CommunityId) => Links.OrganizerToken(organizerId, communityId);
 
-    public static PlaceOrderRequest Form(string kind = "Service", string category = "Repair", bool urgent = true, string grid = "g1", string building = "b1") =>
-        new(kind, category, CommunityId, grid, building, null, urgent, null, "张阿姨", "13812345678", "1号楼 302 室", "厨房水龙头漏水");
+    /// <summary>A resident's form; urgent (offered at once, day or night) unless a wish, which cannot be.</summary>
+    public static PlaceOrderRequest Form(string kind = "Service", string category = "Repair", bool? urgent = null, string grid = "g1", string building = "b1") =>
+        new(kind, category, CommunityId, grid, building, null, urgent ?? kind != "Wish", null, "张阿姨", "13812345678", "1号楼 302 室", "厨房水龙头漏水");
 
     public async Task<PlaceOrderResponse> PlaceAsync(PlaceOrderRequest? form = null, string? idempotencyKey = null)
     {

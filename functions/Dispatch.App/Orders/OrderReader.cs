@@ -74,7 +74,10 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, Timeline
         var state = order.State;
         var assigned = state.MemberId is { } id ? await members.GetAsync(state.Request.Location.CommunityId, id, ct) : null;
         var history = await orders.HistoryAsync(state.OrderId, ct);
-        var view = OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)));
+        var placedBy = state.Request.PlacedBy is { } organizer
+            ? (await org.ListOrganizersAsync(state.Request.Location.CommunityId, ct)).FirstOrDefault(o => o.OrganizerId == organizer)?.Name
+            : null;
+        var view = OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)), placedBy);
         return view with { Timeline = await notes.AddAsync(state, history, view.Timeline, forOrganizer, ct) };
     }
 }

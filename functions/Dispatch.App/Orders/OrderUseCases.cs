@@ -19,6 +19,24 @@ public sealed class OrderUseCases(OrderReader reader, PlaceCheck places, OrderRe
     {
         ArgumentNullException.ThrowIfNull(engine);
         var (request, resident) = OrderForm.Validate(body, clock.GetUtcNow());
+        return await PlaceAsync(engine, request, resident, idempotencyKey, ct);
+    }
+
+    /// <summary>代下单: an organizer places the order for a resident without a smartphone, in their community (a grid
+    /// organizer: in their grid). The order records who placed it; the answer carries the resident's tracking link to
+    /// read out or print. The same Idempotency-Key rules as the resident's form.</summary>
+    public async Task<OrderAnswer> PlaceForResidentAsync(
+        IOrderEngine engine, OrganizerLink organizer, PlaceOrderRequest? body, string? idempotencyKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(organizer);
+        var (request, resident) = OrderForm.Validate(body, clock.GetUtcNow());
+        organizer.Of(request.Location.CommunityId).Over(request.Location.GridId);
+        // A resident without a smartphone hears about the order by text to the phone given (代下单).
+        return await PlaceAsync(engine, request with { PlacedBy = organizer.OrganizerId }, resident with { WantsUpdates = true }, idempotencyKey, ct);
+    }
+
+    private async Task<OrderAnswer> PlaceAsync(IOrderEngine engine, OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct)
+    {
         var key = OrderForm.IdempotencyKey(idempotencyKey);
         var community = await places.EnsureKnownAsync(request, ct);
         var reference = await references.AssignAsync(community, request, key, ct);

@@ -41,6 +41,7 @@ public static class ApiContract
         new("GET", DeskRoutes.History),
         new("POST", DeskRoutes.Contact),
         new("GET", DeskRoutes.ContactLog),
+        new("POST", Routes.OrganizerOrders),
         new("GET", Routes.OrganizerMembers),
         new("GET", Routes.OrganizerNotices),
         new("GET", Routes.DeadLetters),

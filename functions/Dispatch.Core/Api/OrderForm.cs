@@ -48,14 +48,70 @@ public static class OrderForm
             errors["wantedAt"] = ["Choose a time from now to 90 days ahead."];
         }
 
+        var wantedAt = Slot(form, now, errors) ?? form.WantedAt;
+        if (kind == OrderKind.Wish)
+        {
+            WishRules(form, errors);
+        }
+
         if (errors.Count > 0)
         {
             throw new ApiProblemException(ApiProblem.Validation(errors));
         }
 
         return (
-            new OrderRequest(kind!.Value, category!.Value, new Location(community!, grid!, building!, household), form.Urgent, form.WantedAt),
+            new OrderRequest(kind!.Value, category!.Value, new Location(community!, grid!, building!, household), form.Urgent, wantedAt),
             new ResidentDetails(name!, phone!, address!, description, form.WantsUpdates));
+    }
+
+    /// <summary>The start of the chosen slot (deterministic, so a resubmitted form matches its idempotency key);
+    /// a slot already over is refused.</summary>
+    private static DateTimeOffset? Slot(PlaceOrderRequest form, DateTimeOffset now, Dictionary<string, string[]> errors)
+    {
+        if (form.Wanted is not { } slot)
+        {
+            return null;
+        }
+
+        if (form.WantedAt is not null)
+        {
+            errors["wantedAt"] = ["请只选一个时间。 Give either wanted or wantedAt, not both."];
+        }
+
+        var day = ParseEnum<SlotDay>(slot.Day, "wanted.day", errors);
+        var part = ParseEnum<DayPart>(slot.Part, "wanted.part", errors);
+        if (day is null || part is null)
+        {
+            return null;
+        }
+
+        var (start, end) = new WantedSlot(day.Value, part.Value).On(now);
+        if (end <= now)
+        {
+            errors["wanted"] = ["所选时段已过，请另选。 That time slot has passed; choose another."];
+            return null;
+        }
+
+        return start;
+    }
+
+    /// <summary>A wish waits on the board for days: it is never urgent and has no wanted time.</summary>
+    private static void WishRules(PlaceOrderRequest form, Dictionary<string, string[]> errors)
+    {
+        if (form.Urgent)
+        {
+            errors["urgent"] = ["微心愿不能加急。 A wish cannot be urgent."];
+        }
+
+        if (form.Wanted is not null)
+        {
+            errors["wanted"] = ["微心愿不约时间。 A wish has no wanted time."];
+        }
+
+        if (form.WantedAt is not null)
+        {
+            errors["wantedAt"] = ["微心愿不约时间。 A wish has no wanted time."];
+        }
     }
 
     public static string? IdempotencyKey(string? key)

@@ -6,8 +6,10 @@ namespace Dispatch.Core.Api;
 /// <summary>Shapes an order for each audience, deciding who may see which personal details.</summary>
 public static class OrderViews
 {
+    /// <param name="placedByName">The name of the organizer who placed the order for the resident (代下单), if one did.</param>
     public static ResidentOrderView ForResident(
-        OrderState state, ResidentDetails resident, Member? assigned, IEnumerable<(OrderEvent Event, DateTimeOffset At)> history) => new(
+        OrderState state, ResidentDetails resident, Member? assigned, IEnumerable<(OrderEvent Event, DateTimeOffset At)> history,
+        string? placedByName = null) => new(
         state.OrderId,
         state.Request.Kind.ToString(),
         state.Request.Category.ToString(),
@@ -24,8 +26,12 @@ public static class OrderViews
         state.Rating,
         CanCancel: state.Status is OrderStatus.Placed or OrderStatus.Open or OrderStatus.Offered or OrderStatus.Escalated or OrderStatus.Accepted,
         CanConfirm: state.Status == OrderStatus.Done,
-        Timeline(history, state.MemberId == assigned?.MemberId ? assigned?.Name : null),
-        state.Reference);
+        Timeline(history, state.MemberId == assigned?.MemberId ? assigned?.Name : null, placedByName),
+        state.Reference)
+    {
+        OfferFrom = state.Status == OrderStatus.Placed ? state.OfferFrom : null,
+        PlacedBy = state.Request.PlacedBy is { } organizer ? new PlacedByView(organizer, placedByName ?? "") : null,
+    };
 
     /// <summary>A member may read an order only while it concerns them: offered to them now, held by them, or an
     /// open wish on their community's board. Past offers, declined or expired, are not enough.</summary>
@@ -63,12 +69,18 @@ public static class OrderViews
             state.Reference);
     }
 
-    private static List<TimelineEntry> Timeline(IEnumerable<(OrderEvent Event, DateTimeOffset At)> history, string? assignedName) =>
-        [.. history.Select(h => new TimelineEntry(h.At, What(h.Event), h.Event is OfferAccepted or WishClaimed ? assignedName : null))];
+    private static List<TimelineEntry> Timeline(IEnumerable<(OrderEvent Event, DateTimeOffset At)> history, string? assignedName, string? placedByName) =>
+        [.. history.Select(h => new TimelineEntry(h.At, What(h.Event), h.Event switch
+        {
+            OfferAccepted or WishClaimed => assignedName,
+            OrderPlaced { Request.PlacedBy: not null } => placedByName,
+            _ => null,
+        }))];
 
     /// <summary>Residents see what happened, not which other members were asked.</summary>
     public static string What(OrderEvent e) => e switch
     {
+        OrderPlaced { Request.PlacedBy: not null } => "placedByOrganizer",
         OrderPlaced => "placed",
         CandidateFound or HandDispatched => "offered",
         NoCandidateLeft => "escalated",
@@ -85,6 +97,7 @@ public static class OrderViews
             TimerKind.OfferDeadline => "expired",
             TimerKind.OfferReminder => "reminded",
             TimerKind.BoardExpiry => "dispatching",
+            TimerKind.QuietHoursOver => "morningDispatch",
             TimerKind.ConfirmReminder => "confirmReminder",
             TimerKind.ConfirmEscalation => "toOrganizers",
             TimerKind.ServiceTomorrow or TimerKind.ServiceSoon => "serviceReminder",

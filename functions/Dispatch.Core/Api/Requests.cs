@@ -14,7 +14,15 @@ public sealed record PlaceOrderRequest(
     string? Phone,
     string? Address,
     string? Description,
-    bool WantsUpdates = false);
+    bool WantsUpdates = false)
+{
+    /// <summary>A time slot (today/tomorrow × morning/afternoon/evening) instead of <see cref="WantedAt"/>; null with
+    /// no <see cref="WantedAt"/> is "as soon as possible". The server turns it into the slot's start.</summary>
+    public WantedRequest? Wanted { get; init; }
+}
+
+/// <summary>Day: Today or Tomorrow; part: Morning (08–12), Afternoon (12–18) or Evening (18–21), China time.</summary>
+public sealed record WantedRequest(string? Day, string? Part);
 
 public sealed record ReasonRequest(string? Reason);
 

@@ -35,7 +35,17 @@ public sealed record ResidentOrderView(
     bool CanCancel,
     bool CanConfirm,
     IReadOnlyList<TimelineEntry> Timeline,
-    string? Reference = null);
+    string? Reference = null)
+{
+    /// <summary>Set while a non-urgent order placed in quiet hours waits for the morning: when it will be offered.</summary>
+    public DateTimeOffset? OfferFrom { get; init; }
+
+    /// <summary>代下单: the organizer who placed the order for the resident; null when the resident did.</summary>
+    public PlacedByView? PlacedBy { get; init; }
+}
+
+/// <summary>Who placed an order for a resident: an organizer, with the name the timeline shows.</summary>
+public sealed record PlacedByView(string OrganizerId, string Name);
 
 /// <summary>What a member sees of an order. <see cref="Resident"/> is filled only for the member who took it;
 /// <see cref="Reason"/> (why they were picked) only while it is offered to them, for the page to put in words.</summary>

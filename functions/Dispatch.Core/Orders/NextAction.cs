@@ -22,6 +22,9 @@ public enum Waiting
 
     /// <summary>Organizers dispatch by hand (or a member claims a wish).</summary>
     Organizer,
+
+    /// <summary>A non-urgent order placed in quiet hours: the morning timer dispatches it.</summary>
+    QuietHoursTimer,
 }
 
 /// <summary>What an order waits for now: every non-terminal order waits on a named event or timer.</summary>
@@ -30,7 +33,7 @@ public static class NextAction
     public static Waiting Of(OrderState state) => state.Status switch
     {
         OrderStatus.Confirmed or OrderStatus.Cancelled => Waiting.Nothing,
-        OrderStatus.Placed => Waiting.Dispatcher,
+        OrderStatus.Placed => state.OfferFrom is null ? Waiting.Dispatcher : Waiting.QuietHoursTimer,
         OrderStatus.Open => Waiting.ClaimOrBoardTimer,
         OrderStatus.Offered => Waiting.MemberReplyOrDeadline,
         OrderStatus.Accepted => Waiting.MemberReport,

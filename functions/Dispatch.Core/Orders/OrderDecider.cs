@@ -40,7 +40,7 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
                 : Decision.Reject(RejectionCode.NotDispatching, "The order is not waiting for dispatch."),
             HandDispatched hand => DispatchByHand(state, hand, now),
             OfferAccepted accepted => Accept(state, accepted, now),
-            OfferDeclined declined => Decline(state, declined),
+            OfferDeclined declined => Decline(state, declined, now),
             WishClaimed claimed => Claim(state, claimed, now),
             HoursReported reported => ReportHours(state, reported, now),
             ServiceConfirmed confirmed => Confirm(state, confirmed, now),
@@ -79,8 +79,23 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
                 new ScheduleTimer(placed.OrderId, TimerKind.BoardExpiry, 0, now + Policy.WishBoardPeriod));
         }
 
-        return Decision.Accept(state, received, new FindCandidate(placed.OrderId, 1, []));
+        return Dispatch(state, now, received);
     }
+
+    /// <summary>Looks for the next member now, or — a non-urgent order in quiet hours — at their end.</summary>
+    private Decision.Changed Dispatch(OrderState state, DateTimeOffset now, params OrderEffect[] first)
+    {
+        var next = state with { Status = OrderStatus.Placed };
+        if (Policy.WaitUntil(state.Request, now) is { } from)
+        {
+            return Decision.Accept(
+                next with { OfferFrom = from },
+                [.. first, new ScheduleTimer(state.OrderId, TimerKind.QuietHoursOver, state.Attempt + 1, from)]);
+        }
+
+        return Decision.Accept(next with { OfferFrom = null }, [.. first, new FindCandidate(state.OrderId, state.Attempt + 1, state.Excluded)]);
+    }
+
 
     private Decision Offer(OrderState state, CandidateFound found, DateTimeOffset now)
     {
@@ -94,7 +109,7 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
             return Decision.Reject(RejectionCode.MemberExcluded, "That member already declined or let the offer expire.");
         }
 
-        return MakeOffer(state, new Offer(found.MemberId, state.Attempt + 1, now, now + Policy.DeadlineFor(state.Request), found.Reason), now);
+        return MakeOffer(state, new Offer(found.MemberId, state.Attempt + 1, now, Policy.DeadlineOf(state.Request, now), found.Reason));
     }
 
     private Decision DispatchByHand(OrderState state, HandDispatched hand, DateTimeOffset now)
@@ -110,23 +125,22 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
         }
 
         var offer = new Offer(
-            hand.MemberId, state.Attempt + 1, now, now + Policy.DeadlineFor(state.Request),
+            hand.MemberId, state.Attempt + 1, now, Policy.DeadlineOf(state.Request, now),
             Matching.MatchReason.Hand(hand.OrganizerId));
-        var decision = MakeOffer(state with { Escalation = null }, offer, now);
+        var decision = MakeOffer(state with { Escalation = null }, offer);
         return state.Offer is { } previous
             ? decision with { Effects = decision.Effects.Insert(0, new WithdrawOffer(state.OrderId, previous.MemberId, previous.Attempt)) }
             : decision;
     }
 
-    private Decision.Changed MakeOffer(OrderState state, Offer offer, DateTimeOffset now)
+    private Decision.Changed MakeOffer(OrderState state, Offer offer)
     {
-        var next = state with { Status = OrderStatus.Offered, Attempt = offer.Attempt, Offer = offer };
+        var next = state with { Status = OrderStatus.Offered, Attempt = offer.Attempt, Offer = offer, OfferFrom = null };
         var effects = new List<OrderEffect>
         {
             new SendOffer(state.OrderId, offer.MemberId, offer.Attempt, offer.Deadline, offer.Reason),
         };
-        var remindAt = offer.Deadline - Policy.ReminderBeforeFor(state.Request);
-        if (remindAt > now)
+        if (Policy.ReminderOf(state.Request, offer) is { } remindAt)
         {
             effects.Add(new ScheduleTimer(state.OrderId, TimerKind.OfferReminder, offer.Attempt, remindAt));
         }
@@ -165,7 +179,7 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
              .. ServiceReminders.Schedule(state.OrderId, state.Request.WantedAt, state.Attempt, now)]);
     }
 
-    private Decision Decline(OrderState state, OfferDeclined declined)
+    private Decision Decline(OrderState state, OfferDeclined declined, DateTimeOffset now)
     {
         if (state.Status != OrderStatus.Offered || state.Offer is null)
         {
@@ -177,11 +191,11 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
             return Decision.Reject(RejectionCode.NotYourOffer, "The order is on offer to another member.");
         }
 
-        return Redispatch(state, declined.MemberId);
+        return Redispatch(state, declined.MemberId, now);
     }
 
     /// <summary>After a decline or an expiry: try the next member, or escalate after the last attempt.</summary>
-    private Decision Redispatch(OrderState state, string memberId, params OrderEffect[] first)
+    private Decision Redispatch(OrderState state, string memberId, DateTimeOffset now, params OrderEffect[] first)
     {
         var next = state with
         {
@@ -195,7 +209,7 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
             return escalated with { Effects = escalated.Effects.InsertRange(0, first) };
         }
 
-        return Decision.Accept(next, [.. first, new FindCandidate(state.OrderId, state.Attempt + 1, next.Excluded)]);
+        return Dispatch(next, now, first);
     }
 
     private static Decision.Changed EscalateTo(OrderState state, EscalationReason reason) => Decision.Accept(
@@ -326,10 +340,13 @@ public sealed class OrderDecider(OrderPolicy policy) : IOrderDecider
             Redispatch(
                 state,
                 offer.MemberId,
+                now,
                 new Notify(state.OrderId, Recipient.Member, NoticeKind.OfferExpired, offer.MemberId, $"{offer.Attempt}")),
-        TimerKind.BoardExpiry when state.Status == OrderStatus.Open => Decision.Accept(
-            state with { Status = OrderStatus.Placed },
-            new FindCandidate(state.OrderId, state.Attempt + 1, state.Excluded)),
+        TimerKind.BoardExpiry when state.Status == OrderStatus.Open => Dispatch(state, now),
+        TimerKind.QuietHoursOver when state.Status == OrderStatus.Placed && state.OfferFrom is not null
+                                      && state.Attempt + 1 == timer.Round => Decision.Accept(
+            state with { OfferFrom = null },
+            new FindCandidate(state.OrderId, timer.Round, state.Excluded)),
         TimerKind.ConfirmReminder when state.Status == OrderStatus.Done && state.ConfirmRound == timer.Round =>
             Decision.Accept(
                 state,

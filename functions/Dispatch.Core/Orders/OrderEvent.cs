@@ -28,7 +28,7 @@ public abstract record OrderEvent
 /// placed before references existed.</param>
 public sealed record OrderPlaced(string OrderId, OrderRequest Request, string? Reference = null) : OrderEvent
 {
-    public override Actor Actor => Actor.Resident;
+    public override Actor Actor => Request.PlacedBy is { } organizer ? Actor.Organizer(organizer) : Actor.Resident;
 }
 
 /// <summary>The dispatcher ran the matching policy and picked this member.</summary>

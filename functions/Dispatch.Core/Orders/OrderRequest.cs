@@ -18,4 +18,9 @@ public sealed record OrderRequest(
     ServiceCategory Category,
     Location Location,
     bool Urgent,
-    DateTimeOffset? WantedAt);
+    DateTimeOffset? WantedAt)
+{
+    /// <summary>代下单: the organizer (grid worker) who placed the order for a resident without a smartphone; null
+    /// when the resident placed it. An id, not personal data of the resident.</summary>
+    public string? PlacedBy { get; init; }
+}

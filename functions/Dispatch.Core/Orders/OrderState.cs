@@ -33,5 +33,8 @@ public sealed record OrderState(
     /// <summary>The readable reference (<c>HB-20261130-0042</c>), set once when the order is placed.</summary>
     public string? Reference { get; init; }
 
+    /// <summary>Set while a non-urgent order waits for quiet hours to end before it is offered: when it will be.</summary>
+    public DateTimeOffset? OfferFrom { get; init; }
+
     public bool IsTerminal => Status.IsTerminal();
 }

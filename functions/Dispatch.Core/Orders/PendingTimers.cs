@@ -17,13 +17,15 @@ public static class PendingTimers
         switch (state.Status)
         {
             case OrderStatus.Offered when state.Offer is { } offer:
-                var remindAt = offer.Deadline - policy.ReminderBeforeFor(state.Request);
-                if (remindAt > offer.OfferedAt && remindAt > now)
+                if (policy.ReminderOf(state.Request, offer) is { } remindAt && remindAt > now)
                 {
                     timers.Add(new ScheduleTimer(id, TimerKind.OfferReminder, offer.Attempt, remindAt));
                 }
 
                 timers.Add(new ScheduleTimer(id, TimerKind.OfferDeadline, offer.Attempt, offer.Deadline));
+                break;
+            case OrderStatus.Placed when state.OfferFrom is { } from:
+                timers.Add(new ScheduleTimer(id, TimerKind.QuietHoursOver, state.Attempt + 1, from));
                 break;
             case OrderStatus.Open:
                 timers.Add(new ScheduleTimer(id, TimerKind.BoardExpiry, 0, state.PlacedAt + policy.WishBoardPeriod));

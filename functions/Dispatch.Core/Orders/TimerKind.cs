@@ -22,4 +22,7 @@ public enum TimerKind
 
     /// <summary>An hour before the wanted time: remind the member who took the order.</summary>
     ServiceSoon,
+
+    /// <summary>Quiet hours are over: offer the non-urgent order that waited for the morning.</summary>
+    QuietHoursOver,
 }

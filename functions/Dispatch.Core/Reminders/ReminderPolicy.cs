@@ -9,35 +9,15 @@ public sealed record ReminderPolicy
 {
     public static ReminderPolicy Default { get; } = new();
 
-    /// <summary>Quiet hours start here (China time) and wrap past midnight to <see cref="QuietUntil"/>.</summary>
-    public TimeOnly QuietFrom { get; init; } = new(21, 0);
-
-    public TimeOnly QuietUntil { get; init; } = new(8, 0);
+    /// <summary>The shared night window: reminders wait for its end.</summary>
+    public QuietHours Quiet { get; init; } = QuietHours.Night;
 
     public int DailyCap { get; init; } = 3;
 
-    public bool IsQuiet(DateTimeOffset instant)
-    {
-        var time = TimeOnly.FromTimeSpan(ChinaTime.ToChina(instant).TimeOfDay);
-        return time >= QuietFrom || time < QuietUntil;
-    }
+    public bool IsQuiet(DateTimeOffset instant) => Quiet.IsQuiet(instant);
 
-    /// <summary>The instant itself outside quiet hours, else the next <see cref="QuietUntil"/> (China time).</summary>
-    public DateTimeOffset NextAllowed(DateTimeOffset instant)
-    {
-        if (!IsQuiet(instant))
-        {
-            return instant;
-        }
-
-        var date = ChinaTime.DateOf(instant);
-        if (TimeOnly.FromTimeSpan(ChinaTime.ToChina(instant).TimeOfDay) >= QuietFrom)
-        {
-            date = date.AddDays(1);
-        }
-
-        return ChinaTime.StartOf(date) + QuietUntil.ToTimeSpan();
-    }
+    /// <summary>The instant itself outside quiet hours, else the end of the quiet hours (China time).</summary>
+    public DateTimeOffset NextAllowed(DateTimeOffset instant) => Quiet.NextAllowed(instant);
 
     /// <summary>Send now, defer, or drop. Checks run in this order: already sent (duplicate), too late
     /// (expired), not now (quiet hours or not yet wanted → defer, or expire if the deferral would be too

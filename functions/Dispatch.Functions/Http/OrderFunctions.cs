@@ -31,6 +31,17 @@ public sealed class OrderFunctions(OrderUseCases orders, Access access, OrderCom
         return HttpApi.Answer(await orders.PlaceAsync(Engine(client), body, req.Headers["Idempotency-Key"].ToString(), ct));
     });
 
+    [Function("PlaceOrderForResident")]
+    public Task<IActionResult> PlaceForResidentAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/orders")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        var body = await HttpApi.ReadBodyAsync<PlaceOrderRequest>(req, ct);
+        return HttpApi.Answer(await orders.PlaceForResidentAsync(
+            Engine(client), OrganizerLink.From(req, access), body, req.Headers["Idempotency-Key"].ToString(), ct));
+    });
+
     [Function("GetOrder")]
     public Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{orderId}")] HttpRequest req,

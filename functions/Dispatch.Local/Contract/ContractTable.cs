@@ -50,6 +50,7 @@ public static class ContractTable
         new("GET", Routes.Inbox, "MemberInbox", "Members", "The member's offers, assignments, past orders and notices.", Of<InboxView>(), Read),
         new("GET", Routes.Board, "WishBoard", "Members", "Open micro-wishes of the member's community.", Of<IReadOnlyList<BoardItem>>(), Read),
         new("GET", Routes.MyRecords, "MyRecords", "Members", "The member's service records and hours of a year.", Of<MyRecordsView>(), Read),
+        new("POST", Routes.OrganizerOrders, "PlaceOrderForResident", "Organizer", "代下单: an organizer places an order for a resident (a grid organizer: in their grid); the order records who placed it; the answer carries the resident's tracking link. The same Idempotency-Key rules as PlaceOrder.", Of<PlaceOrderResponse>(201, 200), 400, 401, 403, 422, 503),
         new("GET", Routes.OrganizerOrders, "OrganizerOrders", "Organizer", "The community's open orders, optionally of one status.", Of<IReadOnlyList<OrganizerOrderView>>(), Read),
         new("GET", DeskRoutes.Candidates, "OrderCandidates", "Organizer", "Members to dispatch an order to by hand (?q= name or service, &grid=, &available=true), ranked and explained by the matching.", Of<IReadOnlyList<CandidateView>>(), ReadOne),
         new("GET", DeskRoutes.History, "OrderHistory", "Organizer", "Closed orders, newest first, by grid, category, status, China dates of placing and reference; paged (size up to 50).", Of<HistoryPage>(), Read),

@@ -11,6 +11,8 @@ public static class OrderEndpoints
     {
         app.MapPost(Routes.Orders, (PlaceOrderRequest? body, HttpContext http, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
             orders.PlaceAsync(engine, body, http.Request.Headers["Idempotency-Key"].ToString(), ct).AsResultAsync());
+        app.MapPost(Routes.OrganizerOrders, (PlaceOrderRequest? body, HttpContext http, OrganizerLink organizer, OrderUseCases orders, IOrderEngine engine, CancellationToken ct) =>
+            orders.PlaceForResidentAsync(engine, organizer, body, http.Request.Headers["Idempotency-Key"].ToString(), ct).AsResultAsync());
         app.MapGet(Routes.Order, ([AsParameters] OrderCall call, CallerLink caller) =>
             call.Orders.GetAsync(caller, call.OrderId, call.Ct).AsResultAsync());
         app.MapPost(Routes.Cancel, ([AsParameters] OrderCall call, ReasonRequest? body, ResidentLink resident) =>

@@ -8,6 +8,6 @@ export function timelineText(e) {
   if (e.what === 'offered' && e.by) return t('what.offeredBy', { by: e.by });
   if (e.what === 'declined' && e.by) return e.reason ? t('what.declinedBy', { by: e.by, reason: e.reason }) : t('what.declinedByNoReason', { by: e.by });
   const key = `what.${e.what}`;
-  const text = t(key);
+  const text = t(key, { name: e.memberName || '' }); // placedByOrganizer: the organizer's name
   return text === key ? e.what : text;
 }

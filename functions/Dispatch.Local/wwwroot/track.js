@@ -62,6 +62,7 @@ function renderStatus() {
       h('span', { class: `badge status-big status-${o.status.toLowerCase()}`, id: 'status-word' }, t(`status.${o.status}`)),
       o.urgent ? h('span', { class: 'badge urgent' }, t('common.urgent')) : null),
     h('p', { id: 'status-text' }, t(`statusLong.${o.status}`)),
+    o.offerFrom ? h('p', { id: 'offer-from' }, t('track.offerFrom', { time: fmtTime(o.offerFrom) })) : null,
     !TERMINAL.has(o.status) ? h('p', { class: 'muted' }, t('track.autoRefresh')) : null,
   );
 }

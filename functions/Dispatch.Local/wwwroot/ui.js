@@ -83,6 +83,7 @@ export function fieldMessage(msg) {
   if (m) return t('err.maxLength', { n: m[1] });
   if (/mobile number|landline/i.test(s)) return t('err.phone');
   if (/90 days/i.test(s)) return t('err.wantedAt');
+  if (/time slot has passed/i.test(s)) return t('err.slotPast');
   if (/^Choose one of/i.test(s)) return t('err.choose');
   if (/hours?/i.test(s) && /0\.5|12/.test(s)) return t('err.hours');
   m = s.match(/rating/i);

@@ -113,6 +113,9 @@ public class OrderLawsTests
                     case Waiting.ClaimOrBoardTimer:
                         Assert.Contains((TimerKind.BoardExpiry, 0), timers);
                         break;
+                    case Waiting.QuietHoursTimer:
+                        Assert.Contains((TimerKind.QuietHoursOver, state.Attempt + 1), timers);
+                        break;
                     case Waiting.ResidentConfirmation:
                         Assert.Contains((TimerKind.ConfirmEscalation, state.ConfirmRound), timers);
                         break;

@@ -63,6 +63,7 @@ public static class RoleMatrix
         new("GET", Routes.Inbox, Members, _ => Fixed(Routes.Inbox)),
         new("GET", Routes.MyRecords, Members, _ => Fixed(Routes.MyRecords)),
         new("GET", Routes.Board, Members, _ => Fixed(Routes.Board)),
+        new("POST", Routes.OrganizerOrders, OrderOrganizers, _ => Fixed(Routes.OrganizerOrders, LocalHostFixture.Form())), // 代下单 in g1 of hubin
         new("GET", Routes.OrganizerOrders, Organizers, _ => Fixed(Routes.OrganizerOrders)),
         new("POST", DeskRoutes.Contact, OrderOrganizers, w => w.OfferedOrderAsync(DeskRoutes.Contact, new ReasonRequest("联系居民"))),
         new("GET", DeskRoutes.ContactLog, OrderOrganizers, w => w.OfferedOrderAsync(DeskRoutes.ContactLog)),
