@@ -1,6 +1,7 @@
 using Dispatch.App.Admin;
 using Dispatch.App.Notices;
 using Dispatch.App.Orders;
+using Dispatch.App.Photos;
 using Dispatch.App.Posts;
 using Dispatch.App.Queries;
 using Dispatch.App.RateLimiting;
@@ -45,6 +46,7 @@ public static class AppServices
         services.TryAddSingleton(sp => new IdempotencyStore(Account(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new NoticeStore(Account(sp)));
         services.TryAddSingleton(sp => new RetentionStore(Account(sp)));
+        services.TryAddSingleton(sp => new PhotoStore(Account(sp)));
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PersonalDataErasure>();
         services.TryAddSingleton(sp => new AssignmentQueue(Account(sp), sp.GetRequiredService<TimeProvider>()));
@@ -63,6 +65,7 @@ public static class AppServices
         services.TryAddSingleton<AssignmentDrain>();
         services.TryAddSingleton<OrderReader>();
         services.TryAddSingleton<OrderUseCases>();
+        services.TryAddSingleton<PhotoUseCases>();
         services.TryAddSingleton<MemberQueries>();
         services.TryAddSingleton<OrganizerQueries>();
         services.TryAddSingleton<IDeadLetters, PoisonQueueDeadLetters>();

@@ -1,13 +1,14 @@
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Access;
 using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
 using Dispatch.Storage;
 
 namespace Dispatch.App.Orders;
 
 /// <summary>Loads an order and shapes it for whoever's link asks: the member's view for a member, the
 /// resident's view (with the assigned member and the timeline) for the resident or an organizer.</summary>
-public sealed class OrderReader(OrderStore orders, MemberStore members)
+public sealed class OrderReader(OrderStore orders, MemberStore members, PhotoStore photos)
 {
     /// <summary>The order, a validation problem for an id that cannot be one (e.g. "../x"), or not-found.</summary>
     public async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct) =>
@@ -20,39 +21,55 @@ public sealed class OrderReader(OrderStore orders, MemberStore members)
     /// ids cannot be probed.</exception>
     public async Task<object> ViewForAsync(CallerLink caller, StoredOrder order, CancellationToken ct, bool afterOwnAction = false)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(order);
-        var state = order.State;
-        switch (caller.Role)
+        if (Check(caller, order.State) is not { } memberId)
         {
-            case TokenRole.Member:
-                return MemberView(caller.Member(), order, afterOwnAction);
-            case TokenRole.Organizer:
-                caller.OrganizerFor(state);
-                break;
-            default:
-                caller.ResidentOf(state.OrderId);
-                break;
+            return await ResidentViewAsync(order, ct);
         }
 
-        return await ResidentViewAsync(order, ct);
-    }
-
-    private static MemberOrderView MemberView(MemberLink link, StoredOrder order, bool afterOwnAction)
-    {
-        string memberId;
-        try
-        {
-            memberId = link.For(order.State).MemberId;
-        }
-        catch (InvalidTokenException e) when (e.Failure == TokenFailure.WrongScope)
+        if (!afterOwnAction && !OrderViews.MemberMaySee(order.State, memberId))
         {
             throw new ApiProblemException(ApiProblem.NotFound("order"));
         }
 
-        return afterOwnAction || OrderViews.MemberMaySee(order.State, memberId)
-            ? OrderViews.ForMember(order.State, order.Resident, memberId)
-            : throw new ApiProblemException(ApiProblem.NotFound("order"));
+        return await MemberViewAsync(order, memberId, ct);
+    }
+
+    /// <summary>The member's view, with <see cref="MemberOrderView.HasPhoto"/> once they may see the photo.</summary>
+    public async Task<MemberOrderView> MemberViewAsync(StoredOrder order, string memberId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var view = OrderViews.ForMember(order.State, order.Resident, memberId);
+        return OrderViews.MemberMaySeePhoto(order.State, memberId) ? view with { HasPhoto = await photos.ExistsAsync(order.OrderId, ct) } : view;
+    }
+
+    /// <summary>Checks the caller may read this order at all (the resident of it, an organizer of its community or
+    /// grid, or a member of its community) and returns the member's id when a member asks, null otherwise; what a
+    /// member may see of it is up to the caller.</summary>
+    /// <exception cref="ApiProblemException">404 for a member of another community, as for an unknown id.</exception>
+    public static string? Check(CallerLink caller, OrderState state)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(state);
+        switch (caller.Role)
+        {
+            case TokenRole.Member:
+                try
+                {
+                    return caller.Member().For(state).MemberId;
+                }
+                catch (InvalidTokenException e) when (e.Failure == TokenFailure.WrongScope)
+                {
+                    throw new ApiProblemException(ApiProblem.NotFound("order"));
+                }
+
+            case TokenRole.Organizer:
+                caller.OrganizerFor(state);
+                return null;
+            default:
+                caller.ResidentOf(state.OrderId);
+                return null;
+        }
     }
 
     public async Task<ResidentOrderView> ResidentViewAsync(StoredOrder order, CancellationToken ct)
@@ -61,6 +78,7 @@ public sealed class OrderReader(OrderStore orders, MemberStore members)
         var state = order.State;
         var assigned = state.MemberId is { } id ? await members.GetAsync(state.Request.Location.CommunityId, id, ct) : null;
         var history = await orders.HistoryAsync(state.OrderId, ct);
-        return OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)));
+        var view = OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)));
+        return view with { HasPhoto = await photos.ExistsAsync(state.OrderId, ct) };
     }
 }

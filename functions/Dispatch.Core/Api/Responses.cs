@@ -12,7 +12,8 @@ public sealed record ResidentContact(string Name, string Phone, string Address);
 
 public sealed record TimelineEntry(DateTimeOffset At, string What, string? MemberName);
 
-/// <summary>What the resident sees: status, the assigned member's name and phone, never other members.</summary>
+/// <summary>What the resident sees: status, the assigned member's name and phone, never other members.
+/// <see cref="HasPhoto"/>: the order has a photo (GET /api/orders/{orderId}/photo).</summary>
 public sealed record ResidentOrderView(
     string OrderId,
     string Kind,
@@ -30,10 +31,12 @@ public sealed record ResidentOrderView(
     int? Rating,
     bool CanCancel,
     bool CanConfirm,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    bool HasPhoto = false);
 
 /// <summary>What a member sees of an order. <see cref="Resident"/> is filled only for the member who took it;
-/// <see cref="Reason"/> (why they were picked) only while it is offered to them, for the page to put in words.</summary>
+/// <see cref="Reason"/> (why they were picked) only while it is offered to them, for the page to put in words.
+/// <see cref="HasPhoto"/> only once they accepted it (<see cref="OrderViews.MemberMaySeePhoto"/>).</summary>
 public sealed record MemberOrderView(
     string OrderId,
     string Kind,
@@ -50,7 +53,8 @@ public sealed record MemberOrderView(
     DateTimeOffset? OfferDeadline,
     MatchReason? Reason,
     ResidentContact? Resident,
-    decimal? Hours);
+    decimal? Hours,
+    bool HasPhoto = false);
 
 /// <summary>A notice; <see cref="Text"/> carries details without personal data, and instead of it a quota nudge
 /// its <see cref="Quota"/> progress and the morning digest its <see cref="Digest"/> list of escalated orders.</summary>
