@@ -165,6 +165,8 @@ module storage 'core/storage/storage-account.bicep' = {
     tags: tags
     containerNames: [
       deploymentContainerName
+      // Residents' order photos (Dispatch.Storage PhotoStore; private, read only through the API).
+      'photos'
     ]
   }
 }

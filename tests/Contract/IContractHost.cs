@@ -40,10 +40,14 @@ public interface IContractHost : IAsyncDisposable
     /// which its tests run by hand; nothing on the Azure host, whose orchestrations and deliveries run by themselves.</summary>
     Task SettleAsync();
 
-    /// <summary>One request, as a client sends it: a bearer token, a JSON body (raw text), extra headers.</summary>
+    /// <summary>One request, as a client sends it: a bearer token, a JSON body (raw text), extra headers; or, instead
+    /// of the JSON, <paramref name="raw"/> bytes of a content type (an upload).</summary>
     Task<ContractAnswer> SendAsync(string method, string pathAndQuery, string? token = null, string? jsonBody = null,
-        IReadOnlyDictionary<string, string>? headers = null);
+        IReadOnlyDictionary<string, string>? headers = null, RawBody? raw = null);
 }
+
+/// <summary>A request body that is not JSON: its bytes and content type.</summary>
+public sealed record RawBody(byte[] Bytes, string ContentType);
 
 /// <summary>An answer as the client gets it: status, content type, body bytes and headers (names case-insensitive).</summary>
 public sealed record ContractAnswer(int Status, string ContentType, byte[] Bytes, IReadOnlyDictionary<string, string> Headers)

@@ -11,7 +11,7 @@ using static Dispatch.Functions.Tests.AzureHost;
 
 namespace Dispatch.Functions.Tests;
 
-/// <summary>The Azure host's erasure timer: a closed order's resident data goes after the retention period.</summary>
+/// <summary>The Azure host's erasure timer: a closed order's resident data and photo go after the retention period.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class PersonalDataErasureTests(AzuriteFixture azurite)
 {
@@ -27,14 +27,17 @@ public sealed class PersonalDataErasureTests(AzuriteFixture azurite)
         Assert.Equal(200, Read(await host.Orders.CancelAsync(Request("POST", "/x", new { reason = "家里人修好了" }, resident), closedId, host.Client, default)).Status);
         await host.WaitForAsync(closedId, s => s.Status == OrderStatus.Cancelled);
         var orders = host.Get<OrderStore>();
+        var photos = host.Get<PhotoStore>();
+        await photos.PutAsync(closedId, CraftedPhotos.Jpeg(800, 600, gps: false), "image/jpeg", default);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var timer = new PersonalDataErasureFunction(new PersonalDataErasure(
-            host.Get<RetentionStore>(), orders, clock, Options.Create(new RetentionOptions()), NullLogger<PersonalDataErasure>.Instance));
+            host.Get<RetentionStore>(), orders, photos, clock, Options.Create(new RetentionOptions()), NullLogger<PersonalDataErasure>.Instance));
 
         clock.Advance(TimeSpan.FromDays(179));
         await timer.RunAsync(new TimerInfo(), default);
         Assert.Equal("王秀英", (await orders.GetAsync(closedId))!.Resident.Name);
         Assert.NotEmpty(await orders.ReasonsAsync(closedId));
+        Assert.True(await photos.ExistsAsync(closedId, default));
 
         clock.Advance(TimeSpan.FromDays(2));
         await timer.RunAsync(new TimerInfo(), default);
@@ -42,6 +45,7 @@ public sealed class PersonalDataErasureTests(AzuriteFixture azurite)
         Assert.Equal(ResidentDetails.Erased, erased.Resident);
         Assert.Equal(OrderStatus.Cancelled, erased.State.Status);
         Assert.Empty(await orders.ReasonsAsync(closedId));
+        Assert.False(await photos.ExistsAsync(closedId, default));
         Assert.Equal("王秀英", (await orders.GetAsync(openId))!.Resident.Name);
     }
 }

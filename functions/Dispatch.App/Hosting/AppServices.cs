@@ -2,6 +2,7 @@ using Dispatch.App.Admin;
 using Dispatch.App.Channels;
 using Dispatch.App.Notices;
 using Dispatch.App.Orders;
+using Dispatch.App.Photos;
 using Dispatch.App.Posts;
 using Dispatch.App.Queries;
 using Dispatch.App.RateLimiting;
@@ -46,6 +47,7 @@ public static class AppServices
         services.TryAddSingleton(sp => new IdempotencyStore(Account(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new NoticeStore(Account(sp)));
         services.TryAddSingleton(sp => new RetentionStore(Account(sp)));
+        services.TryAddSingleton(sp => new PhotoStore(Account(sp)));
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection("Dispatch")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PersonalDataErasure>();
         services.TryAddSingleton(sp => new AssignmentQueue(Account(sp), sp.GetRequiredService<TimeProvider>()));
@@ -72,6 +74,7 @@ public static class AppServices
         services.TryAddSingleton<TimelineNotes>();
         services.TryAddSingleton<OrderReader>();
         services.TryAddSingleton<OrderUseCases>();
+        services.TryAddSingleton<PhotoUseCases>();
         services.TryAddSingleton<MemberQueries>();
         services.TryAddSingleton<OrganizerQueries>();
         services.TryAddSingleton<IDeadLetters, PoisonQueueDeadLetters>();

@@ -1,13 +1,14 @@
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Access;
 using Dispatch.Core.Api;
+using Dispatch.Core.Orders;
 using Dispatch.Storage;
 
 namespace Dispatch.App.Orders;
 
 /// <summary>Loads an order and shapes it for whoever's link asks: the member's view for a member, the
 /// resident's view (with the assigned member and the timeline) for the resident or an organizer.</summary>
-public sealed class OrderReader(OrderStore orders, MemberStore members, TimelineNotes notes, OrgDirectory org)
+public sealed class OrderReader(OrderStore orders, MemberStore members, TimelineNotes notes, OrgDirectory org, PhotoStore photos)
 {
     /// <summary>The order, a validation problem for an id that cannot be one (e.g. "../x"), or not-found.</summary>
     public async Task<StoredOrder> LoadAsync(string orderId, CancellationToken ct) =>
@@ -20,20 +21,27 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, Timeline
     /// ids cannot be probed.</exception>
     public async Task<object> ViewForAsync(CallerLink caller, StoredOrder order, CancellationToken ct, bool afterOwnAction = false)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(order);
-        var state = order.State;
-        switch (caller.Role)
+        if (Check(caller, order.State) is not { } memberId)
         {
-            case TokenRole.Member:
-                return await NamedAsync(MemberView(caller.Member(), order, afterOwnAction), org, ct);
-            case TokenRole.Organizer:
-                caller.OrganizerFor(state);
-                return await ResidentViewAsync(order, ct, forOrganizer: true);
-            default:
-                caller.ResidentOf(state.OrderId);
-                return await ResidentViewAsync(order, ct);
+            return await ResidentViewAsync(order, ct, forOrganizer: caller.Role == TokenRole.Organizer);
         }
+
+        if (!afterOwnAction && !OrderViews.MemberMaySee(order.State, memberId))
+        {
+            throw new ApiProblemException(ApiProblem.NotFound("order"));
+        }
+
+        return await MemberViewAsync(order, memberId, ct);
+    }
+
+    /// <summary>The member's view: the organizer who dispatched it by hand by name, and
+    /// <see cref="MemberOrderView.HasPhoto"/> once they may see the photo.</summary>
+    public async Task<MemberOrderView> MemberViewAsync(StoredOrder order, string memberId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var view = await NamedAsync(OrderViews.ForMember(order.State, order.Resident, memberId), org, ct);
+        return OrderViews.MemberMaySeePhoto(order.State, memberId) ? view with { HasPhoto = await photos.ExistsAsync(order.OrderId, ct) } : view;
     }
 
     /// <summary>The member's view with the name of the organizer who dispatched it by hand, instead of their id.</summary>
@@ -50,21 +58,33 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, Timeline
         return view with { DispatchedBy = name };
     }
 
-    private static MemberOrderView MemberView(MemberLink link, StoredOrder order, bool afterOwnAction)
+    /// <summary>Checks the caller may read this order at all (the resident of it, an organizer of its community or
+    /// grid, or a member of its community) and returns the member's id when a member asks, null otherwise; what a
+    /// member may see of it is up to the caller.</summary>
+    /// <exception cref="ApiProblemException">404 for a member of another community, as for an unknown id.</exception>
+    public static string? Check(CallerLink caller, OrderState state)
     {
-        string memberId;
-        try
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(state);
+        switch (caller.Role)
         {
-            memberId = link.For(order.State).MemberId;
-        }
-        catch (InvalidTokenException e) when (e.Failure == TokenFailure.WrongScope)
-        {
-            throw new ApiProblemException(ApiProblem.NotFound("order"));
-        }
+            case TokenRole.Member:
+                try
+                {
+                    return caller.Member().For(state).MemberId;
+                }
+                catch (InvalidTokenException e) when (e.Failure == TokenFailure.WrongScope)
+                {
+                    throw new ApiProblemException(ApiProblem.NotFound("order"));
+                }
 
-        return afterOwnAction || OrderViews.MemberMaySee(order.State, memberId)
-            ? OrderViews.ForMember(order.State, order.Resident, memberId)
-            : throw new ApiProblemException(ApiProblem.NotFound("order"));
+            case TokenRole.Organizer:
+                caller.OrganizerFor(state);
+                return null;
+            default:
+                caller.ResidentOf(state.OrderId);
+                return null;
+        }
     }
 
     /// <param name="forOrganizer">Organizers also see who declined and why.</param>
@@ -78,6 +98,10 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, Timeline
             ? (await org.ListOrganizersAsync(state.Request.Location.CommunityId, ct)).FirstOrDefault(o => o.OrganizerId == organizer)?.Name
             : null;
         var view = OrderViews.ForResident(state, order.Resident, assigned, history.Select(h => (h.Event, h.At)), placedBy);
-        return view with { Timeline = await notes.AddAsync(state, history, view.Timeline, forOrganizer, ct) };
+        return view with
+        {
+            Timeline = await notes.AddAsync(state, history, view.Timeline, forOrganizer, ct),
+            HasPhoto = await photos.ExistsAsync(state.OrderId, ct),
+        };
     }
 }

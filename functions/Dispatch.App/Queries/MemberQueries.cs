@@ -1,3 +1,4 @@
+using Dispatch.App.Orders;
 using Dispatch.App.SignedLinks;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
@@ -7,7 +8,7 @@ namespace Dispatch.App.Queries;
 
 /// <summary>The member's inbox, the wish board and the member's own service record.</summary>
 public sealed class MemberQueries(
-    MemberStore members, MemberInbox inbox, OrderStore orders, NoticeStore notices, OrderIndex index, ServiceRecordStore records, OrgDirectory org)
+    MemberStore members, MemberInbox inbox, OrderStore orders, NoticeStore notices, OrderIndex index, ServiceRecordStore records, OrderReader reader)
 {
     /// <summary>How many recent orders the inbox shows, and how many wishes the board.</summary>
     public const int InboxSize = 50;
@@ -23,7 +24,7 @@ public sealed class MemberQueries(
         {
             if (await orders.GetAsync(item.OrderId, ct) is { } order)
             {
-                views.Add(await Orders.OrderReader.NamedAsync(OrderViews.ForMember(order.State, order.Resident, me.MemberId), org, ct));
+                views.Add(await reader.MemberViewAsync(order, me.MemberId, ct));
             }
         }
 

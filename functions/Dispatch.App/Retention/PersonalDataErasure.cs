@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace Dispatch.App.Retention;
 
-/// <summary>Erases residents' names, phones, addresses, descriptions and free-text reasons of orders closed
+/// <summary>Erases residents' names, phones, addresses, descriptions, free-text reasons and photos of orders closed
 /// more than <see cref="RetentionOptions.PersonalDataRetentionDays"/> ago. Both hosts run it (local: the
 /// background loop; Azure: the PersonalDataErasure timer). The order keeps its ids, state and history; service
 /// records, tallies and proofs hold no resident data, so they stay as they are. Idempotent.</summary>
 public sealed class PersonalDataErasure(
     RetentionStore retention,
     OrderStore orders,
+    PhotoStore photos,
     TimeProvider clock,
     IOptions<RetentionOptions> options,
     ILogger<PersonalDataErasure> logger)
@@ -29,6 +30,7 @@ public sealed class PersonalDataErasure(
             if (await orders.GetAsync(orderId, ct) is { State.IsTerminal: true })
             {
                 await orders.ErasePersonalDataAsync(orderId, ct);
+                await photos.DeleteAsync(orderId, ct);
             }
 
             await retention.RemoveAsync(day, orderId, ct);

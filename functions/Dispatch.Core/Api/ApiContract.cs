@@ -33,6 +33,8 @@ public static class ApiContract
         new("POST", Routes.Claim),
         new("POST", Routes.Hours),
         new("POST", Routes.Dispatch),
+        new("PUT", Routes.Photo),
+        new("GET", Routes.Photo),
         new("GET", Routes.Inbox),
         new("GET", Routes.MyRecords),
         new("GET", Routes.Board),

@@ -41,6 +41,14 @@ public static class OrderViews
         return state.Offer?.MemberId == memberId || state.MemberId == memberId || state.Status == OrderStatus.Open;
     }
 
+    /// <summary>The order's photo goes only to the member who accepted (or claimed) it, as long as it is theirs:
+    /// an offer alone does not show it.</summary>
+    public static bool MemberMaySeePhoto(OrderState state, string memberId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.MemberId == memberId && state.Status is OrderStatus.Accepted or OrderStatus.Done or OrderStatus.Confirmed;
+    }
+
     /// <summary>The resident's phone and address go only to the member who accepted or claimed the order.</summary>
     public static MemberOrderView ForMember(OrderState state, ResidentDetails resident, string memberId)
     {

@@ -16,7 +16,8 @@ public sealed record ResidentContact(string Name, string Phone, string Address);
 /// everyone; a member's reason for declining, for organizers only.</param>
 public sealed record TimelineEntry(DateTimeOffset At, string What, string? MemberName, string? By = null, string? Reason = null);
 
-/// <summary>What the resident sees: status, the assigned member's name and phone, never other members.</summary>
+/// <summary>What the resident sees: status, the assigned member's name and phone, never other members.
+/// <see cref="HasPhoto"/>: the order has a photo (GET /api/orders/{orderId}/photo).</summary>
 public sealed record ResidentOrderView(
     string OrderId,
     string Kind,
@@ -35,7 +36,8 @@ public sealed record ResidentOrderView(
     bool CanCancel,
     bool CanConfirm,
     IReadOnlyList<TimelineEntry> Timeline,
-    string? Reference = null)
+    string? Reference = null,
+    bool HasPhoto = false)
 {
     /// <summary>Set while a non-urgent order placed in quiet hours waits for the morning: when it will be offered.</summary>
     public DateTimeOffset? OfferFrom { get; init; }
@@ -48,7 +50,8 @@ public sealed record ResidentOrderView(
 public sealed record PlacedByView(string OrganizerId, string Name);
 
 /// <summary>What a member sees of an order. <see cref="Resident"/> is filled only for the member who took it;
-/// <see cref="Reason"/> (why they were picked) only while it is offered to them, for the page to put in words.</summary>
+/// <see cref="Reason"/> (why they were picked) only while it is offered to them, for the page to put in words.
+/// <see cref="HasPhoto"/> only once they accepted it (<see cref="OrderViews.MemberMaySeePhoto"/>).</summary>
 public sealed record MemberOrderView(
     string OrderId,
     string Kind,
@@ -66,7 +69,8 @@ public sealed record MemberOrderView(
     MatchReason? Reason,
     ResidentContact? Resident,
     decimal? Hours,
-    string? Reference = null)
+    string? Reference = null,
+    bool HasPhoto = false)
 {
     /// <summary>The name of the organizer who dispatched this offer by hand (王书记), instead of their id.</summary>
     public string? DispatchedBy { get; init; }

@@ -14,6 +14,7 @@ public static class Routes
     public const string Claim = "/api/orders/{orderId}/claim";
     public const string Hours = "/api/orders/{orderId}/hours";
     public const string Dispatch = "/api/orders/{orderId}/dispatch";
+    public const string Photo = "/api/orders/{orderId}/photo";
     public const string Inbox = "/api/members/me/inbox";
     public const string MyRecords = "/api/members/me/records";
     public const string Board = "/api/board";

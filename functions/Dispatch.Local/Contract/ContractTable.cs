@@ -1,4 +1,5 @@
 using Dispatch.Core.Api;
+using Dispatch.Core.Photos;
 using Dispatch.Core.Reports;
 using static Dispatch.Local.Contract.Answer;
 
@@ -46,6 +47,8 @@ public static class ContractTable
         new("POST", Routes.Decline, "DeclineOffer", "Orders", "The offered member declines; the order goes to the next member.", Untyped(), Act),
         new("POST", Routes.Claim, "ClaimWish", "Orders", "A member claims a micro-wish from the board; the first claim wins.", Untyped(), Act),
         new("POST", Routes.Hours, "ReportHours", "Orders", "The assigned member reports the hours served.", Untyped(), Act),
+        new("PUT", Routes.Photo, "PutOrderPhoto", "Orders", "The resident adds or replaces the order's one photo (JPEG, PNG or WebP, at most 8 MB and 1600 px on the long side; metadata is stripped) until it is closed.", Of<PhotoView>(), 400, 401, 403, 404, 409, 413, 415, 503),
+        new("GET", Routes.Photo, "GetOrderPhoto", "Orders", "The order's photo, for its resident, its organizers and the member who accepted it.", Answer.File("image/jpeg"), ReadOne),
         new("POST", Routes.Dispatch, "DispatchByHand", "Orders", "An organizer offers the order to a member of their choice.", Untyped(), Act),
         new("GET", Routes.Inbox, "MemberInbox", "Members", "The member's offers, assignments, past orders and notices.", Of<InboxView>(), Read),
         new("GET", Routes.Board, "WishBoard", "Members", "Open micro-wishes of the member's community.", Of<IReadOnlyList<BoardItem>>(), Read),

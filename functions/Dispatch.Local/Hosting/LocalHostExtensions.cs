@@ -9,6 +9,7 @@ using Dispatch.Local.Demo;
 using Dispatch.Local.Members;
 using Dispatch.Local.Orders;
 using Dispatch.Local.OrgTree;
+using Dispatch.Local.Photos;
 using Dispatch.Local.Organizers;
 using Dispatch.Local.Posts;
 using Dispatch.Local.Registry;
@@ -91,6 +92,7 @@ public static class LocalHostExtensions
         // The contract's routes, in one group so the OpenAPI names, summaries and problems come from one table.
         var contract = app.MapGroup("").WithContractMetadata();
         contract.MapOrders();
+        contract.MapPhotos();
         contract.MapMembers();
         contract.MapOrganizer();
         contract.MapDesk();

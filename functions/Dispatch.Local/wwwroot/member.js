@@ -3,6 +3,7 @@
 import { initI18n, onLangChange, t, tv, lang } from './i18n.js';
 import { api, post, orderPath, param, tokenFromUrl, withToken } from './api.js';
 import { mountChannels } from './channels.js';
+import { photoUrl } from './photo.js';
 import { h, add, clear, fmtTime, fmtDate, fmtHours, errorText, say, statusBadge, facts, busy, requireToken, loadPlaces, where } from './ui.js';
 
 const REFRESH_MS = 20000;
@@ -265,9 +266,19 @@ function hoursOptions(selected) {
   return opts;
 }
 
+/** The resident's photo, shown once the member accepted (the server says so with hasPhoto). */
+function photoBlock(o) {
+  if (!o.hasPhoto) return null;
+  const figure = h('figure', { class: 'order-photo' });
+  photoUrl(o.orderId, token)
+    .then((url) => { if (url) figure.replaceChildren(h('img', { src: url, alt: t('member.photoAlt') })); })
+    .catch(() => figure.replaceChildren(h('p', { class: 'muted' }, t('member.photoFailed'))));
+  return figure;
+}
+
 function assignmentCard(o) {
   const id = o.orderId;
-  const card = h('article', { class: 'card assignment', 'data-order': id }, head(o), residentBlock(o.resident), ...basics(o), msgFor(id) || '');
+  const card = h('article', { class: 'card assignment', 'data-order': id }, head(o), residentBlock(o.resident), ...basics(o), photoBlock(o), msgFor(id) || '');
   if (o.status === 'Accepted') {
     const chosen = hoursChoice.get(id) ?? 1;
     const sel = h('select', { id: `hours-${id}`, class: 'hours' }, hoursOptions(chosen));

@@ -1,6 +1,8 @@
-// The resident's tracking page: status in words, the member once accepted, a timeline, cancel / confirm / not done.
+// The resident's tracking page: status in words, the member once accepted, a timeline, cancel / confirm / not done,
+// and an optional photo (shrunk and stripped of metadata in the browser before it is sent).
 import { initI18n, onLangChange, t } from './i18n.js';
-import { api, post, orderPath, param, tokenFromUrl } from './api.js';
+import { api, post, orderPath, param, tokenFromUrl, ApiError } from './api.js';
+import { shrink, upload, photoUrl } from './photo.js';
 import { h, add, clear, fmtTime, fmtHours, errorText, say, statusBadge, facts, busy, requireToken, loadPlaces, where } from './ui.js';
 import { timelineText } from './timeline-text.js';
 
@@ -50,7 +52,52 @@ function render(force) {
   renderMember();
   renderActions();
   renderDetails();
+  renderPhoto();
   renderTimeline();
+}
+
+function renderPhoto() {
+  const o = order;
+  const open = !TERMINAL.has(o.status);
+  const box = clear($('photo'));
+  box.className = o.hasPhoto || open ? 'card' : '';
+  if (!o.hasPhoto && !open) return;
+  const figure = h('figure', { class: 'order-photo' });
+  add(box, h('h2', null, t('track.photo')), figure);
+  if (o.hasPhoto) {
+    photoUrl(orderId, token)
+      .then((url) => { if (url && figure.isConnected) figure.replaceChildren(h('img', { id: 'photo-img', src: url, alt: t('track.photoAlt') })); })
+      .catch((e) => say($('photo-status'), 'error', errorText(e)));
+  }
+  if (!open) return;
+  const input = h('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp,image/*', id: 'photo-file', class: 'visually-hidden' });
+  const pick = h('button', { type: 'button', class: 'plain', id: 'photo-pick', onclick: () => input.click() },
+    t(o.hasPhoto ? 'track.replacePhoto' : 'track.addPhoto'));
+  input.addEventListener('change', () => sendPhoto(input, pick));
+  add(box, h('p', { class: 'muted' }, t('track.photoNote')), input, h('div', { class: 'actions' }, pick));
+}
+
+async function sendPhoto(input, button) {
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  const status = $('photo-status');
+  say(status, 'info', t('track.photoSending'));
+  try {
+    await busy(button, async () => upload(orderId, await shrink(file), token));
+    say(status, 'ok', t('track.photoSaved'));
+    order = { ...order, hasPhoto: true };
+    renderPhoto();
+  } catch (e) {
+    say(status, 'error', photoError(e));
+  }
+}
+
+function photoError(e) {
+  if (!(e instanceof ApiError)) return t('track.photoUnreadable');
+  if (e.status === 413) return t('track.photoTooLarge');
+  if (e.status === 415) return t('track.photoType');
+  return e.errors.photo?.[0] || errorText(e);
 }
 
 function renderStatus() {

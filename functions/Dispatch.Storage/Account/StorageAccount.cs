@@ -2,11 +2,12 @@ using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
 namespace Dispatch.Storage;
 
-/// <summary>The storage account: builds the table and queue clients once and names every table and queue.</summary>
+/// <summary>The storage account: builds the table, queue and blob clients once and names every table and queue.</summary>
 public sealed partial class StorageAccount
 {
     private readonly Lock _gate = new();
@@ -36,13 +37,17 @@ public sealed partial class StorageAccount
             MessageEncoding = QueueMessageEncoding.Base64,
         };
         var tableOptions = new TableClientOptions();
+        // Pinned for the same reason as the queues: Azurite 3.35 knows no newer blob service version.
+        var blobOptions = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_11_05);
         Bound(tableOptions, options, Breaker);
         Bound(queueOptions, options, Breaker);
+        Bound(blobOptions, options, Breaker);
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             Tables = new TableServiceClient(options.ConnectionString, tableOptions);
             Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
+            Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
         }
         else if (options.TableServiceUri is { } tableUri && options.QueueServiceUri is { } queueUri)
         {
@@ -52,6 +57,9 @@ public sealed partial class StorageAccount
             });
             Tables = new TableServiceClient(tableUri, credential, tableOptions);
             Queues = new QueueServiceClient(queueUri, credential, queueOptions);
+            var blobUri = options.BlobServiceUri
+                ?? new Uri(tableUri.AbsoluteUri.Replace(".table.", ".blob.", StringComparison.OrdinalIgnoreCase));
+            Blobs = new BlobServiceClient(blobUri, credential, blobOptions);
         }
         else
         {
@@ -61,6 +69,7 @@ public sealed partial class StorageAccount
 
         AssignmentQueueName = (options.TablePrefix + options.AssignmentQueueName).ToLowerInvariant();
         PoisonQueueName = AssignmentQueueName + "-poison";
+        PhotoContainerName = (options.TablePrefix + "photos").ToLowerInvariant();
     }
 
     public StorageOptions Options { get; }
@@ -71,6 +80,11 @@ public sealed partial class StorageAccount
     public TableServiceClient Tables { get; }
 
     public QueueServiceClient Queues { get; }
+
+    public BlobServiceClient Blobs { get; }
+
+    /// <summary>The container of residents' order photos (prefix lower-cased + "photos").</summary>
+    public string PhotoContainerName { get; }
 
     /// <summary>The full name of the offer queue (prefix lower-cased + base name).</summary>
     public string AssignmentQueueName { get; }

@@ -11,6 +11,9 @@ public sealed class StorageOptions
 
     public Uri? QueueServiceUri { get; set; }
 
+    /// <summary>The blob endpoint (order photos); with the service URIs and no value, the table URI's ".blob." twin.</summary>
+    public Uri? BlobServiceUri { get; set; }
+
     /// <summary>Client id of a user-assigned managed identity; null uses the default credential chain.</summary>
     public string? ClientId { get; set; }
 

@@ -95,7 +95,7 @@ public sealed class AzureContractHost(AzureHost host) : IContractHost
     public Task SettleAsync() => Task.CompletedTask;
 
     public async Task<ContractAnswer> SendAsync(string method, string pathAndQuery, string? token = null, string? jsonBody = null,
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null, RawBody? raw = null)
     {
         var query = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
         var path = query < 0 ? pathAndQuery : pathAndQuery[..query];
@@ -118,12 +118,12 @@ public sealed class AzureContractHost(AzureHost host) : IContractHost
             request.RouteValues[name] = value;
         }
 
-        if (jsonBody is not null)
+        raw ??= jsonBody is null ? null : new RawBody(Encoding.UTF8.GetBytes(jsonBody), "application/json; charset=utf-8");
+        if (raw is not null)
         {
-            var bytes = Encoding.UTF8.GetBytes(jsonBody);
-            request.Body = new MemoryStream(bytes);
-            request.ContentLength = bytes.Length;
-            request.ContentType = "application/json; charset=utf-8";
+            request.Body = new MemoryStream(raw.Bytes);
+            request.ContentLength = raw.Bytes.Length;
+            request.ContentType = raw.ContentType;
         }
 
         if (token is not null)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dispatch.Core.Api;
 using Dispatch.Core.Reports;
+using Dispatch.Testing;
 using static Dispatch.Local.Tests.Access.Caller;
 
 namespace Dispatch.Local.Tests.Access;
@@ -60,6 +61,12 @@ public static class RoleMatrix
         new("POST", Routes.Claim, Members, w => w.WishAsync(Routes.Claim)),
         new("POST", Routes.Hours, Members, w => w.AcceptedOrderAsync(Routes.Hours, new HoursRequest(2))),
         new("POST", Routes.Dispatch, OrderOrganizers, w => w.OfferedOrderAsync(Routes.Dispatch, new DispatchRequest(w.MemberInG1))),
+        new("PUT", Routes.Photo, [Resident], async w => await w.OfferedOrderAsync(Routes.Photo, CraftedPhotos.Jpeg(800, 600)) with { ContentType = "image/jpeg" }),
+        new("GET", Routes.Photo, [Resident, Member, .. OrderOrganizers], w => w.AcceptedOrderAsync(Routes.Photo))
+        {
+            Hidden = [OfferLinkOfAnotherOrder],
+            HiddenBecause = "as for the order itself: a member's link that does not open the order reads it as unknown (404)",
+        },
         new("GET", Routes.Inbox, Members, _ => Fixed(Routes.Inbox)),
         new("GET", Routes.MyRecords, Members, _ => Fixed(Routes.MyRecords)),
         new("GET", Routes.Board, Members, _ => Fixed(Routes.Board)),

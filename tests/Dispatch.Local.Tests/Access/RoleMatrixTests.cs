@@ -68,6 +68,11 @@ public sealed class RoleMatrixTests(AzuriteFixture azurite)
         {
             request.Content = new StringContent(target.TextBody, Encoding.UTF8, target.ContentType ?? "text/plain");
         }
+        else if (target.Body is byte[] bytes)
+        {
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(target.ContentType ?? "application/octet-stream");
+        }
         else if (target.Body is not null)
         {
             request.Content = JsonContent.Create(target.Body, target.Body.GetType(), options: CoreJson.Options);

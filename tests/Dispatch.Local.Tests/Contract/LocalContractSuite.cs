@@ -41,7 +41,7 @@ public sealed class LocalContractHost(LocalHostFixture host) : IContractHost
     public Task SettleAsync() => host.RunLoopsAsync();
 
     public async Task<ContractAnswer> SendAsync(string method, string pathAndQuery, string? token = null, string? jsonBody = null,
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null, RawBody? raw = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), pathAndQuery);
         if (token is not null)
@@ -49,7 +49,12 @@ public sealed class LocalContractHost(LocalHostFixture host) : IContractHost
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        if (jsonBody is not null)
+        if (raw is not null)
+        {
+            request.Content = new ByteArrayContent(raw.Bytes);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(raw.ContentType);
+        }
+        else if (jsonBody is not null)
         {
             request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
         }
