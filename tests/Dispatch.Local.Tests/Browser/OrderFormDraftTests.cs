@@ -147,7 +147,7 @@ public class OrderFormDraftTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_tracking_page_of_an_order_placed_at_night_says_it_will_be_offered_from_8_00()
+    public async Task An_evening_order_waits_for_8_00_on_the_tracking_page_and_reaches_a_members_inbox_then_until_10_00()
     {
         var night = new DateTimeOffset(2026, 11, 23, 21, 37, 0, TimeSpan.FromHours(8));
         await using var host = await LocalHostFixture.StartAsync(azurite, clock: new FakeTimeProvider(night));
@@ -157,6 +157,20 @@ public class OrderFormDraftTests(AzuriteFixture azurite)
         await page.GotoAsync(placed.TrackingUrl);
         await Expect(page.Locator("#offer-from")).ToContainTextAsync("08:00 起派单");
         await Expect(page.Locator("#offer-from")).ToContainTextAsync("加急订单会立即派出");
+
+        // Nobody is offered it during the night; at 08:00 the first member is, with the full two hours.
+        await host.AdvanceAsync(TimeSpan.FromHours(10) + TimeSpan.FromMinutes(22)); // 07:59
+        Assert.Null((await host.OpenOrderAsync(placed.OrderId)).OfferedTo);
+        await host.AdvanceAsync(TimeSpan.FromMinutes(1)); // 08:00
+        var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
+        await host.RunLoopsAsync(); // delivers the offer
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#timeline")).ToContainTextAsync("夜间时段已过，开始派单");
+        await Expect(page.Locator("#offer-from")).ToHaveCountAsync(0);
+        var inbox = await chromium.NewPageAsync(host.BaseAddress);
+        await inbox.GotoAsync("/member.html?t=" + host.MemberToken(member));
+        await Expect(inbox.GetByText("请在 11月24日 10:00 前答复")).ToBeVisibleAsync();
         Assert.Empty(chromium.PageErrors);
     }
 }
