@@ -24,6 +24,9 @@ public sealed class ChannelUseCases(ChannelStore people, DeliveryStore log, IOpt
     public Task<ChannelSettingsView> AddMemberPushAsync(MemberLink member, PushSubscriptionRequest? body, CancellationToken ct) =>
         AddPushAsync(Person(member), body, ct);
 
+    public Task RemoveMemberPushAsync(MemberLink member, PushEndpointRequest? body, CancellationToken ct) =>
+        RemovePushAsync(Person(member), body, ct);
+
     public Task<ChannelSettingsView> OrganizerAsync(OrganizerLink organizer, CancellationToken ct) => ViewAsync(Person(organizer), ct);
 
     public Task<ChannelSettingsView> SetOrganizerAsync(OrganizerLink organizer, ChannelSettingsRequest? body, CancellationToken ct) =>
@@ -31,6 +34,9 @@ public sealed class ChannelUseCases(ChannelStore people, DeliveryStore log, IOpt
 
     public Task<ChannelSettingsView> AddOrganizerPushAsync(OrganizerLink organizer, PushSubscriptionRequest? body, CancellationToken ct) =>
         AddPushAsync(Person(organizer), body, ct);
+
+    public Task RemoveOrganizerPushAsync(OrganizerLink organizer, PushEndpointRequest? body, CancellationToken ct) =>
+        RemovePushAsync(Person(organizer), body, ct);
 
     /// <summary>The key pages subscribe with; 404 when push is not set up (the pages then hide the choice).</summary>
     public PushKeyView PushKey() =>
@@ -78,6 +84,12 @@ public sealed class ChannelUseCases(ChannelStore people, DeliveryStore log, IOpt
         await people.AddPushAsync(person, Valid(body), ct);
         return await ViewAsync(person, ct);
     }
+
+    /// <summary>Forgets the phone's subscription (push turned off there); idempotent, and allowed when push is not set up.</summary>
+    private Task RemovePushAsync(string person, PushEndpointRequest? body, CancellationToken ct) =>
+        body?.Endpoint is { Length: > 0 and <= MaxEndpoint } endpoint
+            ? people.RemovePushAsync(person, PushTarget.IdOf(endpoint), ct)
+            : throw Invalid("endpoint", "请提供推送地址。The push endpoint is missing or too long.");
 
     /// <summary>A subscription the server will POST to: a push service's https endpoint (loopback http only when
     /// allowed, for a local test service), and keys of the right sizes.</summary>

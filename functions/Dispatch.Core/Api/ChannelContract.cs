@@ -43,6 +43,10 @@ public sealed record PushSubscriptionRequest(string? Endpoint, PushSubscriptionK
 
 public sealed record PushSubscriptionKeys(string? P256dh, string? Auth);
 
+/// <summary>DELETE body of the push routes: the endpoint of the subscription to forget (the page's
+/// <c>PushSubscription.endpoint</c>), in the body so that it stays out of URLs and their logs.</summary>
+public sealed record PushEndpointRequest(string? Endpoint);
+
 /// <summary>One delivery of the log, as organizers see it: who (a role and an id, never an address), the channel, the
 /// order, what it said (the kind, not the text), the attempts made and the outcome with the last error.</summary>
 public sealed record DeliveryView(

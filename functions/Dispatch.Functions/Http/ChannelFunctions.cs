@@ -31,6 +31,15 @@ public sealed class ChannelFunctions(ChannelUseCases channels, Access access, IL
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
         HttpApi.Ok(await channels.AddMemberPushAsync(MemberLink.From(req, access), await HttpApi.ReadBodyAsync<PushSubscriptionRequest>(req, ct), ct)));
 
+    [Function("RemoveMemberPushSubscription")]
+    public Task<IActionResult> RemoveMemberPushAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "members/me/push-subscriptions")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        await channels.RemoveMemberPushAsync(MemberLink.From(req, access), await HttpApi.ReadBodyAsync<PushEndpointRequest>(req, ct), ct);
+        return new NoContentResult();
+    });
+
     [Function("OrganizerChannels")]
     public Task<IActionResult> OrganizerAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organizer/me/channels")] HttpRequest req,
@@ -48,6 +57,15 @@ public sealed class ChannelFunctions(ChannelUseCases channels, Access access, IL
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organizer/me/push-subscriptions")] HttpRequest req,
         CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
         HttpApi.Ok(await channels.AddOrganizerPushAsync(OrganizerLink.From(req, access), await HttpApi.ReadBodyAsync<PushSubscriptionRequest>(req, ct), ct)));
+
+    [Function("RemoveOrganizerPushSubscription")]
+    public Task<IActionResult> RemoveOrganizerPushAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "organizer/me/push-subscriptions")] HttpRequest req,
+        CancellationToken ct) => HttpApi.RunAsync(req, logger, async () =>
+    {
+        await channels.RemoveOrganizerPushAsync(OrganizerLink.From(req, access), await HttpApi.ReadBodyAsync<PushEndpointRequest>(req, ct), ct);
+        return new NoContentResult();
+    });
 
     [Function("PushKey")]
     public Task<IActionResult> PushKeyAsync(

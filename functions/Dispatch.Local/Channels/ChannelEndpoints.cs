@@ -1,9 +1,11 @@
 using Dispatch.App.Channels;
 using Dispatch.Core.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Dispatch.Local.Channels;
 
-/// <summary>Notification channels: each member's and organizer's choice (email, SMS, push on this phone), the public
+/// <summary>Notification channels: each member's and organizer's choice (email, SMS, push on this phone, and turning it off there), the public
 /// push key, and the community's delivery log with its failed deliveries (community organizers).</summary>
 public static class ChannelEndpoints
 {
@@ -15,12 +17,24 @@ public static class ChannelEndpoints
             Results.Ok(await channels.SetMemberAsync(member, body, ct)));
         app.MapPost(ChannelRoutes.MemberPush, async (PushSubscriptionRequest? body, MemberLink member, ChannelUseCases channels, CancellationToken ct) =>
             Results.Ok(await channels.AddMemberPushAsync(member, body, ct)));
+        app.MapDelete(ChannelRoutes.MemberPush, async (
+            [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] PushEndpointRequest? body, MemberLink member, ChannelUseCases channels, CancellationToken ct) =>
+        {
+            await channels.RemoveMemberPushAsync(member, body, ct);
+            return TypedResults.NoContent();
+        });
         app.MapGet(ChannelRoutes.OrganizerChannels, async (OrganizerLink organizer, ChannelUseCases channels, CancellationToken ct) =>
             Results.Ok(await channels.OrganizerAsync(organizer, ct)));
         app.MapPut(ChannelRoutes.OrganizerChannels, async (ChannelSettingsRequest? body, OrganizerLink organizer, ChannelUseCases channels, CancellationToken ct) =>
             Results.Ok(await channels.SetOrganizerAsync(organizer, body, ct)));
         app.MapPost(ChannelRoutes.OrganizerPush, async (PushSubscriptionRequest? body, OrganizerLink organizer, ChannelUseCases channels, CancellationToken ct) =>
             Results.Ok(await channels.AddOrganizerPushAsync(organizer, body, ct)));
+        app.MapDelete(ChannelRoutes.OrganizerPush, async (
+            [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] PushEndpointRequest? body, OrganizerLink organizer, ChannelUseCases channels, CancellationToken ct) =>
+        {
+            await channels.RemoveOrganizerPushAsync(organizer, body, ct);
+            return TypedResults.NoContent();
+        });
         app.MapGet(ChannelRoutes.PushKey, (ChannelUseCases channels) => Results.Ok(channels.PushKey()));
         app.MapGet(ChannelRoutes.Deliveries, async (string? outcome, CommunityOrganizerLink organizer, ChannelUseCases channels, CancellationToken ct) =>
             Results.Ok(await channels.DeliveriesAsync(organizer, outcome, ct)));

@@ -3,7 +3,7 @@
 import { t, onLangChange } from './i18n.js';
 import { api } from './api.js';
 import { h, add, clear, errorText, say, busy } from './ui.js';
-import { canPush, subscribePush } from './push.js';
+import { canPush, subscribePush, unsubscribePush, currentPush } from './push.js';
 
 /**
  * Renders the choices into section (kept hidden when the link may not choose, e.g. an offer link).
@@ -20,6 +20,8 @@ export async function mountChannels(section, { path, pushPath, token }) {
   }
   let pushKey = null;
   try { pushKey = canPush() ? (await api('/api/push/key')).publicKey : null; } catch { pushKey = null; }
+  let pushHere = false; // this phone has a subscription: offer to turn it off instead
+  try { pushHere = !!pushKey && !!(await currentPush()); } catch { pushHere = false; }
   section.hidden = false;
   onLangChange(render);
   render();
@@ -51,12 +53,24 @@ export async function mountChannels(section, { path, pushPath, token }) {
     });
     add(section, h('h2', { id: 'channels-title' }, t('channels.title')), h('p', { class: 'muted' }, t('channels.intro')), form);
     if (pushKey) {
-      const button = h('button', { type: 'button', id: 'ch-push' }, t('channels.push'));
-      const pushStatus = h('div', { 'aria-live': 'polite' }, view.pushDevices ? t('channels.pushDevices', { n: view.pushDevices }) : '');
+      const button = pushHere
+        ? h('button', { type: 'button', id: 'ch-push-off' }, t('channels.pushOff'))
+        : h('button', { type: 'button', id: 'ch-push' }, t('channels.push'));
+      const pushStatus = h('div', { id: 'ch-push-status', 'aria-live': 'polite' }, view.pushDevices ? t('channels.pushDevices', { n: view.pushDevices }) : '');
       button.addEventListener('click', async () => {
         try {
-          view = await busy(button, () => subscribePush(pushKey, pushPath, token));
-          say(pushStatus, 'ok', t('channels.pushOn'));
+          if (pushHere) {
+            await busy(button, () => unsubscribePush(pushPath, token));
+            view = await api(path, { token });
+            pushHere = false;
+            render();
+            say(section.querySelector('#ch-push-status'), 'ok', t('channels.pushOffDone'));
+          } else {
+            view = await busy(button, () => subscribePush(pushKey, pushPath, token));
+            pushHere = true;
+            render();
+            say(section.querySelector('#ch-push-status'), 'ok', t('channels.pushOn'));
+          }
         } catch (err) {
           say(pushStatus, 'error', err?.message === 'permission' ? t('channels.pushDenied') : errorText(err));
         }

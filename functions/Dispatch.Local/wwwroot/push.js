@@ -1,5 +1,5 @@
 // Web Push on this phone: registers the service worker (sw.js), subscribes with the server's public VAPID key and
-// hands the subscription to the API, which then sends offers and reminders to this phone.
+// hands the subscription to the API, which then sends offers and reminders to this phone; and turns that off again.
 import { api } from './api.js';
 
 /** True when this browser can get push (a secure context with service workers and the Push API). */
@@ -17,4 +17,19 @@ export async function subscribePush(publicKey, pushPath, token) {
   await navigator.serviceWorker.ready;
   const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) });
   return api(pushPath, { method: 'POST', body: subscription.toJSON(), token });
+}
+
+/** This phone's subscription, or null when push is not on here. */
+export async function currentPush() {
+  const registration = await navigator.serviceWorker.getRegistration();
+  return registration ? registration.pushManager.getSubscription() : null;
+}
+
+/** Tells the API to forget this phone's subscription, then unsubscribes (in that order: a failed call can be
+ * retried while the browser still knows the endpoint). */
+export async function unsubscribePush(pushPath, token) {
+  const subscription = await currentPush();
+  if (!subscription) return;
+  await api(pushPath, { method: 'DELETE', body: { endpoint: subscription.endpoint }, token });
+  await subscription.unsubscribe();
 }

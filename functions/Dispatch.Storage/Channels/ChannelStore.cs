@@ -7,7 +7,9 @@ namespace Dispatch.Storage;
 public sealed record PushTarget(string Endpoint, string P256dh, string Auth)
 {
     /// <summary>Names the subscription in row keys and the delivery log without its endpoint (which is a capability).</summary>
-    public string Id => Keys.Sha256Hex(Endpoint)[..32];
+    public string Id => IdOf(Endpoint);
+
+    public static string IdOf(string endpoint) => Keys.Sha256Hex(endpoint)[..32];
 }
 
 /// <summary>What a person chose: an email address, SMS to their mobile, and the phones subscribed to push.</summary>
@@ -74,7 +76,7 @@ public sealed class ChannelStore(StorageAccount account)
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Forgets a subscription the push service says is gone; idempotent.</summary>
+    /// <summary>Forgets a subscription (the push service says it is gone, or the phone turned push off); idempotent.</summary>
     public async Task RemovePushAsync(string person, string targetId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,14 @@ public sealed class PushServiceFixture : IAsyncLifetime
         return [.. body.GetProperty("data").GetProperty("messages").EnumerateArray().Select(m => m.GetString()!)];
     }
 
+    /// <summary>The push service forgets the subscription, as when its browser unsubscribed or was reset: what it is
+    /// sent from now on is answered 410 Gone.</summary>
+    public async Task ExpireAsync(string clientHash)
+    {
+        using var response = await _http.PostAsync(new Uri(Base, "expire-subscription/" + clientHash), null);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public async Task DisposeAsync()
     {
         _http.Dispose();
