@@ -83,6 +83,8 @@ public sealed class PushChannelWalkTests(AzuriteFixture azurite, PushServiceFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "在本机开启推送" }).ClickAsync();
         await Expect(page.Locator("#ch-push-status")).ToContainTextAsync("本机已开启推送");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "关闭本机推送" })).ToBeVisibleAsync();
+        await page.Locator("#channels").ScrollIntoViewIfNeededAsync();
+        await Chromium.ShotAsync(page, "20-push-on-zh-390");
         Assert.NotNull(clientHash);
         Assert.Equal(1, (await host.CallAsync<ChannelSettingsView>(HttpMethod.Get, ChannelRoutes.MemberChannels, token)).PushDevices);
 
