@@ -86,9 +86,15 @@ public sealed class BenchHost : IAsyncDisposable
     public Task RunLoopsAsync() => BackgroundLoops.RunOnceAsync(_app.Services, CancellationToken.None);
 
     /// <summary>Sends and reads a successful answer; a failure throws with the method, path, status and body.</summary>
-    public async Task<T> CallAsync<T>(HttpMethod method, string path, string? token, object? body = null)
+    /// <param name="idempotencyKey">Sent as the page sends it when placing an order.</param>
+    public async Task<T> CallAsync<T>(HttpMethod method, string path, string? token, object? body = null, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

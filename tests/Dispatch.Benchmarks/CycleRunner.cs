@@ -98,7 +98,7 @@ public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions
             UrgentCycles++;
         }
 
-        var placed = await TimeAsync(Step.Place, record, () => host.CallAsync<PlaceOrderResponse>(HttpMethod.Post, Routes.Orders, null, form));
+        var placed = await TimeAsync(Step.Place, record, () => host.CallAsync<PlaceOrderResponse>(HttpMethod.Post, Routes.Orders, null, form, Guid.NewGuid().ToString()));
         Expect(placed.Status == OrderStatus.Offered, $"order {placed.OrderId} ({category}, urgent: {urgent}) placed as {placed.Status}, not Offered");
         var orderId = placed.OrderId;
 

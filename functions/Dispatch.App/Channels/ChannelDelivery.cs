@@ -68,9 +68,15 @@ public sealed class ChannelDelivery(
         }
     });
 
-    /// <summary>A status change a resident who agreed to updates hears by SMS to the order's phone.</summary>
-    public Task ResidentAsync(string orderId, DeliveryKind kind, string key, CancellationToken ct) => GuardAsync(orderId, async () =>
+    /// <summary>A status change a resident who agreed to updates hears by SMS to the order's phone. <paramref name="known"/>:
+    /// the resident's details as the caller last saved them; when they say no texts, the order is not read again.</summary>
+    public Task ResidentAsync(string orderId, DeliveryKind kind, string key, ResidentDetails? known, CancellationToken ct) => GuardAsync(orderId, async () =>
     {
+        if (known is { WantsUpdates: false })
+        {
+            return;
+        }
+
         if (await orders.GetAsync(orderId, ct) is { Resident.WantsUpdates: true } order)
         {
             await FanOutAsync(

@@ -16,5 +16,9 @@ public interface INotifier
 
     Task NotifyAsync(Notify notify, CancellationToken ct);
 
+    /// <summary>The same, from a caller that holds the order's resident details as it last saved them: a resident who
+    /// did not agree to status texts then costs no read of the order.</summary>
+    Task NotifyAsync(Notify notify, ResidentDetails? known, CancellationToken ct) => NotifyAsync(notify, ct);
+
     Task EscalateAsync(Escalate escalate, CancellationToken ct);
 }

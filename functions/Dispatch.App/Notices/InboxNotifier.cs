@@ -57,7 +57,9 @@ public sealed class InboxNotifier(
         logger.LogInformation("Offer of order {OrderId} withdrawn from member {MemberId}", withdraw.OrderId, withdraw.MemberId);
     }
 
-    public async Task NotifyAsync(Notify notify, CancellationToken ct)
+    public Task NotifyAsync(Notify notify, CancellationToken ct) => NotifyAsync(notify, null, ct);
+
+    public async Task NotifyAsync(Notify notify, ResidentDetails? known, CancellationToken ct)
     {
         // Reminders are rationed (quiet hours, daily cap, once per key); status notices are not.
         if (await reminders.TryHandleAsync(notify, ct))
@@ -74,7 +76,7 @@ public sealed class InboxNotifier(
                 if (notify.Notice == NoticeKind.ServiceConfirmed)
                 {
                     // The member's "confirmed" is the resident's "closed".
-                    await channels.ResidentAsync(notify.OrderId, DeliveryKind.Closed, notify.Key, ct);
+                    await channels.ResidentAsync(notify.OrderId, DeliveryKind.Closed, notify.Key, known, ct);
                 }
 
                 break;
@@ -84,7 +86,7 @@ public sealed class InboxNotifier(
                 logger.LogInformation("Notice {Notice} to the resident of order {OrderId}", notify.Notice, notify.OrderId);
                 if (ResidentUpdate(notify) is { } kind)
                 {
-                    await channels.ResidentAsync(notify.OrderId, kind, notify.Key, ct);
+                    await channels.ResidentAsync(notify.OrderId, kind, notify.Key, known, ct);
                 }
 
                 break;

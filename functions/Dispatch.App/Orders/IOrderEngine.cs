@@ -9,9 +9,10 @@ namespace Dispatch.App.Orders;
 public interface IOrderEngine
 {
     /// <summary>Stores a new order once per idempotency key (a resubmitted form gets the first order) and starts it;
-    /// <paramref name="reference"/> (its readable reference) goes into its first state.</summary>
+    /// <paramref name="reference"/> gives its readable reference for its first state, asked only when the order is new,
+    /// so a resubmitted form neither burns a number nor needs one remembered per key.</summary>
     /// <exception cref="Dispatch.Core.Api.ApiProblemException">422 idempotency-key-reused.</exception>
-    Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, string? reference, CancellationToken ct);
+    Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, Func<CancellationToken, Task<string?>> reference, CancellationToken ct);
 
     /// <summary>Applies an event already authorized by the caller's link; a rejection by the decider throws its
     /// problem and changes nothing.</summary>

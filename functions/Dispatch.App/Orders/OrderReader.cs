@@ -41,7 +41,7 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, Timeline
     {
         ArgumentNullException.ThrowIfNull(order);
         var view = await NamedAsync(OrderViews.ForMember(order.State, order.Resident, memberId), org, ct);
-        return OrderViews.MemberMaySeePhoto(order.State, memberId) ? view with { HasPhoto = await photos.ExistsAsync(order.OrderId, ct) } : view;
+        return OrderViews.MemberMaySeePhoto(order.State, memberId) ? view with { HasPhoto = await HasPhotoAsync(order, ct) } : view;
     }
 
     /// <summary>The member's view with the name of the organizer who dispatched it by hand, instead of their id.</summary>
@@ -87,6 +87,10 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, Timeline
         }
     }
 
+    /// <summary>From the order row's flag; an order stored before the flag existed asks the blob store.</summary>
+    private async Task<bool> HasPhotoAsync(StoredOrder order, CancellationToken ct) =>
+        order.HasPhoto ?? await photos.ExistsAsync(order.OrderId, ct);
+
     /// <param name="forOrganizer">Organizers also see who declined and why.</param>
     public async Task<ResidentOrderView> ResidentViewAsync(StoredOrder order, CancellationToken ct, bool forOrganizer = false)
     {
@@ -101,7 +105,7 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, Timeline
         return view with
         {
             Timeline = await notes.AddAsync(state, history, view.Timeline, forOrganizer, ct),
-            HasPhoto = await photos.ExistsAsync(state.OrderId, ct),
+            HasPhoto = await HasPhotoAsync(order, ct),
         };
     }
 }

@@ -39,8 +39,7 @@ public sealed class OrderUseCases(OrderReader reader, PlaceCheck places, OrderRe
     {
         var key = OrderForm.IdempotencyKey(idempotencyKey);
         var community = await places.EnsureKnownAsync(request, ct);
-        var reference = await references.AssignAsync(community, request, key, ct);
-        var (order, created) = await engine.PlaceAsync(request, resident, key, reference, ct);
+        var (order, created) = await engine.PlaceAsync(request, resident, key, async c => await references.AssignAsync(community, request, c), ct);
         var token = links.ResidentToken(order.OrderId);
         var response = new PlaceOrderResponse(order.OrderId, order.State.Status, Routes.TrackingPage(order.OrderId, token), token, order.State.Reference);
         return created ? new OrderAnswer(StatusCodes.Status201Created, response, OrderPath(order.OrderId)) : OrderAnswer.Ok(response);

@@ -10,7 +10,7 @@ namespace Dispatch.App.Photos;
 /// <summary>The one optional photo of an order: the resident uploads or replaces it until the order is closed;
 /// the resident, the order's organizers and the member who accepted it may read it (<see cref="OrderReader.Check"/>,
 /// <see cref="OrderViews.MemberMaySeePhoto"/>); everyone else gets the 404 of an unknown order.</summary>
-public sealed class PhotoUseCases(OrderReader reader, PhotoStore photos)
+public sealed class PhotoUseCases(OrderReader reader, PhotoStore photos, OrderStore orders)
 {
     /// <summary>200 with the photo as stored; the same bytes again store the same photo.</summary>
     public async Task<IResult> PutAsync(ResidentLink resident, string orderId, HttpRequest request, CancellationToken ct)
@@ -27,6 +27,7 @@ public sealed class PhotoUseCases(OrderReader reader, PhotoStore photos)
         var photo = PhotoSanitizer.Sanitize(await PhotoBody.ReadAsync(request, ct), request.ContentType);
         var contentType = photo.Format.ContentType();
         await photos.PutAsync(order.OrderId, photo.Bytes, contentType, ct);
+        await orders.MarkPhotoAsync(order.OrderId, hasPhoto: true, ct);
         return Results.Ok(new PhotoView(order.OrderId, contentType, photo.Width, photo.Height, photo.Bytes.Length));
     }
 

@@ -9,7 +9,7 @@ namespace Dispatch.Functions.Orders;
 /// orchestration applies events; an event it has not applied within the wait is answered 202 (Done false).</summary>
 public sealed class DurableOrderEngine(OrderCommands commands, DurableTaskClient client) : IOrderEngine
 {
-    public Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, string? reference, CancellationToken ct) =>
+    public Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, Func<CancellationToken, Task<string?>> reference, CancellationToken ct) =>
         commands.PlaceAsync(client, request, resident, idempotencyKey, ct, reference);
 
     public Task<OrderApplied> ApplyAsync(StoredOrder order, OrderEvent e, CancellationToken ct)

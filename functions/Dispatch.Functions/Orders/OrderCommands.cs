@@ -28,7 +28,7 @@ public sealed class OrderCommands(
     /// retried request: the first one may have stored the order and failed before starting it.</summary>
     /// <exception cref="ApiProblemException">422 idempotency-key-reused.</exception>
     public async Task<OrderPlacement> PlaceAsync(
-        DurableTaskClient client, OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct, string? reference = null)
+        DurableTaskClient client, OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct, Func<CancellationToken, Task<string?>>? reference = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = clock.GetUtcNow();
@@ -38,7 +38,7 @@ public sealed class OrderCommands(
         var created = false;
         if (stored is null)
         {
-            var placed = new OrderPlaced(orderId, request, reference);
+            var placed = new OrderPlaced(orderId, request, reference is null ? null : await reference(ct));
             var decision = decider.Place(placed, now);
             stored = await orders.CreateAsync(decision.State, resident, placed, now, [], ct);
             created = stored.State.PlacedAt == now;

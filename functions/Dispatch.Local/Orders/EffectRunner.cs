@@ -84,9 +84,24 @@ public sealed class EffectRunner(
 
             var done = new HashSet<string>();
             var latest = current;
-            foreach (var effect in current.Outbox)
+
+            // The round's timers in one request: a save often sets a reminder and a deadline together.
+            var timersToSet = current.Outbox.OfType<ScheduleTimer>().ToList();
+            if (timersToSet.Count > 0)
             {
-                latest = await RunAsync(current.State, latest, effect, ct) ?? latest;
+                await timers.ScheduleAsync(timersToSet, ct);
+                foreach (var timer in timersToSet)
+                {
+                    signal.TimerSet(timer.DueAt);
+                    done.Add(timer.Key);
+                }
+            }
+
+            // A dispatch saves the order: run it last, so its save can drop what the round did and spare the round's own
+            // outbox write.
+            foreach (var effect in current.Outbox.Where(e => e is not ScheduleTimer).OrderBy(e => e is FindCandidate))
+            {
+                latest = await RunAsync(current.State, latest, effect, done, ct) ?? latest;
                 done.Add(effect.Key);
             }
 
@@ -97,12 +112,13 @@ public sealed class EffectRunner(
     }
 
     /// <summary>Runs one effect; answers the order as saved when the effect saved it (a dispatch), else null.</summary>
-    private async Task<StoredOrder?> RunAsync(OrderState state, StoredOrder latest, OrderEffect effect, CancellationToken ct)
+    private async Task<StoredOrder?> RunAsync(OrderState state, StoredOrder latest, OrderEffect effect, IReadOnlySet<string> done, CancellationToken ct)
     {
         switch (effect)
         {
             case FindCandidate find:
-                return await DispatchAsync(state, latest, find, ct);
+                // Saved without the effects already done (this one included): they need no second write to leave the outbox.
+                return await DispatchAsync(state, latest with { Outbox = latest.Outbox.RemoveAll(e => done.Contains(e.Key) || e.Key == find.Key) }, find, ct);
             case SendOffer offer:
                 await assignments.SendAsync(offer, cancellationToken: ct);
                 signal.Raise();
@@ -115,7 +131,7 @@ public sealed class EffectRunner(
                 signal.TimerSet(timer.DueAt);
                 break;
             case Notify notify:
-                await notifier.NotifyAsync(notify, ct);
+                await notifier.NotifyAsync(notify, latest.Resident, ct);
                 break;
             case RecordService record:
                 if (await records.AddAsync(record.Record, ct))

@@ -8,7 +8,7 @@ namespace Dispatch.Local.Orders;
 /// effects run before the answer, so an action is always applied when it answers (never 202).</summary>
 public sealed class LocalOrderEngine(OrderWorkflow workflow, EffectRunner runner, OrderReader reader) : IOrderEngine
 {
-    public async Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, string? reference, CancellationToken ct)
+    public async Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, Func<CancellationToken, Task<string?>> reference, CancellationToken ct)
     {
         var (order, created) = await workflow.PlaceAsync(request, resident, idempotencyKey, ct, reference);
         // The status after the first effects (a dispatch may have made an offer already).

@@ -22,7 +22,7 @@ public sealed class OrderWorkflow(
 
     /// <summary>Places an order once per idempotency key: a resubmitted form returns the first order.</summary>
     public async Task<(StoredOrder Order, bool Created)> PlaceAsync(
-        OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct, string? reference = null)
+        OrderRequest request, ResidentDetails resident, string? idempotencyKey, CancellationToken ct, Func<CancellationToken, Task<string?>>? reference = null)
     {
         var proposed = NewOrderId();
         var orderId = idempotencyKey is null ? proposed : await idempotency.ReserveOrderAsync(idempotencyKey, request, resident, proposed, ct);
@@ -33,8 +33,8 @@ public sealed class OrderWorkflow(
             return (existing, false);
         }
 
+        var placed = new OrderPlaced(orderId, request, reference is null ? null : await reference(ct));
         var now = clock.GetUtcNow();
-        var placed = new OrderPlaced(orderId, request, reference);
         var decision = decider.Place(placed, now);
         var effects = decision.Effects.Insert(0, new ProjectViews(orderId, decision.State.Version, PreviousOffer: null));
         var stored = await orders.CreateAsync(decision.State, resident, placed, now, effects, ct);

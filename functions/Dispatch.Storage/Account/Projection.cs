@@ -19,16 +19,46 @@ internal static class Projection
     private const int Tries = 10;
 
     /// <summary>Writes <paramref name="entity"/> unless the stored row has a higher Version.
-    /// Returns false when a newer row was kept.</summary>
-    public static async Task<bool> UpsertIfNotOlderAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
+    /// Returns false when a newer row was kept. A row this process wrote before is replaced with the ETag it got then,
+    /// and a row it never saw is added: one request each when nobody else wrote it meanwhile; otherwise (412, 409) it
+    /// reads the row and tries again.</summary>
+    public static async Task<bool> UpsertIfNotOlderAsync(TableClient table, TableEntity entity, ProjectionMemory memory, CancellationToken cancellationToken)
     {
         var version = entity.GetInt32(Version) ?? throw new ArgumentException("The row needs a Version.", nameof(entity));
+        var (name, partition, rowKey) = (table.Name, entity.PartitionKey, entity.RowKey);
+        try
+        {
+            if (memory.TryGet(name, partition, rowKey, out var known, out var knownTag))
+            {
+                if (known > version)
+                {
+                    return false;
+                }
+
+                var replaced = await table.UpdateEntityAsync(entity, knownTag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                memory.Remember(name, partition, rowKey, version, replaced.Headers.ETag);
+            }
+            else
+            {
+                var added = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                memory.Remember(name, partition, rowKey, version, added.Headers.ETag);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsConflict() || e.IsNotFound())
+        {
+            // Someone else wrote or removed the row since: look at it.
+            memory.Forget(name, partition, rowKey);
+        }
+
         for (var attempt = 0; attempt < Tries; attempt++)
         {
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(
-                entity.PartitionKey, entity.RowKey, [Version], cancellationToken).ConfigureAwait(false);
+                partition, rowKey, [Version], cancellationToken).ConfigureAwait(false);
             try
             {
+                Response written;
                 if (existing.HasValue && existing.Value is { } row)
                 {
                     if ((row.GetInt32(Version) ?? -1) > version)
@@ -36,13 +66,14 @@ internal static class Projection
                         return false;
                     }
 
-                    await table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    written = await table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                    written = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                 }
 
+                memory.Remember(name, partition, rowKey, version, written.Headers.ETag);
                 return true;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsConflict() || e.IsNotFound())
@@ -51,7 +82,7 @@ internal static class Projection
             }
         }
 
-        throw new ConcurrencyConflictException($"Projection row {entity.PartitionKey}/{entity.RowKey} kept changing.");
+        throw new ConcurrencyConflictException($"Projection row {partition}/{rowKey} kept changing.");
     }
 
     /// <summary>One page of rows (keys, <see cref="Version"/> and <paramref name="columns"/>) from
@@ -71,8 +102,9 @@ internal static class Projection
         return new ProjectionPage([], null);
     }
 
-    public static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    public static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken, ProjectionMemory? memory = null)
     {
+        memory?.Forget(table.Name, partitionKey, rowKey);
         try
         {
             await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);

@@ -77,6 +77,9 @@ public sealed partial class StorageAccount
     /// <summary>The circuit breaker every table and queue client of this account goes through.</summary>
     public StorageBreaker Breaker { get; }
 
+    /// <summary>What this process last wrote to each projected row (see <see cref="Projection"/>).</summary>
+    public ProjectionMemory Projections { get; } = new();
+
     public TableServiceClient Tables { get; }
 
     public QueueServiceClient Queues { get; }

@@ -59,7 +59,7 @@ public sealed class ClosedOrderIndex(StorageAccount account)
             ["Rating"] = state.Rating,
             [Projection.Version] = state.Version,
         };
-        await Projection.UpsertIfNotOlderAsync(await _table.GetAsync(cancellationToken).ConfigureAwait(false), entity, cancellationToken).ConfigureAwait(false);
+        await Projection.UpsertIfNotOlderAsync(await _table.GetAsync(cancellationToken).ConfigureAwait(false), entity, account.Projections, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The community's closed orders placed in one China month, newest first.</summary>

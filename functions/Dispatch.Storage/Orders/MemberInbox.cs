@@ -63,7 +63,7 @@ public sealed class MemberInbox(StorageAccount account, TimeProvider? clock = nu
             ["UpdatedAt"] = at ?? _clock.GetUtcNow(),
             [Projection.Version] = state.Version,
         };
-        await Projection.UpsertIfNotOlderAsync(_table, entity, cancellationToken).ConfigureAwait(false);
+        await Projection.UpsertIfNotOlderAsync(_table, entity, account.Projections, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A page of rows across every member (partition = member id) with their role, for the repair pass.</summary>

@@ -37,7 +37,7 @@ public sealed class OrderIndex(StorageAccount account)
         Keys.Id(state.OrderId, nameof(state.OrderId));
         if (state.IsTerminal)
         {
-            await Projection.DeleteIfExistsAsync(_table, communityId, state.OrderId, cancellationToken).ConfigureAwait(false);
+            await Projection.DeleteIfExistsAsync(_table, communityId, state.OrderId, cancellationToken, account.Projections).ConfigureAwait(false);
             return;
         }
 
@@ -58,7 +58,7 @@ public sealed class OrderIndex(StorageAccount account)
             ["Reference"] = state.Reference,
             [Projection.Version] = state.Version,
         };
-        await Projection.UpsertIfNotOlderAsync(_table, entity, cancellationToken).ConfigureAwait(false);
+        await Projection.UpsertIfNotOlderAsync(_table, entity, account.Projections, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A page of rows across every community (partition = community id), for the repair pass.</summary>

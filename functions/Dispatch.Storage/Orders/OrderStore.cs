@@ -26,6 +26,32 @@ public sealed class OrderStore(StorageAccount account)
         return response.HasValue && response.Value is { } entity ? ToStored(entity) : null;
     }
 
+    /// <summary>Notes on the order row that it has a photo (or no longer has one), so its views need not ask the blob
+    /// store. A merge with the row's ETag, retried when a save came in between; idempotent.</summary>
+    public async Task MarkPhotoAsync(string orderId, bool hasPhoto, CancellationToken cancellationToken = default)
+    {
+        Keys.Id(orderId, nameof(orderId));
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(orderId, CurrentRow, [Columns.HasPhoto], cancellationToken).ConfigureAwait(false);
+            if (!row.HasValue || row.Value is null || row.Value.GetBoolean(Columns.HasPhoto) == hasPhoto)
+            {
+                return;
+            }
+
+            try
+            {
+                await _table.UpdateEntityAsync(new TableEntity(orderId, CurrentRow) { [Columns.HasPhoto] = hasPhoto }, row.Value.ETag, TableUpdateMode.Merge, cancellationToken)
+                    .ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < CompleteEffectsTries)
+            {
+                // Saved in between: mark the new version.
+            }
+        }
+    }
+
     /// <summary>Keeps a free-text reason (decline, dispute, cancel) in the order's own partition, beside the
     /// resident's details and erased with them, under the id of the event it explains; the event itself
     /// (and on Azure the orchestration's history) carries no free text. Idempotent per event id.</summary>
@@ -65,6 +91,7 @@ public sealed class OrderStore(StorageAccount account)
                 [Columns.Address] = erased.Address,
                 [Columns.Description] = erased.Description,
                 [Columns.WantsUpdates] = false,
+                [Columns.HasPhoto] = false,
             };
             if (WithoutFreeText(row.Value.GetString(Columns.LastEvent)) is { } last)
             {
@@ -199,7 +226,7 @@ public sealed class OrderStore(StorageAccount account)
         Response response;
         try
         {
-            response = await _table.AddEntityAsync(ToEntity(state, resident, outbox, placed, at), cancellationToken).ConfigureAwait(false);
+            response = await _table.AddEntityAsync(ToEntity(state, resident, outbox, placed, at, hasPhoto: false), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.IsConflict())
         {
@@ -208,7 +235,7 @@ public sealed class OrderStore(StorageAccount account)
         }
 
         return response.Headers.ETag is { } etag
-            ? new StoredOrder(state, resident, Normalize(outbox), etag) { Last = (placed, at) }
+            ? new StoredOrder(state, resident, Normalize(outbox), etag) { Last = (placed, at), HasPhoto = false }
             : await GetAsync(state.OrderId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Order {state.OrderId} vanished.");
     }
 
@@ -234,7 +261,7 @@ public sealed class OrderStore(StorageAccount account)
             throw new ArgumentException("The next state belongs to another order.", nameof(next));
         }
 
-        var entity = ToEntity(next, previous.Resident, outbox, evt, at);
+        var entity = ToEntity(next, previous.Resident, outbox, evt, at, previous.HasPhoto);
 
         // The previous version's history row, written alongside (the same content every time, so harmless).
         var repair = previous.Last is { } last
@@ -254,7 +281,7 @@ public sealed class OrderStore(StorageAccount account)
 
         await repair.ConfigureAwait(false);
         return response.Headers.ETag is { } etag
-            ? new StoredOrder(next, previous.Resident, Normalize(outbox), etag) { Last = (evt, at) }
+            ? new StoredOrder(next, previous.Resident, Normalize(outbox), etag) { Last = (evt, at), HasPhoto = previous.HasPhoto }
             : await GetAsync(next.OrderId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Order {next.OrderId} vanished.");
     }
 
@@ -377,9 +404,11 @@ public sealed class OrderStore(StorageAccount account)
         ResidentDetails resident,
         ImmutableArray<OrderEffect> outbox,
         OrderEvent evt,
-        DateTimeOffset at) =>
+        DateTimeOffset at,
+        bool? hasPhoto) =>
         new(state.OrderId, CurrentRow)
         {
+            [Columns.HasPhoto] = hasPhoto,
             [Columns.LastEvent] = Json.Write(evt),
             [Columns.LastAt] = at,
             [Columns.State] = Json.Write(state),
@@ -417,6 +446,7 @@ public sealed class OrderStore(StorageAccount account)
         Json.ReadEffects(e.GetString(Columns.Outbox)),
         e.ETag)
     {
+        HasPhoto = e.GetBoolean(Columns.HasPhoto),
         Last = e.GetString(Columns.LastEvent) is { } last && e.GetDateTimeOffset(Columns.LastAt) is { } lastAt
             ? (Json.Read<OrderEvent>(last, Columns.LastEvent), lastAt)
             : null,
@@ -430,6 +460,7 @@ public sealed class OrderStore(StorageAccount account)
         public const string Address = "Address";
         public const string Description = "Description";
         public const string WantsUpdates = "WantsUpdates";
+        public const string HasPhoto = "HasPhoto";
         public const string Outbox = "Outbox";
 
         /// <summary>Whether the outbox holds effects (queryable, unlike the JSON), and since when.</summary>

@@ -17,6 +17,10 @@ public sealed record StoredOrder(
     /// <summary>The event that made this version and when, kept on the order row so its history row can be
     /// (re)written by the next save or read by <see cref="OrderStore.HistoryAsync"/> after a crash.</summary>
     internal (OrderEvent Event, DateTimeOffset At)? Last { get; init; }
+
+    /// <summary>Whether the resident added a photo (<see cref="OrderStore.MarkPhotoAsync"/>), so views need not ask the
+    /// blob store; null for an order stored before the flag existed.</summary>
+    public bool? HasPhoto { get; init; }
 }
 
 /// <summary>One accepted event of an order, as kept in its history (no personal data).</summary>

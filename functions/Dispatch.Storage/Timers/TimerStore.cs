@@ -21,17 +21,36 @@ public sealed class TimerStore(StorageAccount account)
     }
 
     /// <summary>Stores the timer; scheduling the same timer again changes nothing.</summary>
-    public async Task ScheduleAsync(ScheduleTimer timer, CancellationToken cancellationToken = default)
+    public async Task ScheduleAsync(ScheduleTimer timer, CancellationToken cancellationToken = default) =>
+        await _table.UpsertEntityAsync(ToEntity(timer), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Stores several timers in one request (they share the partition): an order's save often sets two, a
+    /// reminder and a deadline. Idempotent as <see cref="ScheduleAsync(ScheduleTimer, CancellationToken)"/>.</summary>
+    public async Task ScheduleAsync(IReadOnlyList<ScheduleTimer> timers, CancellationToken cancellationToken = default)
     {
-        var entity = new TableEntity(Partition, RowOf(timer))
+        ArgumentNullException.ThrowIfNull(timers);
+        if (timers.Count == 1)
         {
-            ["OrderId"] = timer.OrderId,
-            ["Kind"] = timer.Kind.ToString(),
-            ["Round"] = timer.Round,
-            ["DueAt"] = timer.DueAt,
-        };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await ScheduleAsync(timers[0], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // A transaction holds at most 100 operations, each row once.
+        foreach (var chunk in timers.DistinctBy(RowOf).Chunk(100))
+        {
+            await _table.SubmitTransactionAsync(
+                chunk.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(t))), cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
+
+    private static TableEntity ToEntity(ScheduleTimer timer) => new(Partition, RowOf(timer))
+    {
+        ["OrderId"] = timer.OrderId,
+        ["Kind"] = timer.Kind.ToString(),
+        ["Round"] = timer.Round,
+        ["DueAt"] = timer.DueAt,
+    };
 
     /// <summary>Up to <paramref name="max"/> timers due at or before <paramref name="now"/>, earliest first.</summary>
     public async Task<IReadOnlyList<ScheduleTimer>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)

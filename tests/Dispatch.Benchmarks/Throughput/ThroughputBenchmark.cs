@@ -68,7 +68,7 @@ public static class ThroughputBenchmark
                 {
                     var form = new PlaceOrderRequest("Service", (worker + i) % 2 == 0 ? "Repair" : "Visit", DemoData.CommunityId, "g1", "b1", null, true, null,
                         "张阿姨", "13812345678", "1号楼 302 室", "基准测试订单");
-                    var placed = await host.CallAsync<PlaceOrderResponse>(HttpMethod.Post, Routes.Orders, null, form);
+                    var placed = await host.CallAsync<PlaceOrderResponse>(HttpMethod.Post, Routes.Orders, null, form, Guid.NewGuid().ToString());
                     var open = await host.CallAsync<OrganizerOrderView[]>(HttpMethod.Get, Routes.OrganizerOrders, organizer);
                     var memberId = open.First(o => o.OrderId == placed.OrderId).OfferedTo!;
                     var member = host.Links.MemberToken(memberId, DemoData.CommunityId);
