@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds and tests the Azure host (functions/Dispatch.Functions + tests/Dispatch.Functions.Tests).
+# Builds and tests the Azure host (functions/Dispatch.Functions + tests/Dispatch.Functions.Tests), and builds the
+# task hub benchmark (tests/Dispatch.TaskHub.Benchmarks) on top of them.
 # Called by the main test script; can be run on its own from anywhere.
 #
 #   - Restores from the configured NuGet sources. The build is the deployable one: the Worker.Sdk's hidden
@@ -50,4 +51,11 @@ fi
 dotnet test "$tests" --no-restore -p:DispatchServiceBusTrigger="$trigger" --logger "console;verbosity=minimal"
 status=$?
 [ $status -eq 0 ] || echo "Azure host: tests FAILED (exit $status)." >&2
+
+# The task hub benchmark runs on the tests' AzureHost: built here (not run) so a change there cannot break it unseen.
+if ! dotnet build tests/Dispatch.TaskHub.Benchmarks -p:DispatchServiceBusTrigger="$trigger" -v quiet -nologo > "$log" 2>&1; then
+  grep -E ": error " "$log" | sort -u >&2
+  echo "Azure host: the task hub benchmark does not build." >&2
+  [ $status -ne 0 ] || status=1
+fi
 exit $status

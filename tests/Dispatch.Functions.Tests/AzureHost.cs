@@ -119,6 +119,8 @@ public sealed class AzureHost : IAsyncDisposable
     /// <param name="settings">Extra or replaced app settings ("ServiceBus" = null: the Storage-queue fallback).</param>
     /// <param name="recordSends">False: offers go through the app's own sender (Service Bus or the Storage
     /// queue, as the settings say) instead of <see cref="RecordingSender"/>.</param>
+    /// <param name="durableHost">Starts the Durable host in place of the in-memory test host (the task hub
+    /// benchmark runs the same orchestration on the Azure Storage backend).</param>
     public static async Task<AzureHost> StartAsync(
         AzuriteFixture azurite,
         OrderPolicy policy,
@@ -127,7 +129,8 @@ public sealed class AzureHost : IAsyncDisposable
         ReminderPolicy? reminders = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         DeciderFor? deciders = null,
-        bool recordSends = true)
+        bool recordSends = true,
+        Func<Action<DurableTaskRegistry>, DurableTaskTestHostOptions, Task<DurableTaskTestHost>>? durableHost = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -195,7 +198,8 @@ public sealed class AzureHost : IAsyncDisposable
         await SeedAsync(provider);
 
         var activities = provider.GetRequiredService<OrderActivities>();
-        var durable = await LoopbackPorts.StartOnFreePortAsync(port => DurableTaskTestHost.StartAsync(registry =>
+        var startDurable = durableHost ?? ((registry, options) => DurableTaskTestHost.StartAsync(registry, options));
+        var durable = await LoopbackPorts.StartOnFreePortAsync(port => startDurable(registry =>
         {
             registry.AddOrchestratorFunc<OrderRun, string>(OrderOrchestration.Name, (TaskOrchestrationContext ctx, OrderRun run) =>
             {

@@ -13,7 +13,8 @@ public sealed class DispatchOptions
     public TimeSpan ActionWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The first pause between two reads of the order row while an action waits; it doubles up to
-    /// 1 s. The orchestration's status is read only when the order's version moves, and once at the end.</summary>
+    /// 1 s. The orchestration's status is read only once the order's version has moved (then once per pause, until
+    /// the ruling shows), and once at the end.</summary>
     public TimeSpan ActionPoll { get; set; } = TimeSpan.FromMilliseconds(50);
 }
 

@@ -84,7 +84,7 @@ public sealed class OrderCommands(
     /// nothing is sent), keeps a free-text <paramref name="reason"/> beside the order (never in the event,
     /// so it stays out of the orchestration's history), raises the event, and waits for its ruling.
     /// The wait is cheap: point reads of the order row with a doubling pause until its version moves, then
-    /// one read of the orchestration's status for this event's ruling; when the time is up the result is not
+    /// reads of the orchestration's status (one per pause) until this event's ruling shows; when the time is up the result is not
     /// done (<see cref="OrderApplied.Done"/> false) and the caller answers 202 with where to look.
     /// <paramref name="reason"/> is already checked and trimmed (<see cref="FreeText.Reason"/>).</summary>
     /// <exception cref="ApiProblemException">The decider refused the event.</exception>
@@ -109,14 +109,15 @@ public sealed class OrderCommands(
         var deadline = clock.GetUtcNow() + o.ActionWait;
         var pause = o.ActionPoll;
         var latest = order;
-        var seen = order.State.Version;
         while (true)
         {
             var timeUp = clock.GetUtcNow() >= deadline;
             latest = await orders.GetAsync(order.OrderId, ct) ?? latest;
-            if (latest.State.Version > seen || timeUp)
+            // Once the order has moved, the ruling follows within one orchestrator episode: on the Azure Storage
+            // backend the custom status is written when that episode ends, after the save, so it is read on
+            // every pause from then on rather than only when the version moves again (which may be never).
+            if (latest.State.Version > order.State.Version || timeUp)
             {
-                seen = latest.State.Version;
                 var meta = await client.GetInstanceAsync(order.OrderId, getInputsAndOutputs: true, ct);
                 var outcome = ReadProgress(meta?.SerializedCustomStatus)?.Outcomes.FirstOrDefault(x => x.Id == id);
                 if (outcome is { Accepted: false })
