@@ -128,6 +128,8 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
         }
 
         var history = await Store.HistoryAsync(orderId);
+        // The order as saved holds its whole history: read from it, with no request, it is the same.
+        Assert.Equal(Sample.Json(history), Sample.Json(await Store.HistoryAsync(stored)));
 
         Assert.Equal(steps.Select(s => s.Event.GetType()), history.Select(h => h.Event.GetType()));
         Assert.Equal(Enumerable.Range(1, steps.Count), history.Select(h => h.Version));
@@ -137,10 +139,9 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
 
         var table = Account.Table(TableNames.Orders);
         var raw = table.Query<TableEntity>(e => e.PartitionKey == orderId).ToList();
-        // Every version but the latest has its row; the latest is the order row's last event until the next save.
-        var historyRows = raw.Where(e => e.RowKey.StartsWith('e')).ToList();
-        Assert.Equal(steps.Count - 1, historyRows.Count);
-        foreach (var value in historyRows.SelectMany(r => r.Select(kv => kv.Value)).Select(v => v?.ToString() ?? ""))
+        // A short history lives on the order row (its latest and earlier events): no history rows, one row per save.
+        Assert.DoesNotContain(raw, e => e.RowKey.StartsWith('e'));
+        foreach (var value in raw.SelectMany(r => r.Where(kv => kv.Key is "LastEvent" or "Earlier").Select(kv => kv.Value)).Select(v => v?.ToString() ?? ""))
         {
             Assert.DoesNotContain(Sample.Resident.Phone, value, StringComparison.Ordinal);
             Assert.DoesNotContain(Sample.Resident.Name, value, StringComparison.Ordinal);
@@ -199,24 +200,44 @@ public sealed class OrderStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     }
 
     [Fact]
-    public async Task The_latest_event_is_read_from_the_order_row_and_becomes_a_history_row_with_the_next_save()
+    public async Task A_long_history_spills_to_history_rows_and_reads_back_whole_in_order()
     {
         var orderId = Sample.NewId();
-        var steps = Sample.Run(new OrderPlaced(orderId, Sample.Request()), new CandidateFound("m1", Sample.Reason), new OfferAccepted("m1"));
+        // Declines with long reasons until the order row's share passes the spill size.
+        var events = new List<OrderEvent> { new OrderPlaced(orderId, Sample.Request()) };
+        var reason = new string('很', Dispatch.Core.Api.FreeText.MaxReason);
+        for (var i = 0; i < 40; i++)
+        {
+            var member = $"m{i}";
+            events.Add(new CandidateFound(member, Sample.Reason));
+            events.Add(new OfferDeclined(member, reason));
+        }
+
+        var decider = new OrderDecider(OrderPolicy.Default with { MaxAttempts = 100 });
+        var steps = Sample.Run(decider, [.. events]);
         var stored = await Store.CreateAsync(steps[0].Decision.State, Sample.Resident, steps[0].Event, steps[0].At, []);
-        stored = await Store.SaveAsync(stored, steps[1].Decision.State, steps[1].Event, steps[1].At, []);
         var table = Account.Table(TableNames.Orders);
-        // The save wrote one row (the order) and version 1's history row, not its own: a crash now loses nothing.
-        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(orderId, OrderStore.HistoryRow(2))).HasValue);
+        var spilledAt = 0;
+        foreach (var (e, d, at) in steps.Skip(1))
+        {
+            stored = await Store.SaveAsync(stored, d.State!, e, at, []);
+            if (spilledAt == 0 && table.Query<TableEntity>(x => x.PartitionKey == orderId).Any(x => x.RowKey.StartsWith('e')))
+            {
+                spilledAt = stored.State.Version;
+            }
+        }
 
-        Assert.Equal([1, 2], (await Store.HistoryAsync(orderId)).Select(h => h.Version));
-        Assert.IsType<CandidateFound>((await Store.HistoryAsync(orderId))[1].Event);
+        Assert.InRange(spilledAt, 3, steps.Count - 1); // spilled at some point, not on the first saves
+        var history = await Store.HistoryAsync(orderId);
+        Assert.Equal(Enumerable.Range(1, steps.Count), history.Select(h => h.Version));
+        Assert.Equal(Sample.Json(history), Sample.Json(await Store.HistoryAsync(stored))); // spilled: read from the rows
+        Assert.Equal(steps.Select(s => s.Event.GetType()), history.Select(h => h.Event.GetType()));
+        Assert.Equal(Sample.Json(steps[^1].Decision.State), Sample.Json(decider.Replay(history.Select(h => (h.Event, h.At)))));
 
-        var reread = await Store.GetAsync(orderId);
-        await Store.SaveAsync(reread!, steps[2].Decision.State, steps[2].Event, steps[2].At, []);
-
-        Assert.True((await table.GetEntityIfExistsAsync<TableEntity>(orderId, OrderStore.HistoryRow(2))).HasValue);
-        Assert.Equal(steps.Select(s => s.Event.GetType()), (await Store.HistoryAsync(orderId)).Select(h => h.Event.GetType()));
+        // Erasure cuts the free-text reasons wherever the events are kept: rows and the order row alike.
+        await Store.ErasePersonalDataAsync(orderId);
+        Assert.All(await Store.HistoryAsync(orderId), h => Assert.False(h.Event is OfferDeclined { Reason: not null }, $"version {h.Version} kept its reason"));
+        Assert.DoesNotContain(table.Query<TableEntity>(x => x.PartitionKey == orderId).SelectMany(r => r.Select(kv => kv.Value?.ToString() ?? "")), v => v.Contains(reason, StringComparison.Ordinal));
     }
 
     [Fact]

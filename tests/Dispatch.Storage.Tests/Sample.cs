@@ -23,14 +23,17 @@ internal static class Sample
     public static MatchReason Reason { get; } = new(Closeness.SameGrid, 1, 4, 0, 1, 3);
 
     /// <summary>Folds events from nothing; returns every accepted step.</summary>
-    public static List<(OrderEvent Event, Decision.Changed Decision, DateTimeOffset At)> Run(params OrderEvent[] events)
+    public static List<(OrderEvent Event, Decision.Changed Decision, DateTimeOffset At)> Run(params OrderEvent[] events) => Run(Decider, events);
+
+    /// <summary>The same with another policy's decider.</summary>
+    public static List<(OrderEvent Event, Decision.Changed Decision, DateTimeOffset At)> Run(OrderDecider decider, params OrderEvent[] events)
     {
         var steps = new List<(OrderEvent, Decision.Changed, DateTimeOffset)>();
         OrderState? state = null;
         var at = T0;
         foreach (var e in events)
         {
-            var d = Assert.IsType<Decision.Changed>(Decider.Decide(state, e, at));
+            var d = Assert.IsType<Decision.Changed>(decider.Decide(state, e, at));
             steps.Add((e, d, at));
             state = d.State;
             at = at.AddMinutes(10);

@@ -97,7 +97,7 @@ public sealed class OrderReader(OrderStore orders, MemberStore members, Timeline
         ArgumentNullException.ThrowIfNull(order);
         var state = order.State;
         var assigned = state.MemberId is { } id ? await members.GetAsync(state.Request.Location.CommunityId, id, ct) : null;
-        var history = await orders.HistoryAsync(state.OrderId, ct);
+        var history = await orders.HistoryAsync(order, ct);
         var placedBy = state.Request.PlacedBy is { } organizer
             ? (await org.ListOrganizersAsync(state.Request.Location.CommunityId, ct)).FirstOrDefault(o => o.OrganizerId == organizer)?.Name
             : null;

@@ -7,12 +7,17 @@ using Dispatch.Core.Orders;
 namespace Dispatch.Storage;
 
 /// <summary>The <c>orders</c> table. Partition = order id; row "order" holds the current state, the
-/// resident's details, the outbox and the event that made the current version; rows "e{version:D6}"
-/// hold one accepted event each.</summary>
+/// resident's details, the outbox, the event that made the current version and the earlier versions' events; rows
+/// "e{version:D6}" hold earlier events once the order row's share grew past <see cref="SpillChars"/> (and every
+/// event of orders saved before the order row kept them).</summary>
 public sealed class OrderStore(StorageAccount account)
 {
     public const string CurrentRow = "order";
     public const int CompleteEffectsTries = 10;
+
+    /// <summary>Past this many characters of earlier events on the order row, a save moves them to history rows: a
+    /// table property holds at most 32K characters, and most orders never come near (a cycle is 5–8 events).</summary>
+    public const int SpillChars = 16_000;
 
     private readonly TableClient _table = account.Table(TableNames.Orders);
 
@@ -77,7 +82,7 @@ public sealed class OrderStore(StorageAccount account)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(orderId, CurrentRow, [Columns.Name, Columns.LastEvent], cancellationToken).ConfigureAwait(false);
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(orderId, CurrentRow, [Columns.Name, Columns.LastEvent, Columns.Earlier], cancellationToken).ConfigureAwait(false);
             if (!row.HasValue || row.Value is null)
             {
                 return;
@@ -96,6 +101,13 @@ public sealed class OrderStore(StorageAccount account)
             if (WithoutFreeText(row.Value.GetString(Columns.LastEvent)) is { } last)
             {
                 patch[Columns.LastEvent] = last;
+            }
+
+            var earlier = ReadEarlier(row.Value.GetString(Columns.Earlier));
+            var scrubbedEarlier = earlier.Select(e => WithoutFreeText(e.Event) is { } clean ? e with { Event = clean } : e).ToImmutableArray();
+            if (!scrubbedEarlier.SequenceEqual(earlier))
+            {
+                patch[Columns.Earlier] = Json.Write(scrubbedEarlier);
             }
 
             try
@@ -129,14 +141,12 @@ public sealed class OrderStore(StorageAccount account)
     }
 
     /// <summary>The event's JSON without its free-text reason, or null when it has none.</summary>
-    private static string? WithoutFreeText(string? json)
-    {
-        if (json is null)
-        {
-            return null;
-        }
+    private static string? WithoutFreeText(string? json) =>
+        json is not null && WithoutFreeText(Json.Read<OrderEvent>(json, "Event")) is { } scrubbed ? Json.Write(scrubbed) : null;
 
-        OrderEvent? scrubbed = Json.Read<OrderEvent>(json, "Event") switch
+    /// <summary>The event without its free-text reason, or null when it has none.</summary>
+    private static OrderEvent? WithoutFreeText(OrderEvent evt) =>
+        evt switch
         {
             OfferDeclined { Reason: not null } d => d with { Reason = null },
             ServiceDisputed { Reason: not null } d => d with { Reason = null },
@@ -144,8 +154,6 @@ public sealed class OrderStore(StorageAccount account)
             ServiceConfirmed { Reason: not null } c => c with { Reason = null },
             _ => null,
         };
-        return scrubbed is null ? null : Json.Write(scrubbed);
-    }
 
     /// <summary>The reasons kept for an order, oldest first.</summary>
     public async Task<IReadOnlyList<(string Kind, string Reason, DateTimeOffset At)>> ReasonsAsync(string orderId, CancellationToken cancellationToken = default)
@@ -226,7 +234,7 @@ public sealed class OrderStore(StorageAccount account)
         Response response;
         try
         {
-            response = await _table.AddEntityAsync(ToEntity(state, resident, outbox, placed, at, hasPhoto: false), cancellationToken).ConfigureAwait(false);
+            response = await _table.AddEntityAsync(ToEntity(state, resident, outbox, placed, at, hasPhoto: false, earlier: []), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.IsConflict())
         {
@@ -241,9 +249,9 @@ public sealed class OrderStore(StorageAccount account)
 
     /// <summary>Replaces the order if it is unchanged since <paramref name="previous"/> was read (If-Match on
     /// a single operation, since Azurite ignores If-Match inside batches). The order row keeps the event it was
-    /// saved for; alongside, the previous version's event becomes history row e{version:D6} (an idempotent upsert
-    /// of the same content every time). So each save costs two concurrent requests, and the history has every
-    /// version: rows for all but the latest, the latest from the order row (<see cref="HistoryAsync"/>).</summary>
+    /// saved for and, beside it, the earlier versions' events: one request per save, and the history has every
+    /// version (<see cref="HistoryAsync"/>). When the earlier events outgrow <see cref="SpillChars"/>, they are first
+    /// written as history rows (idempotent upserts of the same content) and the order row starts afresh.</summary>
     /// <exception cref="ConcurrencyConflictException">Someone saved the order first (HTTP 412).</exception>
     public async Task<StoredOrder> SaveAsync(
         StoredOrder previous,
@@ -261,12 +269,18 @@ public sealed class OrderStore(StorageAccount account)
             throw new ArgumentException("The next state belongs to another order.", nameof(next));
         }
 
-        var entity = ToEntity(next, previous.Resident, outbox, evt, at, previous.HasPhoto);
+        var earlier = previous.Last is { } last
+            ? previous.Earlier.Add(new EarlierEvent(previous.State.Version, last.Event, last.At))
+            : previous.Earlier;
+        if (Json.Write(earlier).Length > SpillChars)
+        {
+            // Written before the save, so a failed spill saves nothing; rewriting them after a 412 is harmless.
+            await Task.WhenAll(earlier.Select(e => _table.UpsertEntityAsync(ToHistory(previous.OrderId, e.Version, e.Event, e.At), TableUpdateMode.Replace, cancellationToken)))
+                .ConfigureAwait(false);
+            earlier = [];
+        }
 
-        // The previous version's history row, written alongside (the same content every time, so harmless).
-        var repair = previous.Last is { } last
-            ? _table.UpsertEntityAsync(ToHistory(previous.OrderId, previous.State.Version, last.Event, last.At), TableUpdateMode.Replace, cancellationToken)
-            : Task.CompletedTask;
+        var entity = ToEntity(next, previous.Resident, outbox, evt, at, previous.HasPhoto, earlier);
         Response response;
         try
         {
@@ -275,13 +289,11 @@ public sealed class OrderStore(StorageAccount account)
         }
         catch (RequestFailedException e) when (e.IsPreconditionFailed())
         {
-            await repair.ConfigureAwait(false);
             throw new ConcurrencyConflictException($"Order {next.OrderId} was changed since version {previous.State.Version}.", e);
         }
 
-        await repair.ConfigureAwait(false);
         return response.Headers.ETag is { } etag
-            ? new StoredOrder(next, previous.Resident, Normalize(outbox), etag) { Last = (evt, at), HasPhoto = previous.HasPhoto }
+            ? new StoredOrder(next, previous.Resident, Normalize(outbox), etag) { Last = (evt, at), HasPhoto = previous.HasPhoto, Earlier = earlier }
             : await GetAsync(next.OrderId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Order {next.OrderId} vanished.");
     }
 
@@ -359,19 +371,28 @@ public sealed class OrderStore(StorageAccount account)
         return ids;
     }
 
-    /// <summary>The order's accepted events in version order (one partition query). The latest event is
-    /// also read from the order row, so it is there even if a crash came before its history row.</summary>
+    /// <summary>The order's accepted events in version order (one partition query): the order row's latest and earlier
+    /// events, and the history rows of events spilled from it (or saved before the order row kept them).</summary>
     public async Task<IReadOnlyList<OrderHistoryEntry>> HistoryAsync(string orderId, CancellationToken cancellationToken = default)
     {
         Keys.Id(orderId, nameof(orderId));
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {orderId}");
-        var list = new List<OrderHistoryEntry>();
-        StoredOrder? current = null;
+        var byVersion = new Dictionary<int, OrderHistoryEntry>();
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (e.RowKey == CurrentRow)
             {
-                current = ToStored(e);
+                var current = ToStored(e);
+                foreach (var earlier in current.Earlier)
+                {
+                    byVersion.TryAdd(earlier.Version, new OrderHistoryEntry(earlier.Version, earlier.Event, earlier.At, earlier.Event.Actor));
+                }
+
+                if (current.Last is { } last)
+                {
+                    byVersion.TryAdd(current.State.Version, new OrderHistoryEntry(current.State.Version, last.Event, last.At, last.Event.Actor));
+                }
+
                 continue;
             }
 
@@ -381,20 +402,38 @@ public sealed class OrderStore(StorageAccount account)
             }
 
             var role = Enum.Parse<ActorRole>(e.GetString(Columns.ActorRole));
-            list.Add(new OrderHistoryEntry(
-                e.GetInt32(Columns.Version) ?? int.Parse(e.RowKey[1..], System.Globalization.CultureInfo.InvariantCulture),
+            var version = e.GetInt32(Columns.Version) ?? int.Parse(e.RowKey[1..], System.Globalization.CultureInfo.InvariantCulture);
+            byVersion[version] = new OrderHistoryEntry(
+                version,
                 Json.Read<OrderEvent>(e.GetString(Columns.Event), "Event"),
                 e.GetDateTimeOffset(Columns.At) ?? throw new InvalidDataException("At is missing."),
-                new Actor(role, e.GetString(Columns.ActorId))));
+                new Actor(role, e.GetString(Columns.ActorId)));
         }
 
-        if (current is { Last: { } last } && list.All(h => h.Version != current.State.Version))
-        {
-            list.Add(new OrderHistoryEntry(current.State.Version, last.Event, last.At, last.Event.Actor));
-        }
-
-        return list.OrderBy(h => h.Version).ToList();
+        return [.. byVersion.Values.OrderBy(h => h.Version)];
     }
+
+    /// <summary>The history of the order as read: from its own row when that holds every version (no request), else
+    /// as <see cref="HistoryAsync(string, CancellationToken)"/> reads it.</summary>
+    public Task<IReadOnlyList<OrderHistoryEntry>> HistoryAsync(StoredOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.Last is not { } last || order.Earlier.Length != order.State.Version - 1
+            || !order.Earlier.Select(e => e.Version).SequenceEqual(Enumerable.Range(1, order.State.Version - 1)))
+        {
+            return HistoryAsync(order.OrderId, cancellationToken);
+        }
+
+        IReadOnlyList<OrderHistoryEntry> history =
+        [
+            .. order.Earlier.Select(e => new OrderHistoryEntry(e.Version, e.Event, e.At, e.Event.Actor)),
+            new OrderHistoryEntry(order.State.Version, last.Event, last.At, last.Event.Actor),
+        ];
+        return Task.FromResult(history);
+    }
+
+    private static ImmutableArray<EarlierEvent> ReadEarlier(string? json) =>
+        json is null ? [] : Json.Read<ImmutableArray<EarlierEvent>>(json, Columns.Earlier);
 
     private static ImmutableArray<OrderEffect> Normalize(ImmutableArray<OrderEffect> outbox) =>
         outbox.IsDefault ? [] : outbox;
@@ -405,9 +444,11 @@ public sealed class OrderStore(StorageAccount account)
         ImmutableArray<OrderEffect> outbox,
         OrderEvent evt,
         DateTimeOffset at,
-        bool? hasPhoto) =>
+        bool? hasPhoto,
+        ImmutableArray<EarlierEvent> earlier) =>
         new(state.OrderId, CurrentRow)
         {
+            [Columns.Earlier] = earlier.IsDefaultOrEmpty ? null : Json.Write(earlier),
             [Columns.HasPhoto] = hasPhoto,
             [Columns.LastEvent] = Json.Write(evt),
             [Columns.LastAt] = at,
@@ -447,6 +488,7 @@ public sealed class OrderStore(StorageAccount account)
         e.ETag)
     {
         HasPhoto = e.GetBoolean(Columns.HasPhoto),
+        Earlier = ReadEarlier(e.GetString(Columns.Earlier)),
         Last = e.GetString(Columns.LastEvent) is { } last && e.GetDateTimeOffset(Columns.LastAt) is { } lastAt
             ? (Json.Read<OrderEvent>(last, Columns.LastEvent), lastAt)
             : null,
@@ -475,5 +517,8 @@ public sealed class OrderStore(StorageAccount account)
         public const string ActorId = "ActorId";
         public const string LastEvent = "LastEvent";
         public const string LastAt = "LastAt";
+
+        /// <summary>Earlier versions' events (<see cref="EarlierEvent"/>), oldest first.</summary>
+        public const string Earlier = "Earlier";
     }
 }
