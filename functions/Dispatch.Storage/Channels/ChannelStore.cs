@@ -74,6 +74,25 @@ public sealed class ChannelStore(StorageAccount account)
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Forgets everything the person chose (email address, SMS choice, every phone's push subscription): channel
+    /// addresses are personal data, kept only while the person takes part. Idempotent.</summary>
+    public async Task ForgetAsync(string person, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<string>();
+        await foreach (var e in table.QueryAsync<TableEntity>(
+                               TableClient.CreateQueryFilter($"PartitionKey eq {person}"), select: ["RowKey"], cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            rows.Add(e.RowKey);
+        }
+
+        foreach (var row in rows)
+        {
+            await Projection.DeleteIfExistsAsync(table, person, row, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Forgets a subscription the push service says is gone; idempotent.</summary>
     public async Task RemovePushAsync(string person, string targetId, CancellationToken cancellationToken = default)
     {
