@@ -23,6 +23,12 @@ public sealed record ChannelMessage(string Title, string Body, string? Link)
     public static ChannelMessage Escalation() =>
         new("订单无人接单 / Order escalated", "有订单无人接单，请打开组织者页面派单。", null);
 
+    public static ChannelMessage QuotaNudge() =>
+        new("年度服务提醒 / Yearly quota", "您今年的微心愿或志愿服务岗位还未完成，请打开收件箱看看身边的微心愿。", null);
+
+    public static ChannelMessage Digest() =>
+        new("今日待处理订单 / Orders waiting", "有订单无人接单或等待确认，请打开组织者页面处理。", null);
+
     public static ChannelMessage Accepted(string memberName) =>
         new("已接单 / Accepted", $"您的订单已由党员志愿者 {memberName} 接单，稍后会与您联系。", null);
 

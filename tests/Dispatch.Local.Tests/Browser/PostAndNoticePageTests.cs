@@ -150,13 +150,7 @@ public class PostAndNoticePageTests(AzuriteFixture azurite)
         var wish = await host.PlaceAsync(LocalHostFixture.Form(kind: "Wish", category: "Visit", urgent: false, grid: m003.GridId, building: m003.BuildingId));
         await host.RunLoopsAsync();
 
-        var placed = await host.PlaceAsync();
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var offered = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
-            await host.CallAsync<MemberOrderView>(
-                HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Decline, placed.OrderId), host.MemberToken(offered), new ReasonRequest(null));
-        }
+        var placed = await host.PlaceEscalatedAsync();
 
         await host.RunLoopsAsync();
         Assert.Equal(OrderStatus.Escalated, (await host.OpenOrderAsync(placed.OrderId)).Status);
