@@ -190,7 +190,7 @@ public sealed class ChannelDelivery(
             }
             else
             {
-                await adapter.SendAsync(address, await MessageAsync(delivery, ct), ct);
+                await adapter.SendAsync(address, await MessageAsync(delivery, address.Language, ct), ct);
                 await log.SaveAsync(delivery with { Outcome = DeliveryOutcome.Sent, Error = null, At = clock.GetUtcNow(), NextAttemptAt = null }, ct);
                 logger.LogInformation("Delivered {Kind} of order {OrderId} over {Channel} (attempt {Attempt})", delivery.Kind, delivery.OrderId, delivery.Channel, delivery.Attempt);
                 return;
@@ -229,33 +229,34 @@ public sealed class ChannelDelivery(
 
         var who = d.RecipientId ?? "";
         var chosen = await people.GetAsync(PersonOf(d, who), ct);
-        return d.Channel switch
+        var address = d.Channel switch
         {
             Channel.Email => chosen.Email is { } email ? new ChannelAddress(Email: email) : null,
             Channel.WebPush => chosen.Push.FirstOrDefault(p => p.Id == d.Target) is { } push ? new ChannelAddress(Push: push) : null,
             Channel.Sms when chosen.Sms => await PhoneAsync(d, who, ct) is { } phone ? new ChannelAddress(Phone: phone) : null,
             _ => null,
         };
+        return address is null ? null : address with { Language = chosen.Language };
     }
 
     private async Task<string?> PhoneAsync(Delivery d, string who, CancellationToken ct) => d.Recipient == DeliveryRecipient.Organizer
         ? (await org.ListOrganizersAsync(d.CommunityId, ct)).FirstOrDefault(o => o.OrganizerId == who)?.Phone
         : (await members.GetAsync(d.CommunityId, who, ct))?.Phone;
 
-    private async Task<ChannelMessage> MessageAsync(Delivery d, CancellationToken ct)
+    private async Task<ChannelMessage> MessageAsync(Delivery d, MessageLanguage language, CancellationToken ct)
     {
         switch (d.Kind)
         {
             case DeliveryKind.Offer when d.OfferDeadline is { } deadline:
-                return ChannelMessage.Offer(deadline, links.Offer(d.OrderId, d.RecipientId ?? "", deadline));
+                return ChannelMessage.Offer(deadline, links.Offer(d.OrderId, d.RecipientId ?? "", deadline), language);
             case DeliveryKind.Reminder:
-                return ChannelMessage.Reminder(d.OfferDeadline is { } due ? links.Offer(d.OrderId, d.RecipientId ?? "", due) : null);
+                return ChannelMessage.Reminder(d.OfferDeadline is { } due ? links.Offer(d.OrderId, d.RecipientId ?? "", due) : null, language);
             case DeliveryKind.Escalation:
-                return ChannelMessage.Escalation();
+                return ChannelMessage.Escalation(language);
             case DeliveryKind.QuotaNudge:
-                return ChannelMessage.QuotaNudge();
+                return ChannelMessage.QuotaNudge(language);
             case DeliveryKind.Digest:
-                return ChannelMessage.Digest();
+                return ChannelMessage.Digest(language);
             case DeliveryKind.Accepted:
                 var order = await orders.GetAsync(d.OrderId, ct);
                 var member = order?.State.MemberId is { } id ? await members.GetAsync(d.CommunityId, id, ct) : null;

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Dispatch.Core.Notifications;
 
 namespace Dispatch.Storage;
 
@@ -10,8 +11,9 @@ public sealed record PushTarget(string Endpoint, string P256dh, string Auth)
     public string Id => Keys.Sha256Hex(Endpoint)[..32];
 }
 
-/// <summary>What a person chose: an email address, SMS to their mobile, and the phones subscribed to push.</summary>
-public sealed record PersonChannels(string? Email, bool Sms, IReadOnlyList<PushTarget> Push)
+/// <summary>What a person chose: an email address, SMS to their mobile, the phones subscribed to push, and the language
+/// of their messages (the page's when they saved).</summary>
+public sealed record PersonChannels(string? Email, bool Sms, IReadOnlyList<PushTarget> Push, MessageLanguage Language = MessageLanguage.Zh)
 {
     public static PersonChannels None { get; } = new(null, false, []);
 }
@@ -39,6 +41,7 @@ public sealed class ChannelStore(StorageAccount account)
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         string? email = null;
         var sms = false;
+        var language = MessageLanguage.Zh;
         var push = new List<PushTarget>();
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {person}"), cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
@@ -47,6 +50,7 @@ public sealed class ChannelStore(StorageAccount account)
             {
                 email = e.GetString("Email");
                 sms = e.GetBoolean("Sms") ?? false;
+                language = Enum.TryParse<MessageLanguage>(e.GetString("Language"), out var l) ? l : MessageLanguage.Zh;
             }
             else if (e.RowKey.StartsWith(PushPrefix, StringComparison.Ordinal))
             {
@@ -54,15 +58,15 @@ public sealed class ChannelStore(StorageAccount account)
             }
         }
 
-        return new PersonChannels(email, sms, push);
+        return new PersonChannels(email, sms, push, language);
     }
 
-    /// <summary>Sets the email address (null: none) and the SMS choice; idempotent.</summary>
-    public async Task SetAsync(string person, string? email, bool sms, CancellationToken cancellationToken = default)
+    /// <summary>Sets the email address (null: none), the SMS choice and the messages' language; idempotent.</summary>
+    public async Task SetAsync(string person, string? email, bool sms, MessageLanguage language = MessageLanguage.Zh, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        await table.UpsertEntityAsync(new TableEntity(person, Settings) { ["Email"] = email, ["Sms"] = sms }, TableUpdateMode.Replace, cancellationToken)
-            .ConfigureAwait(false);
+        var row = new TableEntity(person, Settings) { ["Email"] = email, ["Sms"] = sms, ["Language"] = language.ToString() };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds (or refreshes) a phone's subscription; idempotent.</summary>

@@ -12,8 +12,8 @@ public sealed class SweptChannelTests(AzuriteFixture azurite, MailDevFixture mai
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
 
-    /// <summary>The subject of a reminder's email (the quota nudge's is 年度服务提醒 / Yearly quota).</summary>
-    private const string Reminder = "服务提醒 / Reminder";
+    /// <summary>The subject of a reminder's email (the quota nudge's is 【社区志愿服务】年度服务提醒).</summary>
+    private const string Reminder = "】服务提醒";
 
     private static DateTimeOffset Monday(int hour) => new(2026, 11, 23, hour, 0, 0, Cst);
 
