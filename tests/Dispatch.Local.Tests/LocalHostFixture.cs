@@ -174,6 +174,19 @@ public sealed class LocalHostFixture : IAsyncDisposable
 
     public async Task<OrganizerOrderView> OpenOrderAsync(string orderId) => Assert.Single(await OpenOrdersAsync(), o => o.OrderId == orderId);
 
+    /// <summary>Places an order and has each of the three members it is offered to decline it: it escalates.</summary>
+    public async Task<PlaceOrderResponse> PlaceEscalatedAsync()
+    {
+        var placed = await PlaceAsync();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var offered = (await OpenOrderAsync(placed.OrderId)).OfferedTo!;
+            await CallAsync<MemberOrderView>(HttpMethod.Post, RouteOf(Routes.Decline, placed.OrderId), MemberToken(offered), new ReasonRequest(null));
+        }
+
+        return placed;
+    }
+
     public static string RouteOf(string route, string orderId) => route.Replace("{orderId}", orderId, StringComparison.Ordinal);
 
     /// <summary>Places an order whose offer never arrives: its queued message fails every delivery until the

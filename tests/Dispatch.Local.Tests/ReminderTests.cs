@@ -222,13 +222,7 @@ public class ReminderTests(AzuriteFixture azurite)
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);
         await host.RunLoopsAsync();
-        var placed = await host.PlaceAsync();
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
-            await host.CallAsync<MemberOrderView>(
-                HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Decline, placed.OrderId), host.MemberToken(member), new ReasonRequest(null));
-        }
+        var placed = await host.PlaceEscalatedAsync();
 
         Assert.Equal(OrderStatus.Escalated, (await host.OpenOrderAsync(placed.OrderId)).Status);
         var notices = host.Services.GetRequiredService<NoticeStore>();

@@ -2,6 +2,7 @@ using Dispatch.App.SignedLinks;
 using Dispatch.Core.Api;
 using Dispatch.Core.Notifications;
 using Dispatch.Core.Orders;
+using Dispatch.Core.Reminders;
 using Dispatch.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -55,18 +56,55 @@ public sealed class ChannelDelivery(
     public Task EscalationAsync(string communityId, string orderId, string key, CancellationToken ct) => GuardAsync(orderId, async () =>
     {
         var grid = (await orders.GetAsync(orderId, ct))?.State.Request.Location.GridId;
-        foreach (var organizer in await org.ListOrganizersAsync(communityId, ct))
+        await ToOrganizersAsync(communityId, o => o.GridId is null || o.GridId == grid, orderId, DeliveryKind.Escalation, key, ct);
+    });
+
+    /// <summary>What a reminder sweep put in the inbox goes out on the chosen channels too: member reminders quiet hours
+    /// held back and released now, the quarter's quota nudges, and the morning digest (to the community's organizers,
+    /// as in the inbox; grid organizers hear of each escalation in their grid as it happens). Each once per notice and
+    /// channel, as the delivery log's key says, so a sweep that runs again sends nothing new.</summary>
+    public async Task SweptAsync(SweepReport report, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var released in report.Released)
         {
-            if (organizer.GridId is null || organizer.GridId == grid)
+            if (SentToMember(released) && released.Reminder.Source is { } notify)
             {
-                var person = ChannelPerson.Organizer(communityId, organizer.OrganizerId);
-                var chosen = await people.GetAsync(person, ct);
-                await FanOutAsync(
-                    communityId, DeliveryRecipient.Organizer, organizer.OrganizerId, person, orderId, DeliveryKind.Escalation, key, null,
-                    Targets(chosen, organizer.Phone is not null), ct);
+                await ReminderAsync(notify.OrderId, released.Reminder.RecipientId, released.Reminder.Key, ct);
             }
         }
-    });
+
+        foreach (var (communityId, nudge) in report.Nudges)
+        {
+            if (SentToMember(nudge))
+            {
+                var r = nudge.Reminder;
+                await ToMemberAsync(communityId, r.RecipientId, r.Subject, DeliveryKind.QuotaNudge, r.Key, null, ct);
+            }
+        }
+
+        foreach (var digest in report.Digests)
+        {
+            await GuardAsync(digest.Key, () => ToOrganizersAsync(digest.CommunityId, o => o.GridId is null, digest.Key, DeliveryKind.Digest, digest.Key, ct));
+        }
+    }
+
+    /// <summary>Sent now, or sent before by a run that stopped before its channels (the delivery log dedupes).</summary>
+    private static bool SentToMember(ReminderOutcome outcome) =>
+        outcome.Reminder.To == Recipient.Member && outcome.Decision is SendNow or Drop { Reason: DropReason.Duplicate };
+
+    private async Task ToOrganizersAsync(
+        string communityId, Func<Organizer, bool> who, string orderId, DeliveryKind kind, string key, CancellationToken ct)
+    {
+        foreach (var organizer in (await org.ListOrganizersAsync(communityId, ct)).Where(who))
+        {
+            var person = ChannelPerson.Organizer(communityId, organizer.OrganizerId);
+            var chosen = await people.GetAsync(person, ct);
+            await FanOutAsync(
+                communityId, DeliveryRecipient.Organizer, organizer.OrganizerId, person, orderId, kind, key, null,
+                Targets(chosen, organizer.Phone is not null), ct);
+        }
+    }
 
     /// <summary>A status change a resident who agreed to updates hears by SMS to the order's phone. <paramref name="known"/>:
     /// the resident's details as the caller last saved them; when they say no texts, the order is not read again.</summary>
@@ -158,7 +196,7 @@ public sealed class ChannelDelivery(
             }
             else
             {
-                await adapter.SendAsync(address, await MessageAsync(delivery, ct), ct);
+                await adapter.SendAsync(address, await MessageAsync(delivery, address.Language, ct), ct);
                 await log.SaveAsync(delivery with { Outcome = DeliveryOutcome.Sent, Error = null, At = clock.GetUtcNow(), NextAttemptAt = null }, ct);
                 logger.LogInformation("Delivered {Kind} of order {OrderId} over {Channel} (attempt {Attempt})", delivery.Kind, delivery.OrderId, delivery.Channel, delivery.Attempt);
                 return;
@@ -197,29 +235,34 @@ public sealed class ChannelDelivery(
 
         var who = d.RecipientId ?? "";
         var chosen = await people.GetAsync(PersonOf(d, who), ct);
-        return d.Channel switch
+        var address = d.Channel switch
         {
             Channel.Email => chosen.Email is { } email ? new ChannelAddress(Email: email) : null,
             Channel.WebPush => chosen.Push.FirstOrDefault(p => p.Id == d.Target) is { } push ? new ChannelAddress(Push: push) : null,
             Channel.Sms when chosen.Sms => await PhoneAsync(d, who, ct) is { } phone ? new ChannelAddress(Phone: phone) : null,
             _ => null,
         };
+        return address is null ? null : address with { Language = chosen.Language };
     }
 
     private async Task<string?> PhoneAsync(Delivery d, string who, CancellationToken ct) => d.Recipient == DeliveryRecipient.Organizer
         ? (await org.ListOrganizersAsync(d.CommunityId, ct)).FirstOrDefault(o => o.OrganizerId == who)?.Phone
         : (await members.GetAsync(d.CommunityId, who, ct))?.Phone;
 
-    private async Task<ChannelMessage> MessageAsync(Delivery d, CancellationToken ct)
+    private async Task<ChannelMessage> MessageAsync(Delivery d, MessageLanguage language, CancellationToken ct)
     {
         switch (d.Kind)
         {
             case DeliveryKind.Offer when d.OfferDeadline is { } deadline:
-                return ChannelMessage.Offer(deadline, links.Offer(d.OrderId, d.RecipientId ?? "", deadline));
+                return ChannelMessage.Offer(deadline, links.Offer(d.OrderId, d.RecipientId ?? "", deadline), language);
             case DeliveryKind.Reminder:
-                return ChannelMessage.Reminder(d.OfferDeadline is { } due ? links.Offer(d.OrderId, d.RecipientId ?? "", due) : null);
+                return ChannelMessage.Reminder(d.OfferDeadline is { } due ? links.Offer(d.OrderId, d.RecipientId ?? "", due) : null, language);
             case DeliveryKind.Escalation:
-                return ChannelMessage.Escalation();
+                return ChannelMessage.Escalation(language);
+            case DeliveryKind.QuotaNudge:
+                return ChannelMessage.QuotaNudge(language);
+            case DeliveryKind.Digest:
+                return ChannelMessage.Digest(language);
             case DeliveryKind.Accepted:
                 var order = await orders.GetAsync(d.OrderId, ct);
                 var member = order?.State.MemberId is { } id ? await members.GetAsync(d.CommunityId, id, ct) : null;

@@ -69,13 +69,13 @@ public sealed class ChannelUseCases(ChannelStore people, DeliveryStore log, IOpt
     private async Task<ChannelSettingsView> ViewAsync(string person, CancellationToken ct)
     {
         var chosen = await people.GetAsync(person, ct);
-        return new ChannelSettingsView(chosen.Email, chosen.Sms, chosen.Push.Count);
+        return new ChannelSettingsView(chosen.Email, chosen.Sms, chosen.Push.Count, ChannelSettingsRequest.NameOf(chosen.Language));
     }
 
     private async Task<ChannelSettingsView> SetAsync(string person, ChannelSettingsRequest? body, CancellationToken ct)
     {
         var request = body ?? throw Invalid("body", "请填写渠道设置。The channel settings are missing.");
-        await people.SetAsync(person, request.ValidEmail(), request.Sms, ct);
+        await people.SetAsync(person, request.ValidEmail(), request.Sms, request.ValidLanguage(), ct);
         return await ViewAsync(person, ct);
     }
 

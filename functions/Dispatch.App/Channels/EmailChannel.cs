@@ -21,7 +21,7 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options) : INotificationC
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(o.From));
         mail.To.Add(MailboxAddress.Parse(to.Email ?? throw new ChannelSendException("no-email")));
-        mail.Subject = "【社区志愿服务】" + message.Title;
+        mail.Subject = message.Subject;
         mail.Body = new TextPart("plain") { Text = message.Text };
         using var client = new SmtpClient { Timeout = 10_000 };
         try

@@ -18,7 +18,7 @@ public interface INotificationChannel
 }
 
 /// <summary>Where one delivery goes: the one address its channel uses.</summary>
-public sealed record ChannelAddress(string? Email = null, string? Phone = null, PushTarget? Push = null);
+public sealed record ChannelAddress(string? Email = null, string? Phone = null, PushTarget? Push = null, MessageLanguage Language = MessageLanguage.Zh);
 
 /// <summary>A channel refused or failed. The message is a short reason for the delivery log — never an address, a
 /// phone, a link or the text. <see cref="Gone"/>: the address no longer exists (a push subscription the service

@@ -78,7 +78,43 @@ public sealed class OrganizerQueries(
             shown.Add(n);
         }
 
-        return [.. shown.Select(n => NoticeView.Of(n.At, n.OrderId, n.Kind, n.Text))];
+        return await LabelAsync(organizer.CommunityId, [.. shown.Select(n => NoticeView.Of(n.At, n.OrderId, n.Kind, n.Text))], ct);
+    }
+
+    /// <summary>Gives each notice its orders' readable references, typed, so the desk shows no raw id: open orders from
+    /// one read of the open list, others (closed since) by their order row, each at most once.</summary>
+    private async Task<IReadOnlyList<NoticeView>> LabelAsync(string communityId, IReadOnlyList<NoticeView> views, CancellationToken ct)
+    {
+        var references = (await index.ListOpenAsync(communityId, cancellationToken: ct))
+            .ToDictionary(o => o.OrderId, o => o.Reference, StringComparer.Ordinal);
+        async Task<string?> ReferenceOf(string orderId)
+        {
+            if (!references.TryGetValue(orderId, out var reference))
+            {
+                reference = Ids.IsValid(orderId) ? (await orders.GetAsync(orderId, ct))?.State.Reference : null;
+                references[orderId] = reference;
+            }
+
+            return reference;
+        }
+
+        var labelled = new List<NoticeView>(views.Count);
+        foreach (var view in views)
+        {
+            var digest = new List<OrderLabel>();
+            foreach (var id in view.Digest?.OrderIds ?? [])
+            {
+                digest.Add(new OrderLabel(id, await ReferenceOf(id)));
+            }
+
+            labelled.Add(view with
+            {
+                Reference = view.Notice == NoticeKind.EscalationDigest ? null : await ReferenceOf(view.OrderId),
+                DigestOrders = view.Digest is null ? null : digest,
+            });
+        }
+
+        return labelled;
     }
 
     /// <summary>Undeliverable offers of this community's orders (an unreadable one is shown to everyone: it

@@ -12,8 +12,10 @@ namespace Dispatch.App.Registry;
 /// Every change can be repeated: an add is keyed by phone (409 member-exists names the member), edits and the
 /// active flag are replacements. Matching, claims and acceptances read <see cref="Member.Active"/>, so a
 /// deactivated member gets no new work at once; their records stay. A grid organizer manages the members living in
-/// their grid only (403 token-wrongscope for another grid's, checked here once per method).</summary>
-public sealed class MemberRegistry(MemberStore members, OrgDirectory org)
+/// their grid only (403 token-wrongscope for another grid's, checked here once per method). Deactivating a member also
+/// forgets their notification channels (email address, SMS choice, push subscriptions): addresses are personal data
+/// kept only while the person takes part; a reactivated member chooses again.</summary>
+public sealed class MemberRegistry(MemberStore members, OrgDirectory org, ChannelStore channels)
 {
     public async Task<IResult> AddAsync(OrganizerLink organizer, MemberRequest? body, CancellationToken ct)
     {
@@ -50,7 +52,14 @@ public sealed class MemberRegistry(MemberStore members, OrgDirectory org)
 
         var member = await MemberAsync(community, memberId, ct);
         organizer.Over(member.Home.GridId);
-        return member.Active == active ? Results.Ok(RegistryViews.Member(member)) : await ReplaceAsync(member with { Active = active }, ct);
+        var answer = member.Active == active ? Results.Ok(RegistryViews.Member(member)) : await ReplaceAsync(member with { Active = active }, ct);
+        if (!active)
+        {
+            // After the member row says inactive (also when it already did: a crash may have come between the two).
+            await channels.ForgetAsync(ChannelPerson.Member(member.MemberId), ct);
+        }
+
+        return answer;
     }
 
     /// <summary>A new member id: random, so it tells nothing about the person (ids travel in links and logs).</summary>

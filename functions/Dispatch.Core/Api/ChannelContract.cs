@@ -3,14 +3,30 @@ using Dispatch.Core.Notifications;
 
 namespace Dispatch.Core.Api;
 
-/// <summary>A person's channels: the email address (null: none), SMS to their mobile, and how many phones get
-/// push (each subscribed on its own page).</summary>
-public sealed record ChannelSettingsView(string? Email, bool Sms, int PushDevices);
+/// <summary>A person's channels: the email address (null: none), SMS to their mobile, how many phones get
+/// push (each subscribed on its own page), and the language of the messages (<c>zh</c> or <c>en</c>).</summary>
+public sealed record ChannelSettingsView(string? Email, bool Sms, int PushDevices, string Language = "zh");
 
-/// <summary>PUT body of the channel routes: an email address (empty: none) and whether to get SMS.</summary>
-public sealed record ChannelSettingsRequest(string? Email, bool Sms)
+/// <summary>PUT body of the channel routes: an email address (empty: none), whether to get SMS, and the page's language
+/// (<c>zh</c> or <c>en</c>; absent: Chinese), which the messages are then written in.</summary>
+public sealed record ChannelSettingsRequest(string? Email, bool Sms, string? Language = null)
 {
     public const int MaxEmail = 254;
+
+    /// <summary>The messages' language.</summary>
+    /// <exception cref="ApiProblemException">400 on <c>language</c> for anything but zh or en.</exception>
+    public MessageLanguage ValidLanguage() => Language switch
+    {
+        null or "" or "zh" => MessageLanguage.Zh,
+        "en" => MessageLanguage.En,
+        _ => throw new ApiProblemException(ApiProblem.Validation(new Dictionary<string, string[]>
+        {
+            ["language"] = ["语言须为 zh 或 en。The language must be zh or en."],
+        })),
+    };
+
+    /// <summary>How views name a language.</summary>
+    public static string NameOf(MessageLanguage language) => language == MessageLanguage.En ? "en" : "zh";
 
     /// <summary>The address to store (null for none).</summary>
     /// <exception cref="ApiProblemException">400 when the address is not one.</exception>

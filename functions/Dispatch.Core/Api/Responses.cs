@@ -81,6 +81,13 @@ public sealed record MemberOrderView(
 public sealed record NoticeView(
     DateTimeOffset At, string OrderId, NoticeKind Notice, string? Text = null, QuotaProgress? Quota = null, DigestList? Digest = null)
 {
+    /// <summary>On the organizers' notices: the order's readable reference (HB-20261130-0042), which pages show instead
+    /// of <see cref="OrderId"/>; null for a notice about no order, or an order placed before references.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>On the organizers' digest: each listed order with its reference, in <see cref="Digest"/>'s order.</summary>
+    public IReadOnlyList<OrderLabel>? DigestOrders { get; init; }
+
     public static NoticeView Of(DateTimeOffset at, string orderId, NoticeKind kind, string? text) => kind switch
     {
         NoticeKind.QuotaNudge when QuotaProgress.Parse(text) is { } quota => new(at, orderId, kind, Quota: quota),
@@ -88,6 +95,9 @@ public sealed record NoticeView(
         _ => new(at, orderId, kind, text),
     };
 }
+
+/// <summary>An order as a page names it: its id (for links) and its readable reference (for people).</summary>
+public sealed record OrderLabel(string OrderId, string? Reference);
 
 public sealed record MemberSummary(string MemberId, string Name, string CommunityId, string GridId, string BuildingId);
 

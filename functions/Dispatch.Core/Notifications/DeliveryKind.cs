@@ -20,4 +20,10 @@ public enum DeliveryKind
 
     /// <summary>To a resident who agreed to updates: the order is closed.</summary>
     Closed,
+
+    /// <summary>To a member behind this year's quota: the quarter's nudge (its "order" is the nudge's key, e.g. quota-2026-Q4).</summary>
+    QuotaNudge,
+
+    /// <summary>To a community's organizers: the morning digest of escalated orders (its "order" is the digest's key).</summary>
+    Digest,
 }

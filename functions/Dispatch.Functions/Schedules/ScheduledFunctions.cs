@@ -65,16 +65,8 @@ public sealed class ScheduledFunctions(
         }
 
         var report = await sweep.RunAsync(now, ct);
-        foreach (var outcome in report.Released.Concat(report.Nudges))
-        {
-            ReminderLog.Write(logger, outcome);
-        }
-
-        foreach (var digest in report.Digests)
-        {
-            logger.LogInformation("Escalation digest {Key} to the organizers of {CommunityId}: {Count} orders",
-                digest.Key, digest.CommunityId, digest.OrderIds.Length);
-        }
+        ReminderLog.Write(logger, report);
+        await channels.SweptAsync(report, ct); // what reached the inbox goes out on the chosen channels too
 
         // Failed channel deliveries due again (1, 5, 30 minutes: at this schedule's pace), then dead letters.
         var retried = await channels.RetryDueAsync(ct);

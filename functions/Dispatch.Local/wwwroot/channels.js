@@ -1,6 +1,6 @@
 // 通知方式: a person's notification channels on their own page (member inbox, organizer desk) — an email address, SMS
 // to their registered mobile, and push on this phone. The page's link (or session) says whose they are.
-import { t, onLangChange } from './i18n.js';
+import { t, lang, onLangChange } from './i18n.js';
 import { api } from './api.js';
 import { h, add, clear, errorText, say, busy } from './ui.js';
 import { canPush, subscribePush, unsubscribePush, currentPush } from './push.js';
@@ -44,7 +44,7 @@ export async function mountChannels(section, { path, pushPath, token }) {
       clear(status);
       clear(section.querySelector('#ch-email-error'));
       try {
-        view = await busy(save, () => api(path, { method: 'PUT', body: { email: email.value.trim() || null, sms: sms.checked }, token }));
+        view = await busy(save, () => api(path, { method: 'PUT', body: { email: email.value.trim() || null, sms: sms.checked, language: lang() }, token }));
         say(status, 'ok', t('channels.saved'));
       } catch (err) {
         if (err.errors?.email) add(section.querySelector('#ch-email-error'), err.errors.email.join(' '));

@@ -162,13 +162,13 @@ async function act(button, orderId, action, body, okKey) {
 const SHOWN_NOTICES = 4;
 
 /** A link to an order's row in the list above (switches the filter to "all" when the row is hidden). */
-function rowLink(id, text) {
+function rowLink(id, text, name) {
   const a = h('a', { href: `#order-${id}`, class: 'order-link', 'data-goto': id }, text || id);
-  a.addEventListener('click', (e) => { e.preventDefault(); goToRow(id); });
+  a.addEventListener('click', (e) => { e.preventDefault(); goToRow(id, name || text); });
   return a;
 }
 
-async function goToRow(id) {
+async function goToRow(id, name) {
   let row = document.querySelector(`tr[data-order="${CSS.escape(id)}"]`);
   if (!row && filter !== 'all') {
     filter = 'all';
@@ -178,29 +178,30 @@ async function goToRow(id) {
     row = document.querySelector(`tr[data-order="${CSS.escape(id)}"]`);
   }
   for (const old of document.querySelectorAll('tr.highlight')) old.classList.remove('highlight');
-  if (!row) { say($('action-status'), 'info', t('org.notInList', { id })); $('action-status').scrollIntoView({ block: 'nearest' }); return; }
+  if (!row) { say($('action-status'), 'info', t('org.notInList', { id: name || id })); $('action-status').scrollIntoView({ block: 'nearest' }); return; }
   row.classList.add('highlight');
   row.setAttribute('tabindex', '-1');
   row.scrollIntoView({ block: 'center' });
   row.focus({ preventScroll: true });
 }
 
-/** A digest: the escalated orders' ids that fit, and how many more. */
-function digestBody(digest) {
-  const ids = digest?.orderIds ?? [];
-  const more = digest?.more ?? 0;
+/** A digest: the escalated orders that fit, by reference, and how many more. */
+function digestBody(n) {
+  const orders = n.digestOrders ?? (n.digest?.orderIds ?? []).map((orderId) => ({ orderId }));
+  const more = n.digest?.more ?? 0;
   return h('div', { class: 'notice-body' },
-    h('p', null, t('notice.digest', { n: ids.length + more })),
-    h('ul', { class: 'links digest-ids' }, ids.map((id) => h('li', null, rowLink(id))),
+    h('p', null, t('notice.digest', { n: orders.length + more })),
+    h('ul', { class: 'links digest-ids' }, orders.map((o) => h('li', null, rowLink(o.orderId, o.reference || t('notice.anOrder')))),
       more ? h('li', { class: 'muted' }, t('notice.more', { n: more })) : null));
 }
 
 function noticeItem(n) {
+  const label = n.reference || t('notice.anOrder'); // people read references; the id stays in the link only
   const body = n.notice === 'EscalationDigest'
-    ? digestBody(n.digest)
+    ? digestBody(n)
     : n.notice === 'Escalated'
-      ? h('p', { class: 'notice-body' }, rowLink(n.orderId, t('notice.escalatedText', { id: n.orderId })))
-      : h('p', { class: 'notice-body' }, n.orderId && !/^(quota|digest)-/.test(n.orderId) ? rowLink(n.orderId) : null, n.text ? ` ${n.text}` : null);
+      ? h('p', { class: 'notice-body' }, rowLink(n.orderId, t('notice.escalatedText', { id: label }), label))
+      : h('p', { class: 'notice-body' }, n.orderId && !/^(quota|digest)-/.test(n.orderId) ? rowLink(n.orderId, label) : null, n.text ? ` ${n.text}` : null);
   return h('li', { class: `notice notice-${String(n.notice).toLowerCase()}`, 'data-notice': n.notice },
     h('time', { class: 'muted', datetime: n.at }, fmtTime(n.at)),
     h('p', { class: 'notice-title' }, h('strong', null, tv('notice', n.notice))),

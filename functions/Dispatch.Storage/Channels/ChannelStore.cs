@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Dispatch.Core.Notifications;
 
 namespace Dispatch.Storage;
 
@@ -12,8 +13,9 @@ public sealed record PushTarget(string Endpoint, string P256dh, string Auth)
     public static string IdOf(string endpoint) => Keys.Sha256Hex(endpoint)[..32];
 }
 
-/// <summary>What a person chose: an email address, SMS to their mobile, and the phones subscribed to push.</summary>
-public sealed record PersonChannels(string? Email, bool Sms, IReadOnlyList<PushTarget> Push)
+/// <summary>What a person chose: an email address, SMS to their mobile, the phones subscribed to push, and the language
+/// of their messages (the page's when they saved).</summary>
+public sealed record PersonChannels(string? Email, bool Sms, IReadOnlyList<PushTarget> Push, MessageLanguage Language = MessageLanguage.Zh)
 {
     public static PersonChannels None { get; } = new(null, false, []);
 }
@@ -41,6 +43,7 @@ public sealed class ChannelStore(StorageAccount account)
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         string? email = null;
         var sms = false;
+        var language = MessageLanguage.Zh;
         var push = new List<PushTarget>();
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {person}"), cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
@@ -49,6 +52,7 @@ public sealed class ChannelStore(StorageAccount account)
             {
                 email = e.GetString("Email");
                 sms = e.GetBoolean("Sms") ?? false;
+                language = Enum.TryParse<MessageLanguage>(e.GetString("Language"), out var l) ? l : MessageLanguage.Zh;
             }
             else if (e.RowKey.StartsWith(PushPrefix, StringComparison.Ordinal))
             {
@@ -56,15 +60,15 @@ public sealed class ChannelStore(StorageAccount account)
             }
         }
 
-        return new PersonChannels(email, sms, push);
+        return new PersonChannels(email, sms, push, language);
     }
 
-    /// <summary>Sets the email address (null: none) and the SMS choice; idempotent.</summary>
-    public async Task SetAsync(string person, string? email, bool sms, CancellationToken cancellationToken = default)
+    /// <summary>Sets the email address (null: none), the SMS choice and the messages' language; idempotent.</summary>
+    public async Task SetAsync(string person, string? email, bool sms, MessageLanguage language = MessageLanguage.Zh, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        await table.UpsertEntityAsync(new TableEntity(person, Settings) { ["Email"] = email, ["Sms"] = sms }, TableUpdateMode.Replace, cancellationToken)
-            .ConfigureAwait(false);
+        var row = new TableEntity(person, Settings) { ["Email"] = email, ["Sms"] = sms, ["Language"] = language.ToString() };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds (or refreshes) a phone's subscription; idempotent.</summary>
@@ -74,6 +78,25 @@ public sealed class ChannelStore(StorageAccount account)
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var row = new TableEntity(person, PushPrefix + target.Id) { ["Endpoint"] = target.Endpoint, ["P256dh"] = target.P256dh, ["Auth"] = target.Auth };
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets everything the person chose (email address, SMS choice, every phone's push subscription): channel
+    /// addresses are personal data, kept only while the person takes part. Idempotent.</summary>
+    public async Task ForgetAsync(string person, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<string>();
+        await foreach (var e in table.QueryAsync<TableEntity>(
+                               TableClient.CreateQueryFilter($"PartitionKey eq {person}"), select: ["RowKey"], cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            rows.Add(e.RowKey);
+        }
+
+        foreach (var row in rows)
+        {
+            await Projection.DeleteIfExistsAsync(table, person, row, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Forgets a subscription (the push service says it is gone, or the phone turned push off); idempotent.</summary>

@@ -4,8 +4,15 @@ using Dispatch.Core.Time;
 
 namespace Dispatch.Storage;
 
-/// <summary>What one sweep did, for the host's log.</summary>
-public sealed record SweepReport(IReadOnlyList<ReminderOutcome> Released, IReadOnlyList<ReminderOutcome> Nudges, IReadOnlyList<EscalationDigest> Digests);
+/// <summary>What one sweep did, for the host's log and the channels.</summary>
+public sealed record SweepReport(IReadOnlyList<ReminderOutcome> Released, IReadOnlyList<CommunityNudge> Nudges, IReadOnlyList<EscalationDigest> Digests)
+{
+    /// <summary>Every reminder outcome, for the log.</summary>
+    public IEnumerable<ReminderOutcome> Outcomes => Released.Concat(Nudges.Select(n => n.Outcome));
+}
+
+/// <summary>A quota nudge and the community of its member (the channels deliver per community).</summary>
+public sealed record CommunityNudge(string CommunityId, ReminderOutcome Outcome);
 
 /// <summary>The timer-driven reminder job, host-neutral: the local host's background loop calls
 /// <see cref="RunAsync"/> every pass, the Azure host's ReminderSweep timer trigger on its schedule.
@@ -25,7 +32,7 @@ public sealed class ReminderSweep(
     public async Task<SweepReport> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var released = await post.ReleaseDueAsync(now, cancellationToken).ConfigureAwait(false);
-        var nudges = new List<ReminderOutcome>();
+        var nudges = new List<CommunityNudge>();
         var digests = new List<EscalationDigest>();
         if (!post.Policy.IsQuiet(now))
         {
@@ -55,7 +62,7 @@ public sealed class ReminderSweep(
     /// with no tally row has none yet).</summary>
     public static int PostsOf(MemberTally? tally) => tally?.Posts ?? 0;
 
-    private async Task<IReadOnlyList<ReminderOutcome>> NudgeAsync(
+    private async Task<IReadOnlyList<CommunityNudge>> NudgeAsync(
         string communityId, IReadOnlyList<OpenOrder> open, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var roster = await members.ListAsync(communityId, cancellationToken).ConfigureAwait(false);
@@ -69,10 +76,10 @@ public sealed class ReminderSweep(
         var wishes = open
             .Where(o => o.Kind == OrderKind.Wish && o.Status == OrderStatus.Open && o.MemberId is null)
             .Select(o => new OpenWish(o.OrderId, o.GridId, o.PlacedAt));
-        var outcomes = new List<ReminderOutcome>();
+        var outcomes = new List<CommunityNudge>();
         foreach (var nudge in QuotaNudges.Plan(standings, wishes, now))
         {
-            outcomes.Add(await post.OfferAsync(nudge, now, cancellationToken).ConfigureAwait(false));
+            outcomes.Add(new CommunityNudge(communityId, await post.OfferAsync(nudge, now, cancellationToken).ConfigureAwait(false)));
         }
 
         return outcomes;

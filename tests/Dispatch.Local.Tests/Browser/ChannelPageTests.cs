@@ -74,6 +74,7 @@ public class ChannelPageTests(AzuriteFixture azurite)
         sms.Down = true;
         await using var host = await LocalHostFixture.StartAsync(azurite, settings: sms.Settings);
         await using var chromium = await Chromium.LaunchAsync();
+        await host.RunLoopsAsync(); // the day's quota nudges go out first, before anyone chooses a channel
         var placed = await host.PlaceAsync(LocalHostFixture.Form(urgent: false));
         var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
         await host.CallAsync<ChannelSettingsView>(HttpMethod.Put, ChannelRoutes.MemberChannels, host.MemberToken(member), new ChannelSettingsRequest(null, true));

@@ -17,6 +17,7 @@ public sealed partial class EmailChannelWalkTests(AzuriteFixture azurite, MailDe
     {
         await using var host = await LocalHostFixture.StartAsync(azurite, settings: mail.Settings);
         await using var chromium = await Chromium.LaunchAsync();
+        await host.RunLoopsAsync(); // the day's quota nudges go out first, before anyone chooses a channel
         var placed = await host.PlaceAsync(); // the offer waits in the queue until the loops run
         var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
         var address = $"walk-{member}@example.org";

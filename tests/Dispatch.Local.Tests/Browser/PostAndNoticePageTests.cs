@@ -150,13 +150,7 @@ public class PostAndNoticePageTests(AzuriteFixture azurite)
         var wish = await host.PlaceAsync(LocalHostFixture.Form(kind: "Wish", category: "Visit", urgent: false, grid: m003.GridId, building: m003.BuildingId));
         await host.RunLoopsAsync();
 
-        var placed = await host.PlaceAsync();
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var offered = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
-            await host.CallAsync<MemberOrderView>(
-                HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Decline, placed.OrderId), host.MemberToken(offered), new ReasonRequest(null));
-        }
+        var placed = await host.PlaceEscalatedAsync();
 
         await host.RunLoopsAsync();
         Assert.Equal(OrderStatus.Escalated, (await host.OpenOrderAsync(placed.OrderId)).Status);
@@ -166,7 +160,7 @@ public class PostAndNoticePageTests(AzuriteFixture azurite)
         var escalated = desk.Locator("#notices li[data-notice='Escalated']");
         await Expect(escalated).ToHaveCountAsync(1);
         await Expect(escalated).ToContainTextAsync("订单无人接单，已转社区");
-        await Expect(escalated).ToContainTextAsync($"订单 {placed.OrderId} 无人接单，请人工派单。");
+        await Expect(escalated).ToContainTextAsync($"订单 {placed.Reference} 无人接单，请人工派单。");
         await Expect(desk.Locator("#dead-letters")).ToBeHiddenAsync(); // nothing undeliverable
         await desk.GetByLabel("待确认").CheckAsync(); // the row is filtered away; the link brings it back
         await Expect(desk.GetByText("没有符合条件的订单。")).ToBeVisibleAsync();
@@ -184,12 +178,19 @@ public class PostAndNoticePageTests(AzuriteFixture azurite)
         await Expect(newest).ToHaveAttributeAsync("data-notice", "EscalationDigest");
         await Expect(newest).ToContainTextAsync("待人工派单汇总");
         await Expect(newest).ToContainTextAsync("1 个订单无人接单，等待人工派单：");
-        await newest.GetByRole(AriaRole.Link, new() { Name = placed.OrderId }).ClickAsync();
+        // The view names the orders as typed fields; people read the reference, never the raw id (the link's target only).
+        var views = await host.CallAsync<NoticeView[]>(HttpMethod.Get, Routes.OrganizerNotices, organizer);
+        Assert.Equal(placed.Reference, views.Single(v => v.Notice == NoticeKind.Escalated).Reference);
+        Assert.Equal([new OrderLabel(placed.OrderId, placed.Reference)], views.Single(v => v.Notice == NoticeKind.EscalationDigest).DigestOrders!);
+        await Expect(desk.Locator("#notices")).ToContainTextAsync(placed.Reference!);
+        await Expect(desk.Locator("#notices")).Not.ToContainTextAsync(placed.OrderId);
+        await newest.GetByRole(AriaRole.Link, new() { Name = placed.Reference }).ClickAsync();
         await Expect(row).ToBeFocusedAsync();
         await Chromium.ShotAsync(desk, "10-notices-zh-1280");
         await desk.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
         await Expect(newest).ToContainTextAsync("Orders waiting to be dispatched by hand");
-        await Expect(desk.Locator("#notices li[data-notice='Escalated']")).ToContainTextAsync("Nobody took order");
+        await Expect(desk.Locator("#notices li[data-notice='Escalated']")).ToContainTextAsync($"Nobody took order {placed.Reference}");
+        await Expect(desk.Locator("#notices")).Not.ToContainTextAsync(placed.OrderId);
         await Chromium.ShotAsync(desk, "10-notices-en-1280");
 
         var phone = await chromium.NewPageAsync(host.BaseAddress);

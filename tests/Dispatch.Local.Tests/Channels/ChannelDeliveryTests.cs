@@ -24,6 +24,7 @@ public sealed class ChannelDeliveryTests(AzuriteFixture azurite, MailDevFixture 
     public async Task A_member_with_an_email_address_gets_the_offer_by_email_with_a_link_that_opens_it_once()
     {
         await using var host = await LocalHostFixture.StartAsync(azurite, settings: mail.Settings);
+        await host.RunLoopsAsync(); // the day's quota nudges go out first, before anyone chooses a channel
         var placed = await host.PlaceAsync();
         var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
         var address = $"{member}@example.org";
@@ -49,6 +50,7 @@ public sealed class ChannelDeliveryTests(AzuriteFixture azurite, MailDevFixture 
         await using var host = await LocalHostFixture.StartAsync(azurite, settings: new Dictionary<string, string?> { ["Push:AllowLoopbackHttp"] = "true" });
         var key = (await host.Http.GetFromJsonAsync<PushKeyView>(ChannelRoutes.PushKey))!.PublicKey;
         var (subscription, clientHash) = await push.SubscribeAsync(key);
+        await host.RunLoopsAsync(); // the day's quota nudges go out first, before anyone chooses a channel
         var placed = await host.PlaceAsync();
         var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
         var chosen = await host.CallAsync<ChannelSettingsView>(HttpMethod.Post, ChannelRoutes.MemberPush, host.MemberToken(member), subscription);
@@ -89,6 +91,7 @@ public sealed class ChannelDeliveryTests(AzuriteFixture azurite, MailDevFixture 
         await using var sms = await FakeSmsProvider.StartAsync();
         sms.Down = true;
         await using var host = await LocalHostFixture.StartAsync(azurite, settings: sms.Settings);
+        await host.RunLoopsAsync(); // the day's quota nudges go out first, before anyone chooses a channel
         var placed = await host.PlaceAsync(LocalHostFixture.Form(urgent: false));
         var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
         await host.CallAsync<ChannelSettingsView>(HttpMethod.Put, ChannelRoutes.MemberChannels, host.MemberToken(member), new ChannelSettingsRequest(null, true));
