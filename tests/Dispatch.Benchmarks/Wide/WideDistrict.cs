@@ -132,6 +132,7 @@ internal sealed class WideDistrict(BenchHost host, string connectionString, Wide
     /// <summary>A traced call without its keys: "GET 200 t1234abcdorders".</summary>
     private static string Resource(string call)
     {
+        call = System.Text.RegularExpressions.Regex.Replace(call, @"\s+[0-9.]+ ms ", " ");
         var paren = call.IndexOf('(', StringComparison.Ordinal);
         var filter = call.IndexOf(" filter ", StringComparison.Ordinal);
         var cut = paren >= 0 ? paren : filter >= 0 ? filter : call.Length;
