@@ -36,6 +36,11 @@ public static class Program
             return await Throughput.ThroughputBenchmark.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == Wide.WideBenchmark.Command)
+        {
+            return await Wide.WideBenchmark.RunAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == Registry.ImportBenchmark.Command)
         {
             return await Registry.ImportBenchmark.RunAsync(args[1..]);

@@ -56,6 +56,6 @@ public sealed class RequestTrace : IDisposable
         var resource = slash < 0 ? path : path[(slash + 1)..];
         var query = Uri.UnescapeDataString(uri.Query);
         var filter = query.Contains("$filter=", StringComparison.Ordinal) ? " filter " + query[(query.IndexOf("$filter=", StringComparison.Ordinal) + 8)..].Split('&')[0] : "";
-        _calls.Enqueue($"{method,-6} {status,3} {resource}{filter}");
+        _calls.Enqueue(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{method,-6} {status,3} {activity.Duration.TotalMilliseconds,7:0.0} ms  {resource}{filter}"));
     }
 }

@@ -38,6 +38,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int TablePort { get; private set; }
 
+    /// <summary>Keeps Azurite's data in memory only (<c>--inMemoryPersistence</c>): no save of the whole database
+    /// every 5 s, which stalls a store of several hundred thousand rows (benchmarks); nothing survives a restart.</summary>
+    public bool InMemoryPersistence { get; init; }
+
     /// <summary>The folder Azurite keeps its data in (null for an external Azurite).</summary>
     public string? Location { get; private set; }
 
@@ -192,12 +196,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
         foreach (var arg in new[]
                  {
                      "--silent", "--disableTelemetry", "--skipApiVersionCheck",
-                     "--location", Location!,
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", $"{BlobPort}", "--queuePort", $"{QueuePort}", "--tablePort", $"{TablePort}",
                  })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        // Azurite refuses a data folder with in-memory persistence.
+        start.ArgumentList.Add(InMemoryPersistence ? "--inMemoryPersistence" : "--location");
+        if (!InMemoryPersistence)
+        {
+            start.ArgumentList.Add(Location!);
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

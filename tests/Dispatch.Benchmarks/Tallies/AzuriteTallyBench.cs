@@ -43,6 +43,7 @@ internal sealed class AzuriteTallyBench(TallyOptions options, DistrictYear distr
         var probeTable = _entities;
         var probeTallies = await TimeAsync(() => _store.TalliesAsync(district.Communities[0], year), options.Runs);
         var probeEntries = await TimeAsync(() => _store.EntriesAsync(district.Communities[0], year), options.Runs);
+        var pointA = await RecomputePointAsync(0);
         var probeRate = probe.Entities / probe.Elapsed.TotalSeconds;
         var fullEstimate = fullEntities / probeRate;
         int loadCommunities;
@@ -92,6 +93,11 @@ internal sealed class AzuriteTallyBench(TallyOptions options, DistrictYear distr
         Console.WriteLine(string.Create(Inv, $"   load records      batch per member-year partition (records + tally row, ≤ 100 rows): {N(_loadedRecords)} records + tally rows = {N(_entities)} entities "
                                          + $"in {Seconds(_loadTime)} s = {Rate(_loadedRecords, _loadTime)} records/s, {Rate(_entities, _loadTime)} entities/s, {N(_loadRequests)} requests "
                                          + $"(first community alone, empty table: {N(probeRate)} entities/s)"));
+
+        if (rest.Length > 0)
+        {
+            PrintTwoPoints(pointA, probeTable, await RecomputePointAsync(0), loadedRecords - district.RecordsOf(0).Count());
+        }
 
         // Reading a community-year's tallies and rolling them up.
         var readTallies = new List<double>();
@@ -259,6 +265,50 @@ internal sealed class AzuriteTallyBench(TallyOptions options, DistrictYear distr
         Console.WriteLine(string.Create(Inv, $"   check: AddAsync returned true for every new record and the tally rows of {check.Length} members = loaded + added records: {(errors == 0 ? "yes" : "NO, " + errors + " errors")}"));
         return errors;
     }
+
+    /// <summary>One community's full recompute (EntriesAsync over its community-year range, then FromRecords and
+    /// Report), p50 of <c>--runs</c> after a warm-up, with its table requests; and the same range query for a community
+    /// with no rows, which costs Azurite one scan of the whole table and nothing else.</summary>
+    private async Task<RecomputePoint> RecomputePointAsync(int c)
+    {
+        var id = district.Communities[c];
+        var times = new List<double>();
+        var requests = 0L;
+        var rows = 0;
+        for (var run = 0; run <= options.Runs; run++)
+        {
+            var before = meter.Read().Table;
+            var watch = Stopwatch.StartNew();
+            var entries = await _store.EntriesAsync(id, district.Year);
+            var tallies = TallyCalculator.FromRecords(entries.Records, entries.Claims, district.Year, PointsRules.Default);
+            TallyCalculator.Report(id, district.Year, tallies.Select(x => (x.MemberId, x.Counts)), district.RosterOf(c), PointsRules.Default);
+            if (run > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            requests = meter.Read().Table - before;
+            rows = entries.Records.Count;
+        }
+
+        var empty = await TimeAsync(() => _store.EntriesAsync("none", district.Year), options.Runs);
+        return new RecomputePoint(P(times, 50), requests, rows, empty);
+    }
+
+    private void PrintTwoPoints(RecomputePoint a, long entitiesA, RecomputePoint b, long others)
+    {
+        var id = district.Communities[0];
+        var ratio = b.Ms / a.Ms;
+        var scanShare = (b.EmptyMs - a.EmptyMs) * b.Requests;
+        Console.WriteLine(string.Create(Inv, $"   TWO POINTS: full recompute of {id} (EntriesAsync over its community-year range + FromRecords + Report), p50 of {options.Runs} runs:"));
+        Console.WriteLine(string.Create(Inv, $"     (a) only {id}'s records in the table ({N(entitiesA)} entities):          {Ms(a.Ms),8} ms, {a.Requests} requests, {N(a.Rows)} record rows"));
+        Console.WriteLine(string.Create(Inv, $"     (b) + {N(others)} records of other communities ({others / (double)a.Rows:0.0}×, {N(_entities)} entities): {Ms(b.Ms),8} ms, {b.Requests} requests, {N(b.Rows)} record rows"));
+        Console.WriteLine(string.Create(Inv, $"     ratio b/a: time {ratio:0.00} (goal flat, ≤ 1.2: {(ratio <= 1.2 ? "met" : "NOT met")}); requests {(a.Requests == b.Requests ? "equal" : "NOT equal")}, rows read {(a.Rows == b.Rows ? "equal" : "NOT equal")}"));
+        Console.WriteLine(string.Create(Inv, $"     the same range query for a community with no rows (1 request, 0 rows): {Ms(a.EmptyMs)} ms → {Ms(b.EmptyMs)} ms: Azurite filters the whole table for every page; "
+                                         + $"× {b.Requests} pages that is ≈ {Ms(scanShare)} ms of (b)'s {Ms(b.Ms - a.Ms)} ms more; without it b/a ≈ {(b.Ms - scanShare) / a.Ms:0.00}"));
+    }
+
+    private sealed record RecomputePoint(double Ms, long Requests, int Rows, double EmptyMs);
 
     private void Extrapolate(long fullEntities, double probeRate, long probeTable, double probeTallies, double nowTallies, double probeEntries, double nowEntries)
     {

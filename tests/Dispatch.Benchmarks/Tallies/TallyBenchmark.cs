@@ -69,7 +69,13 @@ public static class TallyBenchmark
             Console.WriteLine();
             Console.WriteLine(string.Create(Inv, $"Azurite:  {BenchEnvironment.AzuriteVersion()}{(azurite.IsExternal ? " (external, " + AzuriteFixture.ConnectionVariable + ")" : "")}, table :{table}, up in {Seconds(watch.Elapsed)} s"));
             using var meter = new StorageMeter(table, queue, blob);
-            var account = new StorageAccount(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.NewPrefix() });
+            // A long network timeout: Azurite serves one transaction at a time, and a bulk load queues many.
+            var account = new StorageAccount(new StorageOptions
+            {
+                ConnectionString = azurite.ConnectionString,
+                TablePrefix = AzuriteFixture.NewPrefix(),
+                NetworkTimeout = TimeSpan.FromSeconds(120),
+            });
             await account.EnsureCreatedAsync();
             errors += await new AzuriteTallyBench(options, district, account, meter).RunAsync();
         }
