@@ -26,13 +26,16 @@ passed=0; failed=0; skipped=0; status=0
 run_tests() { # project
   say "dotnet test $1"
   local log; log=$(mktemp)
-  dotnet test "$1" --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E '^\s*(Failed|Skipped) |: error |Total tests|^\s+(Passed|Failed|Skipped|Total):' || true
+  # No "|| true" after the pipeline: with pipefail it would run whenever dotnet test failed and reset PIPESTATUS,
+  # so a failed test run would pass this script.
+  dotnet test "$1" --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E '^\s*(Failed|Skipped) |: error |Total tests|^\s+(Passed|Failed|Skipped|Total):'
   local rc=${PIPESTATUS[0]}
   local p f s
   p=$(grep -oE 'Passed:\s+[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -oE 'Failed:\s+[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   s=$(grep -oE 'Skipped:\s+[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  if [ "$f" -gt 0 ]; then status=1; fi
   if [ "$rc" -ne 0 ]; then
     status=1
     [ "$f" -gt 0 ] || { failed=$((failed + 1)); tail -40 "$log"; }
@@ -55,6 +58,7 @@ if [ -x functions/Dispatch.Functions/test-azure-host.sh ]; then
   p=$(grep -oE 'Passed:\s+[0-9]+' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -oE 'Failed:\s+[0-9]+' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
   passed=$((passed + p)); failed=$((failed + f))
+  if [ "$f" -gt 0 ]; then status=1; fi
   if [ "$rc" -ne 0 ]; then status=1; [ "$f" -gt 0 ] || failed=$((failed + 1)); fi
   rm -f "$out"
 else
