@@ -111,7 +111,8 @@ public sealed class EffectRunner(
         return current;
     }
 
-    /// <summary>Runs one effect; answers the order as saved when the effect saved it (a dispatch), else null.</summary>
+    /// <summary>Runs one effect other than a timer (the round sets those in one batch); answers the order as saved when the
+    /// effect saved it (a dispatch), else null.</summary>
     private async Task<StoredOrder?> RunAsync(OrderState state, StoredOrder latest, OrderEffect effect, IReadOnlySet<string> done, CancellationToken ct)
     {
         switch (effect)
@@ -125,10 +126,6 @@ public sealed class EffectRunner(
                 break;
             case WithdrawOffer withdraw:
                 await notifier.WithdrawAsync(withdraw, ct);
-                break;
-            case ScheduleTimer timer:
-                await timers.ScheduleAsync(timer, ct);
-                signal.TimerSet(timer.DueAt);
                 break;
             case Notify notify:
                 await notifier.NotifyAsync(notify, latest.Resident, ct);
