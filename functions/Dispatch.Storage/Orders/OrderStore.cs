@@ -33,26 +33,39 @@ public sealed class OrderStore(StorageAccount account)
 
     /// <summary>Notes on the order row that it has a photo (or no longer has one), so its views need not ask the blob
     /// store. A merge with the row's ETag, retried when a save came in between; idempotent.</summary>
-    public async Task MarkPhotoAsync(string orderId, bool hasPhoto, CancellationToken cancellationToken = default)
+    public Task MarkPhotoAsync(string orderId, bool hasPhoto, CancellationToken cancellationToken = default) =>
+        MergeIntoCurrentAsync(
+            Keys.Id(orderId, nameof(orderId)),
+            [Columns.HasPhoto],
+            row => row.GetBoolean(Columns.HasPhoto) == hasPhoto ? null : new TableEntity(orderId, CurrentRow) { [Columns.HasPhoto] = hasPhoto },
+            cancellationToken);
+
+    /// <summary>Merges what <paramref name="patchOf"/> makes of the order row (read with <paramref name="columns"/>) into it,
+    /// with the row's ETag, so it never undoes a save it raced with: on 412 it reads the new version and tries again.
+    /// Nothing happens when the row is gone (answers false) or the patch is null (nothing to change).</summary>
+    private async Task<bool> MergeIntoCurrentAsync(string orderId, string[] columns, Func<TableEntity, TableEntity?> patchOf, CancellationToken cancellationToken)
     {
-        Keys.Id(orderId, nameof(orderId));
         for (var attempt = 0; ; attempt++)
         {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(orderId, CurrentRow, [Columns.HasPhoto], cancellationToken).ConfigureAwait(false);
-            if (!row.HasValue || row.Value is null || row.Value.GetBoolean(Columns.HasPhoto) == hasPhoto)
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(orderId, CurrentRow, columns, cancellationToken).ConfigureAwait(false);
+            if (!row.HasValue || row.Value is null)
             {
-                return;
+                return false;
+            }
+
+            if (patchOf(row.Value) is not { } patch)
+            {
+                return true;
             }
 
             try
             {
-                await _table.UpdateEntityAsync(new TableEntity(orderId, CurrentRow) { [Columns.HasPhoto] = hasPhoto }, row.Value.ETag, TableUpdateMode.Merge, cancellationToken)
-                    .ConfigureAwait(false);
-                return;
+                await _table.UpdateEntityAsync(patch, row.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return true;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < CompleteEffectsTries)
             {
-                // Saved in between: mark the new version.
+                // Saved in between: patch the new version.
             }
         }
     }
@@ -80,45 +93,9 @@ public sealed class OrderStore(StorageAccount account)
     /// A merge with the row's ETag, so it never undoes a save it raced with; idempotent.</summary>
     public async Task ErasePersonalDataAsync(string orderId, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; ; attempt++)
+        if (!await MergeIntoCurrentAsync(orderId, [Columns.Name, Columns.LastEvent, Columns.Earlier], row => ErasedPatch(orderId, row), cancellationToken).ConfigureAwait(false))
         {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(orderId, CurrentRow, [Columns.Name, Columns.LastEvent, Columns.Earlier], cancellationToken).ConfigureAwait(false);
-            if (!row.HasValue || row.Value is null)
-            {
-                return;
-            }
-
-            var erased = ResidentDetails.Erased;
-            var patch = new TableEntity(orderId, CurrentRow)
-            {
-                [Columns.Name] = erased.Name,
-                [Columns.Phone] = erased.Phone,
-                [Columns.Address] = erased.Address,
-                [Columns.Description] = erased.Description,
-                [Columns.WantsUpdates] = false,
-                [Columns.HasPhoto] = false,
-            };
-            if (WithoutFreeText(row.Value.GetString(Columns.LastEvent)) is { } last)
-            {
-                patch[Columns.LastEvent] = last;
-            }
-
-            var earlier = ReadEarlier(row.Value.GetString(Columns.Earlier));
-            var scrubbedEarlier = earlier.Select(e => WithoutFreeText(e.Event) is { } clean ? e with { Event = clean } : e).ToImmutableArray();
-            if (!scrubbedEarlier.SequenceEqual(earlier))
-            {
-                patch[Columns.Earlier] = Json.Write(scrubbedEarlier);
-            }
-
-            try
-            {
-                await _table.UpdateEntityAsync(patch, row.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-                break;
-            }
-            catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < CompleteEffectsTries)
-            {
-                // Saved in between: erase the new version.
-            }
+            return;
         }
 
         await foreach (var history in _table.QueryAsync<TableEntity>(
@@ -138,6 +115,34 @@ public sealed class OrderStore(StorageAccount account)
         {
             await _table.DeleteEntityAsync(orderId, reason.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The resident's details erased, the photo flag cleared and free-text reasons cut from the row's events.</summary>
+    private static TableEntity ErasedPatch(string orderId, TableEntity row)
+    {
+        var erased = ResidentDetails.Erased;
+        var patch = new TableEntity(orderId, CurrentRow)
+        {
+            [Columns.Name] = erased.Name,
+            [Columns.Phone] = erased.Phone,
+            [Columns.Address] = erased.Address,
+            [Columns.Description] = erased.Description,
+            [Columns.WantsUpdates] = false,
+            [Columns.HasPhoto] = false,
+        };
+        if (WithoutFreeText(row.GetString(Columns.LastEvent)) is { } last)
+        {
+            patch[Columns.LastEvent] = last;
+        }
+
+        var earlier = ReadEarlier(row.GetString(Columns.Earlier));
+        var scrubbed = earlier.Select(e => WithoutFreeText(e.Event) is { } clean ? e with { Event = clean } : e).ToImmutableArray();
+        if (!scrubbed.SequenceEqual(earlier))
+        {
+            patch[Columns.Earlier] = Json.Write(scrubbed);
+        }
+
+        return patch;
     }
 
     /// <summary>The event's JSON without its free-text reason, or null when it has none.</summary>
