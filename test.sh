@@ -23,6 +23,7 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk'; t
 fi
 
 passed=0; failed=0; skipped=0; status=0
+failures=$(mktemp) # names of failed tests, repeated at the end so a log's tail shows them
 run_tests() { # project
   say "dotnet test $1"
   local log; log=$(mktemp)
@@ -35,7 +36,7 @@ run_tests() { # project
   f=$(grep -oE 'Failed:\s+[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   s=$(grep -oE 'Skipped:\s+[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-  if [ "$f" -gt 0 ]; then status=1; fi
+  if [ "$f" -gt 0 ]; then status=1; grep -E '^\s*Failed ' "$log" | sed "s|^\s*|$1: |" >> "$failures"; fi
   if [ "$rc" -ne 0 ]; then
     status=1
     [ "$f" -gt 0 ] || { failed=$((failed + 1)); tail -40 "$log"; }
@@ -58,7 +59,7 @@ if [ -x functions/Dispatch.Functions/test-azure-host.sh ]; then
   p=$(grep -oE 'Passed:\s+[0-9]+' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -oE 'Failed:\s+[0-9]+' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
   passed=$((passed + p)); failed=$((failed + f))
-  if [ "$f" -gt 0 ]; then status=1; fi
+  if [ "$f" -gt 0 ]; then status=1; grep -E '^\s*Failed ' "$out" | sed "s|^\s*|Azure host: |" >> "$failures"; fi
   if [ "$rc" -ne 0 ]; then status=1; [ "$f" -gt 0 ] || failed=$((failed + 1)); fi
   rm -f "$out"
 else
@@ -66,5 +67,7 @@ else
 fi
 
 echo
+if [ -s "$failures" ]; then echo "Failed tests:"; cat "$failures"; fi
+rm -f "$failures"
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
