@@ -85,6 +85,9 @@ public sealed class BenchHost : IAsyncDisposable
     /// <summary>One pass of the timer pump, the queue consumer and the outbox sweeper.</summary>
     public Task RunLoopsAsync() => BackgroundLoops.RunOnceAsync(_app.Services, CancellationToken.None);
 
+    /// <summary>Waits for the follow-ups of the actions answered so far.</summary>
+    public Task SettleFollowUpsAsync() => _app.Services.GetRequiredService<Dispatch.Local.Orders.FollowUpTracker>().SettledAsync(CancellationToken.None);
+
     /// <summary>Sends and reads a successful answer; a failure throws with the method, path, status and body.</summary>
     /// <param name="idempotencyKey">Sent as the page sends it when placing an order.</param>
     public async Task<T> CallAsync<T>(HttpMethod method, string path, string? token, object? body = null, string? idempotencyKey = null)

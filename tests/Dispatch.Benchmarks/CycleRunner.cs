@@ -152,14 +152,18 @@ public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions
         var watch = Stopwatch.StartNew();
         var result = await action();
         watch.Stop();
+
+        // The follow-ups the action queued (lists, inboxes, notices, the outbox's clearing) run after its answer; they
+        // are counted with the step but apart from its request path (the meter tells them by their span).
+        await host.SettleFollowUpsAsync();
         if (tracing)
         {
             trace!.Recording = false;
             var calls = trace.Take();
-            Console.WriteLine($"-- {step}: {calls.Count} storage requests");
-            foreach (var call in calls)
+            Console.WriteLine($"-- {step}: {calls.Count(c => !c.FollowUp)} storage requests on the request path, {calls.Count(c => c.FollowUp)} follow-ups after the answer");
+            foreach (var call in calls.OrderBy(c => c.FollowUp))
             {
-                Console.WriteLine("   " + call);
+                Console.WriteLine((call.FollowUp ? " + " : "   ") + call.Text);
             }
         }
         if (record)

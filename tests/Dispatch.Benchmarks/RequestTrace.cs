@@ -10,7 +10,7 @@ public sealed class RequestTrace : IDisposable
 {
     private readonly ActivityListener _listener;
     private readonly HashSet<int> _ports;
-    private readonly ConcurrentQueue<string> _calls = new();
+    private readonly ConcurrentQueue<TracedCall> _calls = new();
 
     public RequestTrace(params int[] ports)
     {
@@ -27,9 +27,9 @@ public sealed class RequestTrace : IDisposable
     public bool Recording { get; set; }
 
     /// <summary>The calls since the last take, in completion order.</summary>
-    public IReadOnlyList<string> Take()
+    public IReadOnlyList<TracedCall> Take()
     {
-        var list = new List<string>();
+        var list = new List<TracedCall>();
         while (_calls.TryDequeue(out var call))
         {
             list.Add(call);
@@ -56,6 +56,11 @@ public sealed class RequestTrace : IDisposable
         var resource = slash < 0 ? path : path[(slash + 1)..];
         var query = Uri.UnescapeDataString(uri.Query);
         var filter = query.Contains("$filter=", StringComparison.Ordinal) ? " filter " + query[(query.IndexOf("$filter=", StringComparison.Ordinal) + 8)..].Split('&')[0] : "";
-        _calls.Enqueue(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{method,-6} {status,3} {activity.Duration.TotalMilliseconds,7:0.0} ms  {resource}{filter}"));
+        _calls.Enqueue(new(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{method,-6} {status,3} {activity.Duration.TotalMilliseconds,7:0.0} ms  {resource}{filter}"),
+            StorageMeter.IsFollowUp(activity)));
     }
 }
+
+/// <summary>One storage request as the trace prints it, and whether an action's follow-ups made it.</summary>
+public sealed record TracedCall(string Text, bool FollowUp);

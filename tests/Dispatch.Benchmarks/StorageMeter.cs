@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Dispatch.Local.Orders;
 
 namespace Dispatch.Benchmarks;
 
@@ -9,12 +11,14 @@ namespace Dispatch.Benchmarks;
 public sealed class StorageMeter : IDisposable
 {
     private readonly MeterListener _listener = new();
+    private readonly ActivityListener _followUps;
     private readonly int _tablePort;
     private readonly int _queuePort;
     private readonly int _blobPort;
     private long _table;
     private long _queue;
     private long _blob;
+    private long _followUp;
 
     public StorageMeter(int tablePort, int queuePort, int blobPort)
     {
@@ -28,19 +32,46 @@ public sealed class StorageMeter : IDisposable
         };
         _listener.SetMeasurementEventCallback<double>(OnMeasurement);
         _listener.Start();
+        // The follow-up runs' spans exist only when someone listens; each flows to the requests the run makes.
+        _followUps = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DeferredEffects.TracingName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+        };
+        ActivitySource.AddActivityListener(_followUps);
+    }
+
+    /// <summary>Whether the span (or one of its parents) is an action's follow-up run.</summary>
+    public static bool IsFollowUp(Activity? activity)
+    {
+        for (var a = activity; a is not null; a = a.Parent)
+        {
+            if (a.Source.Name == DeferredEffects.TracingName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Counts since the start or the last <see cref="Reset"/>.</summary>
-    public StorageCounts Read() => new(Interlocked.Read(ref _table), Interlocked.Read(ref _queue), Interlocked.Read(ref _blob));
+    public StorageCounts Read() =>
+        new(Interlocked.Read(ref _table), Interlocked.Read(ref _queue), Interlocked.Read(ref _blob), Interlocked.Read(ref _followUp));
 
     public void Reset()
     {
         Interlocked.Exchange(ref _table, 0);
         Interlocked.Exchange(ref _queue, 0);
         Interlocked.Exchange(ref _blob, 0);
+        Interlocked.Exchange(ref _followUp, 0);
     }
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _followUps.Dispose();
+    }
 
     private void OnMeasurement(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
@@ -58,6 +89,11 @@ public sealed class StorageMeter : IDisposable
                 string s when int.TryParse(s, out var p) => p,
                 _ => -1,
             };
+            if ((port == _tablePort || port == _queuePort || port == _blobPort) && IsFollowUp(Activity.Current))
+            {
+                Interlocked.Increment(ref _followUp);
+            }
+
             if (port == _tablePort)
             {
                 Interlocked.Increment(ref _table);
@@ -76,11 +112,18 @@ public sealed class StorageMeter : IDisposable
     }
 }
 
-public readonly record struct StorageCounts(long Table, long Queue, long Blob)
+/// <summary>Storage requests by service; <see cref="FollowUp"/> says how many of them (of any service) an action's
+/// follow-ups made after its answer (<see cref="Dispatch.Local.Orders.DeferredEffects"/>).</summary>
+public readonly record struct StorageCounts(long Table, long Queue, long Blob, long FollowUp = 0)
 {
     public long Total => Table + Queue + Blob;
 
-    public static StorageCounts operator -(StorageCounts a, StorageCounts b) => new(a.Table - b.Table, a.Queue - b.Queue, a.Blob - b.Blob);
+    /// <summary>Those made while serving a request or a loop, not by an action's follow-ups.</summary>
+    public long RequestPath => Total - FollowUp;
 
-    public static StorageCounts operator +(StorageCounts a, StorageCounts b) => new(a.Table + b.Table, a.Queue + b.Queue, a.Blob + b.Blob);
+    public static StorageCounts operator -(StorageCounts a, StorageCounts b) =>
+        new(a.Table - b.Table, a.Queue - b.Queue, a.Blob - b.Blob, a.FollowUp - b.FollowUp);
+
+    public static StorageCounts operator +(StorageCounts a, StorageCounts b) =>
+        new(a.Table + b.Table, a.Queue + b.Queue, a.Blob + b.Blob, a.FollowUp + b.FollowUp);
 }

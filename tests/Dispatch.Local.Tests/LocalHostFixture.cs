@@ -35,7 +35,10 @@ public sealed class LocalHostFixture : IAsyncDisposable
         Logs = logs;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = new HttpClient(new SettleFollowUps(app.Services.GetRequiredService<Dispatch.Local.Orders.FollowUpTracker>()) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = BaseAddress,
+        };
     }
 
     public FakeTimeProvider Clock { get; }
@@ -185,6 +188,18 @@ public sealed class LocalHostFixture : IAsyncDisposable
         }
 
         return placed;
+    }
+
+    /// <summary>Answers once the follow-ups the call queued (lists, inboxes, notices, channel messages) have run, as the
+    /// next page a person opens waits for them: tests also look at storage and channels directly.</summary>
+    private sealed class SettleFollowUps(Dispatch.Local.Orders.FollowUpTracker tracker) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            await tracker.SettledAsync(cancellationToken);
+            return response;
+        }
     }
 
     public static string RouteOf(string route, string orderId) => route.Replace("{orderId}", orderId, StringComparison.Ordinal);

@@ -30,6 +30,26 @@ public sealed class SmallStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     }
 
     [Fact]
+    public async Task Two_hosts_raising_one_reference_counter_never_give_a_number_twice()
+    {
+        // Each counter remembers the ETag it last wrote: interleaved and racing raises must still fall back to reading.
+        var first = new ReferenceCounter(Account);
+        var second = new ReferenceCounter(Account);
+        var day = new DateOnly(2026, 11, 23);
+        var numbers = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            numbers.Add(await (i % 3 == 0 ? second : first).NextAsync("hubin", day, null));
+        }
+
+        numbers.AddRange(await Task.WhenAll(Enumerable.Range(0, 12).Select(i => (i % 2 == 0 ? first : second).NextAsync("hubin", day, null))));
+        numbers.Add(await first.NextAsync("hubin", day, null));
+
+        Assert.Equal(Enumerable.Range(1, 19), numbers.Order());
+        Assert.Equal(1, await first.NextAsync("hubin", day.AddDays(1), null)); // a new day starts at 1
+    }
+
+    [Fact]
     public async Task Timers_come_due_in_order_and_delete_idempotently()
     {
         var timers = new TimerStore(Account);

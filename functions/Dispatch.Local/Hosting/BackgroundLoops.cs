@@ -19,6 +19,8 @@ public sealed class BackgroundLoops(
     /// <summary>One pass of every loop; tests call it under a controlled clock.</summary>
     public static async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
+        // The sweeper would otherwise run again what the requests' follow-ups are running.
+        await services.GetRequiredService<FollowUpTracker>().SettledAsync(ct);
         await services.GetRequiredService<OutboxSweeper>().SweepOnceAsync(ct);
         await services.GetRequiredService<ProjectionRepair>().RepairOnceAsync(ct);
         await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(ct);

@@ -49,6 +49,9 @@ public static class LocalHostExtensions
         services.AddSingleton(sp => new OutboxMarkers(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OrderWorkflow>();
         services.AddSingleton<EffectRunner>();
+        services.AddSingleton<FollowUpTracker>();
+        services.AddSingleton<DeferredEffects>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeferredEffects>());
         services.AddSingleton<IOrderEngine, LocalOrderEngine>();
         services.AddSingleton<TimerPump>();
         services.AddSingleton<WorkSignal>();
@@ -88,6 +91,7 @@ public static class LocalHostExtensions
         app.UseRouting();
         app.UseRouteValueGuard();
         app.UseRateLimiter();
+        app.UseFollowUpsBeforeReads();
         app.UseDispatchStaticFiles();
         // The contract's routes, in one group so the OpenAPI names, summaries and problems come from one table.
         var contract = app.MapGroup("").WithContractMetadata();

@@ -16,6 +16,7 @@ public sealed class EffectRunner(
     TimerStore timers,
     AssignmentQueue assignments,
     INotifier notifier,
+    FollowUpTracker followUps,
     Hosting.WorkSignal signal,
     TimeProvider clock,
     ILogger<EffectRunner> logger)
@@ -37,19 +38,38 @@ public sealed class EffectRunner(
     /// last saved on to the next, so the order row is read again only when someone else saved it meanwhile.
     /// Answers the order as it was left (null if it is gone), for the caller's answer. An effect that fails marks
     /// the order, so the next upkeep pass tries again; the normal path writes no marker.</summary>
-    public async Task<StoredOrder?> RunAsync(StoredOrder stored, CancellationToken ct)
+    public async Task<StoredOrder?> RunAsync(StoredOrder stored, CancellationToken ct) =>
+        (await RunAsync(stored, new HashSet<string>(), deferFollowUps: false, ct)).Order;
+
+    /// <summary>The same for an order whose <paramref name="done"/> effects already ran (on the request path): runs the
+    /// rest and clears the outbox, the done ones included, in one write.</summary>
+    public Task<(StoredOrder? Order, IReadOnlySet<string> Done)> RunAsync(StoredOrder stored, IReadOnlySet<string> done, CancellationToken ct) =>
+        RunAsync(stored, new HashSet<string>(done), deferFollowUps: false, ct);
+
+    /// <summary>The request path's share: the effects an action's answer shows or that set the order's course (a
+    /// dispatch and its offer, timers). It leaves the follow-ups (<see cref="IsDeferred"/>) and the outbox's clearing
+    /// to <see cref="DeferredEffects"/>, writing nothing itself but what those effects write. Answers the order as left
+    /// and the keys of the effects it ran.</summary>
+    public Task<(StoredOrder? Order, IReadOnlySet<string> Done)> RunDecisiveAsync(StoredOrder stored, CancellationToken ct) =>
+        RunAsync(stored, new HashSet<string>(), deferFollowUps: true, ct);
+
+    /// <summary>Effects no answer shows: the projected rows, notices and channel messages, withdrawals, escalations and
+    /// the service record (with its tally). Each is idempotent.</summary>
+    public static bool IsDeferred(OrderEffect effect) => effect is ProjectViews or Notify or WithdrawOffer or Escalate or RecordService;
+
+    private async Task<(StoredOrder? Order, IReadOnlySet<string> Done)> RunAsync(StoredOrder stored, HashSet<string> done, bool deferFollowUps, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stored);
         try
         {
-            var left = await RunRoundsAsync(stored, ct);
-            if (left is { Outbox.IsEmpty: false })
+            var left = await RunRoundsAsync(stored, done, deferFollowUps, ct);
+            if (left is not null && Runnable(left, done, deferFollowUps).Any())
             {
                 logger.LogWarning("Order {OrderId} still has effects after {Rounds} rounds; the sweeper will continue", stored.OrderId, MaxRounds);
                 await markers.MarkAsync(stored.OrderId, ct);
             }
 
-            return left;
+            return (left, done);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -72,21 +92,27 @@ public sealed class EffectRunner(
         }
     }
 
-    private async Task<StoredOrder?> RunRoundsAsync(StoredOrder stored, CancellationToken ct)
+    private static IEnumerable<OrderEffect> Runnable(StoredOrder order, IReadOnlySet<string> done, bool deferFollowUps) =>
+        order.Outbox.Where(e => !done.Contains(e.Key) && !(deferFollowUps && IsDeferred(e)));
+
+    private async Task<StoredOrder?> RunRoundsAsync(StoredOrder stored, HashSet<string> done, bool deferFollowUps, CancellationToken ct)
     {
         StoredOrder? current = stored;
         for (var round = 0; round < MaxRounds; round++)
         {
-            if (current is null || current.Outbox.IsEmpty)
+            var runnable = current is null ? [] : Runnable(current, done, deferFollowUps).ToList();
+            if (current is null || runnable.Count == 0)
             {
-                return current;
+                // The outbox still lists what ran when nothing since wrote it: clear it now, unless the follow-ups will.
+                return current is null || deferFollowUps || !current.Outbox.Any(e => done.Contains(e.Key))
+                    ? current
+                    : await orders.CompleteEffectsAsync(current, done, ct);
             }
 
-            var done = new HashSet<string>();
             var latest = current;
 
             // The round's timers in one request: a save often sets a reminder and a deadline together.
-            var timersToSet = current.Outbox.OfType<ScheduleTimer>().ToList();
+            var timersToSet = runnable.OfType<ScheduleTimer>().ToList();
             if (timersToSet.Count > 0)
             {
                 await timers.ScheduleAsync(timersToSet, ct);
@@ -99,13 +125,13 @@ public sealed class EffectRunner(
 
             // A dispatch saves the order: run it last, so its save can drop what the round did and spare the round's own
             // outbox write.
-            foreach (var effect in current.Outbox.Where(e => e is not ScheduleTimer).OrderBy(e => e is FindCandidate))
+            foreach (var effect in runnable.Where(e => e is not ScheduleTimer).OrderBy(e => e is FindCandidate))
             {
-                latest = await RunAsync(current.State, latest, effect, done, ct) ?? latest;
+                latest = await RunAsync(current.State, latest, effect, done, deferFollowUps, ct) ?? latest;
                 done.Add(effect.Key);
             }
 
-            current = await orders.CompleteEffectsAsync(latest, done, ct);
+            current = deferFollowUps ? latest : await orders.CompleteEffectsAsync(latest, done, ct);
         }
 
         return current;
@@ -113,13 +139,13 @@ public sealed class EffectRunner(
 
     /// <summary>Runs one effect other than a timer (the round sets those in one batch); answers the order as saved when the
     /// effect saved it (a dispatch), else null.</summary>
-    private async Task<StoredOrder?> RunAsync(OrderState state, StoredOrder latest, OrderEffect effect, IReadOnlySet<string> done, CancellationToken ct)
+    private async Task<StoredOrder?> RunAsync(OrderState state, StoredOrder latest, OrderEffect effect, IReadOnlySet<string> done, bool onRequestPath, CancellationToken ct)
     {
         switch (effect)
         {
             case FindCandidate find:
                 // Saved without the effects already done (this one included): they need no second write to leave the outbox.
-                return await DispatchAsync(state, latest with { Outbox = latest.Outbox.RemoveAll(e => done.Contains(e.Key) || e.Key == find.Key) }, find, ct);
+                return await DispatchAsync(state, latest with { Outbox = latest.Outbox.RemoveAll(e => done.Contains(e.Key) || e.Key == find.Key) }, find, onRequestPath, ct);
             case SendOffer offer:
                 await assignments.SendAsync(offer, cancellationToken: ct);
                 signal.Raise();
@@ -154,11 +180,18 @@ public sealed class EffectRunner(
 
     /// <summary>Answers <see cref="FindCandidate"/> with the matching policy. A stale request (the order
     /// moved on) is dropped by the decider.</summary>
-    private async Task<StoredOrder?> DispatchAsync(OrderState state, StoredOrder latest, FindCandidate find, CancellationToken ct)
+    private async Task<StoredOrder?> DispatchAsync(OrderState state, StoredOrder latest, FindCandidate find, bool onRequestPath, CancellationToken ct)
     {
         if (state.Status != OrderStatus.Placed || state.Attempt + 1 != find.Attempt)
         {
             return null;
+        }
+
+        if (onRequestPath)
+        {
+            // The open assignments are projected rows: count the ones earlier actions' follow-ups are still writing. (Not
+            // from a follow-up itself, which would wait for its own run.)
+            await followUps.SettledAsync(ct);
         }
 
         var answer = await dispatcher.AnswerAsync(state, find, clock.GetUtcNow(), ct);

@@ -5,14 +5,16 @@ using Dispatch.Storage;
 namespace Dispatch.Local.Orders;
 
 /// <summary>The local host's <see cref="IOrderEngine"/>: the workflow decides and saves in this process, then the
-/// effects run before the answer, so an action is always applied when it answers (never 202).</summary>
-public sealed class LocalOrderEngine(OrderWorkflow workflow, EffectRunner runner, OrderReader reader) : IOrderEngine
+/// effects that set the order's course run before it (a dispatch and its offer, timers), so an action is always applied
+/// when it answers (never 202). The follow-ups (lists, inboxes, notices, the service record) run just after it
+/// (<see cref="DeferredEffects"/>).</summary>
+public sealed class LocalOrderEngine(OrderWorkflow workflow, EffectRunner runner, DeferredEffects followUps, OrderReader reader) : IOrderEngine
 {
     public async Task<OrderPlacement> PlaceAsync(OrderRequest request, ResidentDetails resident, string? idempotencyKey, Func<CancellationToken, Task<string?>> reference, CancellationToken ct)
     {
         var (order, created) = await workflow.PlaceAsync(request, resident, idempotencyKey, ct, reference);
         // The status after the first effects (a dispatch may have made an offer already).
-        var after = await runner.RunAsync(order, ct) ?? await reader.LoadAsync(order.OrderId, ct);
+        var after = await RunAsync(order, ct);
         return new OrderPlacement(after, created);
     }
 
@@ -25,7 +27,18 @@ public sealed class LocalOrderEngine(OrderWorkflow workflow, EffectRunner runner
             throw new ApiProblemException(ApiProblem.Rejected(rejected.Rejection));
         }
 
-        var after = await runner.RunAsync(saved, ct) ?? await reader.LoadAsync(order.OrderId, ct);
+        var after = await RunAsync(saved, ct);
         return new OrderApplied(after, Done: true);
+    }
+
+    private async Task<StoredOrder> RunAsync(StoredOrder saved, CancellationToken ct)
+    {
+        var (after, done) = await runner.RunDecisiveAsync(saved, ct);
+        if (after is not null && !after.Outbox.IsEmpty)
+        {
+            followUps.Enqueue(after, done);
+        }
+
+        return after ?? await reader.LoadAsync(saved.OrderId, ct);
     }
 }

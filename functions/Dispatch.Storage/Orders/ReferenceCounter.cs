@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -8,9 +9,15 @@ namespace Dispatch.Storage;
 /// <summary>The <c>orderrefs</c> table: per community and China day (PK <c>{community}|{yyyyMMdd}</c>) a counter row
 /// (<c>counter</c>, the last number given) raised with If-Match and retried on 412, and one row per Idempotency-Key
 /// (<c>k|{sha256 of the key}</c>) holding the number that key got, so a retried place gets its first number back.
-/// A crash between the two writes skips a number; none is ever given twice.</summary>
+/// A crash between the two writes skips a number; none is ever given twice. This instance remembers the last number and
+/// ETag it wrote per counter, so its next raise is one conditional write; a 412 (another host raised it) reads again.</summary>
 public sealed class ReferenceCounter(StorageAccount account)
 {
+    /// <summary>Counters remembered at most (one per community and day): past it the memory starts again.</summary>
+    private const int Remembered = 4096;
+
+    private readonly ConcurrentDictionary<string, (int Last, ETag ETag)> _last = new();
+
     public const string TableName = "orderrefs";
     public const string CounterRow = "counter";
 
@@ -54,8 +61,21 @@ public sealed class ReferenceCounter(StorageAccount account)
         return found.HasValue && found.Value is { } e ? e.GetInt32("Number") : null;
     }
 
-    private static async Task<int> RaiseAsync(TableClient table, string partition, CancellationToken ct)
+    private async Task<int> RaiseAsync(TableClient table, string partition, CancellationToken ct)
     {
+        if (_last.TryGetValue(partition, out var known))
+        {
+            try
+            {
+                return Remember(partition, known.Last + 1, await table.UpdateEntityAsync(
+                    new TableEntity(partition, CounterRow) { ["Last"] = known.Last + 1 }, known.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false));
+            }
+            catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsNotFound())
+            {
+                _last.TryRemove(partition, out _); // another host raised it since: read it below
+            }
+        }
+
         for (var attempt = 0; attempt < MaxTries; attempt++)
         {
             var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, CounterRow, ["Last"], ct).ConfigureAwait(false);
@@ -63,14 +83,12 @@ public sealed class ReferenceCounter(StorageAccount account)
             {
                 if (!current.HasValue || current.Value is null)
                 {
-                    await table.AddEntityAsync(new TableEntity(partition, CounterRow) { ["Last"] = 1 }, ct).ConfigureAwait(false);
-                    return 1;
+                    return Remember(partition, 1, await table.AddEntityAsync(new TableEntity(partition, CounterRow) { ["Last"] = 1 }, ct).ConfigureAwait(false));
                 }
 
                 var next = (current.Value.GetInt32("Last") ?? 0) + 1;
-                await table.UpdateEntityAsync(new TableEntity(partition, CounterRow) { ["Last"] = next }, current.Value.ETag, TableUpdateMode.Replace, ct)
-                    .ConfigureAwait(false);
-                return next;
+                return Remember(partition, next, await table.UpdateEntityAsync(
+                    new TableEntity(partition, CounterRow) { ["Last"] = next }, current.Value.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false));
             }
             catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
             {
@@ -80,5 +98,20 @@ public sealed class ReferenceCounter(StorageAccount account)
         }
 
         throw new ConcurrencyConflictException($"Reference counter {partition}: no number after {MaxTries} tries.");
+    }
+
+    private int Remember(string partition, int number, Response written)
+    {
+        if (written.Headers.ETag is { } etag)
+        {
+            if (_last.Count >= Remembered)
+            {
+                _last.Clear();
+            }
+
+            _last[partition] = (number, etag);
+        }
+
+        return number;
     }
 }

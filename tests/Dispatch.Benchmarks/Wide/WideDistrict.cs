@@ -89,7 +89,7 @@ internal sealed class WideDistrict(BenchHost host, string connectionString, Wide
             {
                 trace.Recording = false;
                 Console.WriteLine($"   -- storage requests of the open orders of {CommunityOf(c)}, by method, status and table:");
-                foreach (var g in trace.Take().GroupBy(Resource).OrderByDescending(g => g.Count()))
+                foreach (var g in trace.Take().Select(c => c.Text).GroupBy(Resource).OrderByDescending(g => g.Count()))
                 {
                     Console.WriteLine(string.Create(Inv, $"      {g.Count(),6}  {g.Key}"));
                 }

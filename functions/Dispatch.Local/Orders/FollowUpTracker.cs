@@ -1,0 +1,62 @@
+namespace Dispatch.Local.Orders;
+
+/// <summary>The follow-up runs in flight (<see cref="DeferredEffects"/>), so that what reads their rows (a page, the
+/// dispatcher's open assignments and tallies) can first wait for the runs queued before it: a person sees their own
+/// change on the next page, and a dispatch counts the assignment just accepted and the hours just confirmed.</summary>
+public sealed class FollowUpTracker(ILogger<FollowUpTracker> logger)
+{
+    /// <summary>How long a read waits before using what is stored: a slow storage account should leave a list a moment
+    /// stale, not fail it.</summary>
+    public static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, Task> _running = [];
+    private long _sequence;
+
+    /// <summary>Counts <paramref name="run"/> in until it ends; it must not fault (each run logs its own failure).</summary>
+    public void Track(Task run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        long id;
+        lock (_gate)
+        {
+            id = ++_sequence;
+            _running[id] = run;
+        }
+
+        _ = run.ContinueWith(_ => Forget(id), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Waits until the runs tracked so far have ended, at most <see cref="SettleLimit"/> (or until
+    /// <paramref name="ct"/>, for a host stopping).</summary>
+    public async Task SettledAsync(CancellationToken ct)
+    {
+        Task[] queued;
+        lock (_gate)
+        {
+            queued = [.. _running.Values];
+        }
+
+        if (queued.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.WhenAll(queued).WaitAsync(SettleLimit, ct);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("{Count} orders' follow-up effects still running after {Limit}; going on with what is stored", queued.Length, SettleLimit);
+        }
+    }
+
+    private void Forget(long id)
+    {
+        lock (_gate)
+        {
+            _running.Remove(id);
+        }
+    }
+}
