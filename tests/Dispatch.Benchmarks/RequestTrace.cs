@@ -58,9 +58,11 @@ public sealed class RequestTrace : IDisposable
         var filter = query.Contains("$filter=", StringComparison.Ordinal) ? " filter " + query[(query.IndexOf("$filter=", StringComparison.Ordinal) + 8)..].Split('&')[0] : "";
         _calls.Enqueue(new(
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{method,-6} {status,3} {activity.Duration.TotalMilliseconds,7:0.0} ms  {resource}{filter}"),
-            StorageMeter.IsFollowUp(activity)));
+            StorageMeter.IsFollowUp(activity),
+            activity.Duration.TotalMilliseconds,
+            activity.StartTimeUtc));
     }
 }
 
 /// <summary>One storage request as the trace prints it, and whether an action's follow-ups made it.</summary>
-public sealed record TracedCall(string Text, bool FollowUp);
+public sealed record TracedCall(string Text, bool FollowUp, double Milliseconds, DateTime StartedUtc);

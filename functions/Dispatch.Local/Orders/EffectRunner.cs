@@ -63,9 +63,10 @@ public sealed class EffectRunner(
         try
         {
             var left = await RunRoundsAsync(stored, done, deferFollowUps, ct);
-            if (left is not null && Runnable(left, done, deferFollowUps).Any())
+            if (left is not null && Runnable(left, done, deferFollowUps).ToList() is { Count: > 0 } still)
             {
-                logger.LogWarning("Order {OrderId} still has effects after {Rounds} rounds; the sweeper will continue", stored.OrderId, MaxRounds);
+                logger.LogWarning("Order {OrderId} still has effects after {Rounds} rounds ({Effects}); the sweeper will continue", stored.OrderId, MaxRounds,
+                    string.Join(", ", still.Select(e => e.Key)));
                 await markers.MarkAsync(stored.OrderId, ct);
             }
 
@@ -104,9 +105,14 @@ public sealed class EffectRunner(
             if (current is null || runnable.Count == 0)
             {
                 // The outbox still lists what ran when nothing since wrote it: clear it now, unless the follow-ups will.
-                return current is null || deferFollowUps || !current.Outbox.Any(e => done.Contains(e.Key))
-                    ? current
-                    : await orders.CompleteEffectsAsync(current, done, ct);
+                if (current is null || deferFollowUps || !current.Outbox.Any(e => done.Contains(e.Key)))
+                {
+                    return current;
+                }
+
+                // A save in between (the next action) may have brought new effects: the next round runs them.
+                current = await orders.CompleteEffectsAsync(current, done, ct);
+                continue;
             }
 
             var latest = current;

@@ -44,6 +44,9 @@ public static class IdleBenchmark
             }
 
             await IdleAsync(meter, seconds, "50 communities");
+            // The host's first order pays for compiling and first use of the place path (about a second here): timed
+            // apart, so the goal's figures are those of a host that has served an order.
+            await DeliveryAsync(host, 1, concurrency: 1, goalMs: double.NaN);
             await DeliveryAsync(host, orders, concurrency: 1, goalMs: 300);
             await DeliveryAsync(host, orders * 4, concurrency: 16, goalMs: 1000);
             return 0;
@@ -102,7 +105,9 @@ public static class IdleBenchmark
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => WorkerAsync()));
         var seen = latencies.ToList();
         var p99 = Stats.P(seen, 99);
-        Console.WriteLine(string.Create(Stats.Inv,
-            $"Placed → offer in the inbox, concurrency {concurrency,2}: {seen.Count}/{count} seen; p50 {Stats.P(seen, 50):0} ms, p99 {p99:0} ms (goal p99 < {goalMs:0} ms: {(seen.Count == count && p99 < goalMs ? "met" : "NOT met")})"));
+        Console.WriteLine(double.IsNaN(goalMs)
+            ? string.Create(Stats.Inv, $"Placed → offer in the inbox, the host's first order (cold): {(seen.Count == 1 ? seen[0].ToString("0", Stats.Inv) + " ms" : "not seen")}")
+            : string.Create(Stats.Inv,
+                $"Placed → offer in the inbox, concurrency {concurrency,2}: {seen.Count}/{count} seen; p50 {Stats.P(seen, 50):0} ms, p99 {p99:0} ms (goal p99 < {goalMs:0} ms: {(seen.Count == count && p99 < goalMs ? "met" : "NOT met")})"));
     }
 }
