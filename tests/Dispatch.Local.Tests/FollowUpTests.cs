@@ -48,7 +48,35 @@ public class FollowUpTests(AzuriteFixture azurite)
             Assert.Equal(before.Hours + 1.5m, records.Hours);
             Assert.DoesNotContain(await CallAsync<OrganizerOrderView[]>(plain, HttpMethod.Get, Routes.OrganizerOrders, host.OrganizerToken()),
                 o => o.OrderId == placed.OrderId);
+            Assert.Empty((await host.Services.GetRequiredService<OrderStore>().GetAsync(placed.OrderId))!.Outbox); // nothing left owed
         }
+    }
+
+    [Fact]
+    public async Task Actions_in_quick_succession_each_notify_once_and_leave_nothing_owed()
+    {
+        // No read between the actions: each action waits for the previous one's follow-ups (they clear the outbox it
+        // is about to read), so none is sent twice and none is left.
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        using var plain = new HttpClient { BaseAddress = host.BaseAddress };
+        var placed = await CallAsync<PlaceOrderResponse>(plain, HttpMethod.Post, Routes.Orders, null, LocalHostFixture.Form());
+        var memberId = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
+        var member = host.MemberToken(memberId);
+        var route = (string r) => LocalHostFixture.RouteOf(r, placed.OrderId);
+        await CallAsync<MemberOrderView>(plain, HttpMethod.Post, route(Routes.Accept), member);
+        await CallAsync<MemberOrderView>(plain, HttpMethod.Post, route(Routes.Hours), member, new HoursRequest(2m));
+        await CallAsync<ResidentOrderView>(plain, HttpMethod.Post, route(Routes.Confirm), placed.Token, new ConfirmRequest(4));
+
+        var records = await CallAsync<MyRecordsView>(plain, HttpMethod.Get, Routes.MyRecords, member); // waits for the follow-ups
+        Assert.Equal(2m, Assert.Single(records.Records, r => r.OrderId == placed.OrderId).Hours);
+        var notices = host.Services.GetRequiredService<NoticeStore>();
+        var resident = await notices.ListAsync(NoticeRecipient.Resident(placed.OrderId), 50);
+        Assert.Single(resident, n => n.Kind == NoticeKind.OrderAccepted);
+        Assert.Single(resident, n => n.Kind == NoticeKind.ConfirmRequested);
+        Assert.Single(await notices.ListAsync(NoticeRecipient.Member(memberId), 50), n => n.Kind == NoticeKind.ServiceConfirmed && n.OrderId == placed.OrderId);
+        Assert.Empty((await host.Services.GetRequiredService<OrderStore>().GetAsync(placed.OrderId))!.Outbox);
+        Assert.DoesNotContain(await CallAsync<OrganizerOrderView[]>(plain, HttpMethod.Get, Routes.OrganizerOrders, host.OrganizerToken()),
+            o => o.OrderId == placed.OrderId);
     }
 
     [Fact]

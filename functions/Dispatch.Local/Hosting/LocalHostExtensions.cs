@@ -91,7 +91,7 @@ public static class LocalHostExtensions
         app.UseRouting();
         app.UseRouteValueGuard();
         app.UseRateLimiter();
-        app.UseFollowUpsBeforeReads();
+        app.UseFollowUpsFirst();
         app.UseDispatchStaticFiles();
         // The contract's routes, in one group so the OpenAPI names, summaries and problems come from one table.
         var contract = app.MapGroup("").WithContractMetadata();
