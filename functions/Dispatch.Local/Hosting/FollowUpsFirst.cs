@@ -9,19 +9,19 @@ public static class FollowUpsFirst
     /// the order's outbox, and an action that read the order before that write would have to read and decide again.</summary>
     public static IApplicationBuilder UseFollowUpsFirst(this IApplicationBuilder app)
     {
-        var tracker = app.ApplicationServices.GetRequiredService<FollowUpTracker>();
-        var followUps = app.ApplicationServices.GetRequiredService<DeferredEffects>();
+        // Resolved per request, not here: building the pipeline must not build the order services (a host refusing
+        // to start over its settings says so when it starts).
         return app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
                 if (HttpMethods.IsGet(context.Request.Method))
                 {
-                    await tracker.SettledAsync(context.RequestAborted);
+                    await context.RequestServices.GetRequiredService<FollowUpTracker>().SettledAsync(context.RequestAborted);
                 }
                 else if (context.Request.RouteValues.TryGetValue("orderId", out var value) && value is string orderId)
                 {
-                    await followUps.SettledAsync(orderId, context.RequestAborted);
+                    await context.RequestServices.GetRequiredService<DeferredEffects>().SettledAsync(orderId, context.RequestAborted);
                 }
             }
 
