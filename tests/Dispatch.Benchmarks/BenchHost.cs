@@ -54,6 +54,11 @@ public sealed class BenchHost : IAsyncDisposable
     /// path, sleeping otherwise), for idle and delivery figures.</param>
     public static async Task<BenchHost> StartAsync(AzuriteFixture azurite, bool liveLoops = false)
     {
+        if (StorageMeter.FollowUpSource != Dispatch.Local.Orders.DeferredEffects.TracingName)
+        {
+            throw new InvalidOperationException("The storage meter would not tell the follow-ups' requests: its span name is not the host's.");
+        }
+
         var clock = liveLoops ? null : new FakeTimeProvider(Monday10);
         var prefix = AzuriteFixture.NewPrefix();
         var webRoot = Path.Combine(AzuriteFixture.FindRepoRoot(), "functions", "Dispatch.Local", "wwwroot");

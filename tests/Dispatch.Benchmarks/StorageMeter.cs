@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Dispatch.Local.Orders;
 
 namespace Dispatch.Benchmarks;
 
@@ -10,6 +9,10 @@ namespace Dispatch.Benchmarks;
 /// The benchmark's own calls to the host go to Kestrel's port and are not counted.</summary>
 public sealed class StorageMeter : IDisposable
 {
+    /// <summary>The local host's follow-up spans (<c>DeferredEffects.TracingName</c>), named here because the task hub
+    /// benchmark compiles this file without the local host.</summary>
+    public const string FollowUpSource = "Dispatch.Local.FollowUps";
+
     private readonly MeterListener _listener = new();
     private readonly ActivityListener _followUps;
     private readonly int _tablePort;
@@ -35,7 +38,7 @@ public sealed class StorageMeter : IDisposable
         // The follow-up runs' spans exist only when someone listens; each flows to the requests the run makes.
         _followUps = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == DeferredEffects.TracingName,
+            ShouldListenTo = source => source.Name == FollowUpSource,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
         };
         ActivitySource.AddActivityListener(_followUps);
@@ -46,7 +49,7 @@ public sealed class StorageMeter : IDisposable
     {
         for (var a = activity; a is not null; a = a.Parent)
         {
-            if (a.Source.Name == DeferredEffects.TracingName)
+            if (a.Source.Name == FollowUpSource)
             {
                 return true;
             }
@@ -113,7 +116,7 @@ public sealed class StorageMeter : IDisposable
 }
 
 /// <summary>Storage requests by service; <see cref="FollowUp"/> says how many of them (of any service) an action's
-/// follow-ups made after its answer (<see cref="Dispatch.Local.Orders.DeferredEffects"/>).</summary>
+/// follow-ups made after its answer (the local host's <c>DeferredEffects</c>).</summary>
 public readonly record struct StorageCounts(long Table, long Queue, long Blob, long FollowUp = 0)
 {
     public long Total => Table + Queue + Blob;

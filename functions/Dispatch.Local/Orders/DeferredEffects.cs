@@ -5,8 +5,7 @@ namespace Dispatch.Local.Orders;
 
 /// <summary>Runs, just after an action answered, the effects its answer does not show (<see cref="EffectRunner.IsDeferred"/>:
 /// the organizer list, inboxes and closed orders, notices and channel messages, withdrawals, escalations, the service
-/// record), then clears
-/// the order's outbox in one write. They stay in the order row's outbox until then, so a crash loses nothing: the
+/// record), then clears the order's outbox in one write. They stay in the order row's outbox until then, so a crash loses nothing: the
 /// sweeper finds the row. One order's runs go one after the other (an action on the order waits for them first, see
 /// <see cref="Hosting.FollowUpsFirst"/>; a timer's or the sweeper's may not); different orders run side by side, a few
 /// at a time. Reads of their rows wait for them through <see cref="FollowUpTracker"/>.</summary>
@@ -26,7 +25,6 @@ public sealed class DeferredEffects(EffectRunner runner, FollowUpTracker tracker
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Task<IReadOnlySet<string>>> _lastPerOrder = [];
-
     private readonly SemaphoreSlim _slots = new(Parallel);
 
     /// <summary>Queues the follow-ups of an order as the request path left it; <paramref name="done"/> are the effects
@@ -48,7 +46,7 @@ public sealed class DeferredEffects(EffectRunner runner, FollowUpTracker tracker
     }
 
     /// <summary>Waits until the order's queued follow-ups have run (at most <see cref="FollowUpTracker.SettleLimit"/>).</summary>
-    public async Task SettledAsync(string orderId, CancellationToken ct)
+    public Task SettledAsync(string orderId, CancellationToken ct)
     {
         Task? last;
         lock (_gate)
@@ -56,17 +54,7 @@ public sealed class DeferredEffects(EffectRunner runner, FollowUpTracker tracker
             last = _lastPerOrder.GetValueOrDefault(orderId);
         }
 
-        if (last is not null)
-        {
-            try
-            {
-                await last.WaitAsync(FollowUpTracker.SettleLimit, ct);
-            }
-            catch (TimeoutException)
-            {
-                logger.LogWarning("Order {OrderId}: follow-up effects still running after {Limit}; going on", orderId, FollowUpTracker.SettleLimit);
-            }
-        }
+        return last is null ? Task.CompletedTask : tracker.WaitAsync(last, ct);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

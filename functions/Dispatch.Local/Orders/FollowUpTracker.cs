@@ -29,7 +29,7 @@ public sealed class FollowUpTracker(ILogger<FollowUpTracker> logger)
 
     /// <summary>Waits until the runs tracked so far have ended, at most <see cref="SettleLimit"/> (or until
     /// <paramref name="ct"/>, for a host stopping).</summary>
-    public async Task SettledAsync(CancellationToken ct)
+    public Task SettledAsync(CancellationToken ct)
     {
         Task[] queued;
         lock (_gate)
@@ -37,18 +37,21 @@ public sealed class FollowUpTracker(ILogger<FollowUpTracker> logger)
             queued = [.. _running.Values];
         }
 
-        if (queued.Length == 0)
-        {
-            return;
-        }
+        return queued.Length == 0 ? Task.CompletedTask : WaitAsync(Task.WhenAll(queued), ct);
+    }
 
+    /// <summary>Waits for <paramref name="runs"/>, at most <see cref="SettleLimit"/>: past it, the caller goes on with
+    /// what is stored.</summary>
+    public async Task WaitAsync(Task runs, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
         try
         {
-            await Task.WhenAll(queued).WaitAsync(SettleLimit, ct);
+            await runs.WaitAsync(SettleLimit, ct);
         }
         catch (TimeoutException)
         {
-            logger.LogWarning("{Count} orders' follow-up effects still running after {Limit}; going on with what is stored", queued.Length, SettleLimit);
+            logger.LogWarning("Follow-up effects still running after {Limit}; going on with what is stored", SettleLimit);
         }
     }
 
