@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using Dispatch.Testing;
@@ -6,8 +7,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatch.Storage.Tests;
 
 /// <summary>The account's circuit breaker against a storage endpoint that drops every connection: bounded retries,
-/// then every table and queue call refused at once until the open period has passed on the account's clock. Attempts
-/// are counted at the endpoint, not timed, so a busy machine cannot fail it.</summary>
+/// then every table and queue call refused at once until the open period has passed on the account's clock. Tries are
+/// counted as the HTTP requests the client made to the endpoint (the <c>System.Net.Http</c> meter), not timed and not as
+/// connections (the handler may open a second connection within one request), so a busy machine cannot fail it.</summary>
 public sealed class StorageBreakerTests
 {
     private static StorageAccount Unreachable(FakeTimeProvider clock, int tablePort)
@@ -30,22 +32,22 @@ public sealed class StorageBreakerTests
         var table = account.Table(TableNames.Orders);
         for (var i = 0; i < account.Options.BreakerFailures; i++)
         {
-            var before = endpoint.Connections;
+            var before = endpoint.Requests;
             var failure = await Record.ExceptionAsync(() => table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("p", "r"));
             Assert.True(TransientFailures.IsTransient(failure!), failure!.ToString());
             Assert.IsNotType<StorageUnavailableException>(failure);
             // One try and the configured retries, no more.
-            Assert.InRange(endpoint.Connections - before, 1, 1 + account.Options.MaxRetries);
+            Assert.InRange(endpoint.Requests - before, 1, 1 + account.Options.MaxRetries);
         }
 
-        var whileOpen = endpoint.Connections;
+        var whileOpen = (endpoint.Requests, endpoint.Connections);
 
         Assert.True(account.Breaker.IsOpen);
         var open = await Assert.ThrowsAsync<StorageUnavailableException>(() => table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("p", "r"));
         Assert.Equal(account.Options.BreakerOpenFor, open.RetryAfter);
         Assert.True(TransientFailures.IsTransient(open));
         await Assert.ThrowsAsync<StorageUnavailableException>(() => account.Queue(account.AssignmentQueueName).PeekMessagesAsync());
-        Assert.Equal(whileOpen, endpoint.Connections); // refused without touching the network
+        Assert.Equal(whileOpen, (endpoint.Requests, endpoint.Connections)); // refused without touching the network
 
         clock.Advance(account.Options.BreakerOpenFor);
         Assert.False(account.Breaker.IsOpen);
@@ -54,22 +56,46 @@ public sealed class StorageBreakerTests
         Assert.True(account.Breaker.IsOpen); // the failed try opened it again
     }
 
-    /// <summary>A loopback endpoint that accepts each connection and resets it at once, counting them.</summary>
+    /// <summary>A loopback endpoint that accepts each connection and resets it at once, counting them, and the HTTP
+    /// requests this process sent to it.</summary>
     private sealed class DroppingEndpoint : IDisposable
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
         private readonly CancellationTokenSource _stop = new();
+        private readonly MeterListener _meter = new();
         private int _connections;
+        private int _requests;
 
         public DroppingEndpoint()
         {
             _listener.Start();
             _ = Task.Run(AcceptAsync);
+            var port = Port;
+            _meter.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "System.Net.Http" && instrument.Name == "http.client.request.duration")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _meter.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "server.port" && Equals(tag.Value, port))
+                    {
+                        Interlocked.Increment(ref _requests);
+                    }
+                }
+            });
+            _meter.Start();
         }
 
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
         public int Connections => Volatile.Read(ref _connections);
+
+        public int Requests => Volatile.Read(ref _requests);
 
         private async Task AcceptAsync()
         {
@@ -90,6 +116,7 @@ public sealed class StorageBreakerTests
 
         public void Dispose()
         {
+            _meter.Dispose();
             _stop.Cancel();
             _listener.Stop();
             _stop.Dispose();
