@@ -53,18 +53,16 @@ public sealed class BackgroundLoops(
                     nextUpkeep = clock.GetUtcNow() + upkeep;
                     nextTimer = await timers.NextDueAsync(stoppingToken);
                 }
-                else
+                else if (nextTimer <= now)
                 {
-                    await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(stoppingToken);
+                    // No queue read here: an offer queued by a timer's dispatch wakes the delivery loop itself, and what a
+                    // failed delivery leaves is drained by the upkeep pass (a queue read on every timer set cost about
+                    // four per cycle).
+                    await services.GetRequiredService<TimerPump>().PumpOnceAsync(stoppingToken);
+                    nextTimer = await timers.NextDueAsync(stoppingToken);
                     if (nextTimer <= now)
                     {
-                        await services.GetRequiredService<TimerPump>().PumpOnceAsync(stoppingToken);
-                        await services.GetRequiredService<AssignmentDrain>().DrainOnceAsync(stoppingToken);
-                        nextTimer = await timers.NextDueAsync(stoppingToken);
-                        if (nextTimer <= now)
-                        {
-                            nextTimer = now + options.Value.PollInterval; // a timer left due: try again soon, not at once
-                        }
+                        nextTimer = now + options.Value.PollInterval; // a timer left due: try again soon, not at once
                     }
                 }
             }
@@ -75,8 +73,8 @@ public sealed class BackgroundLoops(
                 nextTimer = null; // the upkeep pass reads it again
             }
 
-            // Timers set since the last look (during the pass, or the wait that just ended): a wait woken for one runs
-            // the quick pass above first, which is harmless, and then sleeps until it is due.
+            // Timers set since the last look (during the pass, or the wait that just ended): a wait woken for one looks
+            // whether a timer is due (no storage request unless one is), then sleeps until it is.
             if (signal.TakeEarliestTimer() is { } set && (nextTimer is null || set < nextTimer))
             {
                 nextTimer = set;
