@@ -1,8 +1,4 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Dispatch.App.Notices;
-using Dispatch.Core;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
 using Dispatch.Storage;
@@ -108,24 +104,8 @@ public class FollowUpTests(AzuriteFixture azurite)
         Assert.Empty((await host.Services.GetRequiredService<OrderStore>().GetAsync(placed.OrderId))!.Outbox);
     }
 
-    private static async Task<T> CallAsync<T>(HttpClient client, HttpMethod method, string path, string? token, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (body is not null || method == HttpMethod.Post)
-        {
-            request.Content = JsonContent.Create(body ?? new { });
-        }
-
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path} → {(int)response.StatusCode}: {text}");
-        return JsonSerializer.Deserialize<T>(text, CoreJson.Options)!;
-    }
+    private static Task<T> CallAsync<T>(HttpClient client, HttpMethod method, string path, string? token, object? body = null) =>
+        LocalHostFixture.CallWithAsync<T>(client, method, path, token, body);
 
     /// <summary>Holds notices of one kind until opened, as a hanging store or provider would.</summary>
     private sealed class NoticeGate

@@ -151,22 +151,36 @@ public sealed class LocalHostFixture : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<PlaceOrderResponse>(CoreJson.Options))!;
     }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null) =>
+        SendWithAsync(Http, method, path, token, body);
+
+    /// <summary>Sends and reads a successful answer, failing with the problem text otherwise.</summary>
+    public Task<T> CallAsync<T>(HttpMethod method, string path, string token, object? body = null) =>
+        CallWithAsync<T>(Http, method, path, token, body);
+
+    /// <summary>As <see cref="SendAsync"/>, through <paramref name="client"/> (one that does not wait for follow-ups, say);
+    /// no token sends no Authorization header.</summary>
+    public static async Task<HttpResponseMessage> SendWithAsync(HttpClient client, HttpMethod method, string path, string? token, object? body = null)
     {
+        ArgumentNullException.ThrowIfNull(client);
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         if (body is not null || method == HttpMethod.Post)
         {
             request.Content = JsonContent.Create(body ?? new { });
         }
 
-        return await Http.SendAsync(request);
+        return await client.SendAsync(request);
     }
 
-    /// <summary>Sends and reads a successful answer, failing with the problem text otherwise.</summary>
-    public async Task<T> CallAsync<T>(HttpMethod method, string path, string token, object? body = null)
+    /// <summary>As <see cref="CallAsync{T}"/>, through <paramref name="client"/>.</summary>
+    public static async Task<T> CallWithAsync<T>(HttpClient client, HttpMethod method, string path, string? token, object? body = null)
     {
-        using var response = await SendAsync(method, path, token, body);
+        using var response = await SendWithAsync(client, method, path, token, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{method} {path} → {(int)response.StatusCode}: {text}");
         return JsonSerializer.Deserialize<T>(text, CoreJson.Options)!;
