@@ -61,6 +61,11 @@ public sealed class Chromium : IAsyncDisposable
         return page;
     }
 
+    /// <summary>For <c>WaitForURLAsync</c>: the new address is enough, the checks after it wait for the page's content.
+    /// Waiting for the load event too timed out now and then on a page that sends the browser on while it loads
+    /// (member.html → signin.html): the new page's network went idle and Playwright never reported its load.</summary>
+    public static PageWaitForURLOptions Arrived => new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>Uncaught script errors in any page; tests assert there are none.</summary>
     public List<string> PageErrors { get; } = [];
 

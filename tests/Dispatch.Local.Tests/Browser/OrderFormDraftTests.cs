@@ -38,7 +38,7 @@ public class OrderFormDraftTests(AzuriteFixture azurite)
         await FillAsync(page);
         var key = await KeyAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
-        await page.WaitForURLAsync("**/track.html?o=*");
+        await page.WaitForURLAsync("**/track.html?o=*", Chromium.Arrived);
         var tracking = new Uri(page.Url).PathAndQuery;
 
         await page.GoBackAsync();
@@ -59,7 +59,7 @@ public class OrderFormDraftTests(AzuriteFixture azurite)
         Assert.NotEqual(key, await KeyAsync(page));
         await FillAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
-        await page.WaitForURLAsync("**/track.html?o=*");
+        await page.WaitForURLAsync("**/track.html?o=*", Chromium.Arrived);
         Assert.NotEqual(tracking, new Uri(page.Url).PathAndQuery);
         Assert.Equal(before + 2, (await host.OpenOrdersAsync()).Length);
         Assert.Empty(chromium.PageErrors);
