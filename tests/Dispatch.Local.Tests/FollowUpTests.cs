@@ -1,6 +1,7 @@
 using Dispatch.App.Notices;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
+using Dispatch.Local.Orders;
 using Dispatch.Storage;
 using Dispatch.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,11 +80,7 @@ public class FollowUpTests(AzuriteFixture azurite)
     public async Task A_stuck_notice_does_not_hold_up_the_accept_and_is_sent_once_it_comes_unstuck()
     {
         var gate = new NoticeGate();
-        await using var host = await LocalHostFixture.StartAsync(azurite, services: s =>
-        {
-            s.AddSingleton<InboxNotifier>();
-            s.AddSingleton<INotifier>(sp => gate.Around(sp.GetRequiredService<InboxNotifier>()));
-        });
+        await using var host = await StartGatedAsync(gate);
         using var plain = new HttpClient { BaseAddress = host.BaseAddress };
         var placed = await host.PlaceAsync();
         var member = host.MemberToken((await host.OpenOrderAsync(placed.OrderId)).OfferedTo!);
@@ -103,6 +100,38 @@ public class FollowUpTests(AzuriteFixture azurite)
         Assert.Contains(await notices.ListAsync(NoticeRecipient.Resident(placed.OrderId), 50), n => n.Kind == NoticeKind.OrderAccepted);
         Assert.Empty((await host.Services.GetRequiredService<OrderStore>().GetAsync(placed.OrderId))!.Outbox);
     }
+
+    [Fact]
+    public async Task A_stuck_notice_of_an_order_nobody_holds_does_not_hold_up_the_next_orders_dispatch()
+    {
+        var gate = new NoticeGate();
+        await using var host = await StartGatedAsync(gate);
+        using var plain = new HttpClient { BaseAddress = host.BaseAddress };
+        gate.Close(NoticeKind.OrderReceived);
+        var first = await CallAsync<PlaceOrderResponse>(plain, HttpMethod.Post, Routes.Orders, null, LocalHostFixture.Form());
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The first order's follow-ups hang on the resident's notice. Only runs of orders a member holds change whom the
+        // matching picks, so the next order is dispatched without waiting for this one (a wait would last until the
+        // tracker gives up, FollowUpTracker.SettleLimit).
+        var second = await CallAsync<PlaceOrderResponse>(plain, HttpMethod.Post, Routes.Orders, null, LocalHostFixture.Form())
+            .WaitAsync(FollowUpTracker.SettleLimit - TimeSpan.FromSeconds(1));
+        var orders = host.Services.GetRequiredService<OrderStore>();
+        Assert.Equal(OrderStatus.Offered, (await orders.GetAsync(second.OrderId))!.State.Status);
+        Assert.NotEmpty((await orders.GetAsync(first.OrderId))!.Outbox); // the first order's notice is still owed
+
+        gate.Open();
+        await CallAsync<ResidentOrderView>(plain, HttpMethod.Get, LocalHostFixture.RouteOf(Routes.Order, first.OrderId), first.Token);
+        Assert.Contains(await host.Services.GetRequiredService<NoticeStore>().ListAsync(NoticeRecipient.Resident(first.OrderId), 50),
+            n => n.Kind == NoticeKind.OrderReceived);
+    }
+
+    /// <summary>A host whose notices pass through <paramref name="gate"/>.</summary>
+    private Task<LocalHostFixture> StartGatedAsync(NoticeGate gate) => LocalHostFixture.StartAsync(azurite, services: s =>
+    {
+        s.AddSingleton<InboxNotifier>();
+        s.AddSingleton<INotifier>(sp => gate.Around(sp.GetRequiredService<InboxNotifier>()));
+    });
 
     private static Task<T> CallAsync<T>(HttpClient client, HttpMethod method, string path, string? token, object? body = null) =>
         LocalHostFixture.CallWithAsync<T>(client, method, path, token, body);

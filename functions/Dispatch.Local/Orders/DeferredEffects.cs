@@ -41,7 +41,9 @@ public sealed class DeferredEffects(EffectRunner runner, FollowUpTracker tracker
             _lastPerOrder[order.OrderId] = run;
         }
 
-        tracker.Track(run);
+        // An order someone holds (or held) moves open assignments and tallies; one only offered, escalated or
+        // cancelled before acceptance does not.
+        tracker.Track(run, changesLoad: order.State.MemberId is not null);
         _ = run.ContinueWith(_ => Forget(order.OrderId, run), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 

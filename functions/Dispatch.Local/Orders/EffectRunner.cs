@@ -197,7 +197,7 @@ public sealed class EffectRunner(
         {
             // The open assignments are projected rows: count the ones earlier actions' follow-ups are still writing. (Not
             // from a follow-up itself, which would wait for its own run.)
-            await followUps.SettledAsync(ct);
+            await followUps.LoadSettledAsync(ct);
         }
 
         var answer = await dispatcher.AnswerAsync(state, find, clock.GetUtcNow(), ct);

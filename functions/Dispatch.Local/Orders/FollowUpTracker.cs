@@ -10,18 +10,19 @@ public sealed class FollowUpTracker(ILogger<FollowUpTracker> logger)
     public static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<long, Task> _running = [];
+    private readonly Dictionary<long, (Task Run, bool ChangesLoad)> _running = [];
     private long _sequence;
 
-    /// <summary>Counts <paramref name="run"/> in until it ends; it must not fault (each run logs its own failure).</summary>
-    public void Track(Task run)
+    /// <summary>Counts <paramref name="run"/> in until it ends; it must not fault (each run logs its own failure).
+    /// <paramref name="changesLoad"/>: it may write what the matching weighs (a member's open assignments or tally).</summary>
+    public void Track(Task run, bool changesLoad)
     {
         ArgumentNullException.ThrowIfNull(run);
         long id;
         lock (_gate)
         {
             id = ++_sequence;
-            _running[id] = run;
+            _running[id] = (run, changesLoad);
         }
 
         _ = run.ContinueWith(_ => Forget(id), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -29,12 +30,18 @@ public sealed class FollowUpTracker(ILogger<FollowUpTracker> logger)
 
     /// <summary>Waits until the runs tracked so far have ended, at most <see cref="SettleLimit"/> (or until
     /// <paramref name="ct"/>, for a host stopping).</summary>
-    public Task SettledAsync(CancellationToken ct)
+    public Task SettledAsync(CancellationToken ct) => SettledAsync(loadOnly: false, ct);
+
+    /// <summary>Waits, as <see cref="SettledAsync(CancellationToken)"/>, for the runs that may change members' load only:
+    /// a dispatch need not wait for the notices and lists of orders nobody holds (under load, most runs in flight).</summary>
+    public Task LoadSettledAsync(CancellationToken ct) => SettledAsync(loadOnly: true, ct);
+
+    private Task SettledAsync(bool loadOnly, CancellationToken ct)
     {
         Task[] queued;
         lock (_gate)
         {
-            queued = [.. _running.Values];
+            queued = [.. _running.Values.Where(r => r.ChangesLoad || !loadOnly).Select(r => r.Run)];
         }
 
         return queued.Length == 0 ? Task.CompletedTask : WaitAsync(Task.WhenAll(queued), ct);
