@@ -141,6 +141,27 @@ public sealed class SmallStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     }
 
     [Fact]
+    public async Task A_days_sweep_mark_once_seen_is_answered_without_reading_it_again()
+    {
+        var day = new DateOnly(2026, 11, 30);
+        var marks = new SweepMarks(Account);
+        Assert.False(await marks.HasRunAsync(ReminderSweep.DailyJob, "c1", day));
+        await marks.MarkAsync(ReminderSweep.DailyJob, "c1", day, Sample.T0);
+        var other = new SweepMarks(Account); // another host reads it from storage
+        Assert.True(await other.HasRunAsync(ReminderSweep.DailyJob, "c1", day));
+
+        // The row gone, the hosts that saw it still answer: from memory, with no read per upkeep pass.
+        await Account.Table(ReminderTables.Ledger).DeleteEntityAsync("run|c1", "daily|20261130");
+        Assert.True(await marks.HasRunAsync(ReminderSweep.DailyJob, "c1", day));
+        Assert.True(await other.HasRunAsync(ReminderSweep.DailyJob, "c1", day));
+        Assert.False(await new SweepMarks(Account).HasRunAsync(ReminderSweep.DailyJob, "c1", day));
+
+        // Another community's mark, and the next day's, are read from storage.
+        Assert.False(await marks.HasRunAsync(ReminderSweep.DailyJob, "c2", day));
+        Assert.False(await marks.HasRunAsync(ReminderSweep.DailyJob, "c1", day.AddDays(1)));
+    }
+
+    [Fact]
     public async Task Outbox_markers_mark_list_and_clear()
     {
         var clock = new ManualClock(Sample.T0);
