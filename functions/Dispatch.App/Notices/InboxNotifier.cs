@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dispatch.App.Channels;
 using Dispatch.Core.Notifications;
 using Dispatch.Core.Orders;
@@ -19,10 +20,22 @@ public sealed class InboxNotifier(
     ChannelDelivery channels,
     ILogger<InboxNotifier> logger) : INotifier
 {
+    /// <summary>A span per offer delivered (order and member ids only), with an event when the offer is in the
+    /// member's inbox: how long an order takes to reach its member, for tracing and the delivery benchmark.</summary>
+    public static readonly ActivitySource Tracing = new(TracingName);
+
+    public const string TracingName = "Dispatch.Offers";
+
+    /// <summary>The span event that marks the offer written to the member's inbox.</summary>
+    public const string InInbox = "in inbox";
+
     public async Task DeliverOfferAsync(AssignmentMessage offer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(offer);
         var (orderId, memberId, attempt, deadline) = (offer.OrderId, offer.MemberId, offer.Attempt, offer.Deadline);
+        using var span = Tracing.StartActivity("deliver offer");
+        span?.SetTag("dispatch.order_id", orderId);
+        span?.SetTag("dispatch.member_id", memberId);
         var order = await orders.GetAsync(orderId, ct);
         if (order is null)
         {
@@ -41,6 +54,7 @@ public sealed class InboxNotifier(
         }
 
         await inbox.ProjectAsync(state, memberId, InboxRole.Offered, cancellationToken: ct);
+        span?.AddEvent(new ActivityEvent(InInbox));
         await notices.AddAsync(MemberKey(memberId), orderId, NoticeKind.OrderReceived, $"offer-{attempt}", clock.GetUtcNow(), cancellationToken: ct);
         logger.LogInformation("Offer of order {OrderId} to member {MemberId} until {Deadline:u}", orderId, memberId, deadline);
         await channels.OfferAsync(state, held, ct);
