@@ -80,6 +80,27 @@ public class RestartTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_repair_pass_leaves_rows_whose_order_still_owes_them_to_its_effects()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        var placed = await host.PlaceAsync();
+        var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
+        await host.RunLoopsAsync();
+
+        // The acceptance is saved with its effects owed (as while its follow-ups are still on their way): its rows are
+        // behind on purpose, and the effects write them; the repair pass does not write them first.
+        var workflow = host.Services.GetRequiredService<OrderWorkflow>();
+        Assert.IsType<Decision.Changed>((await workflow.ApplyAsync(placed.OrderId, new OfferAccepted(member), CancellationToken.None)).Decision);
+        host.Clock.Advance(TimeSpan.FromMinutes(1)); // the repair pass is due again (the loops above ran it), no loop runs
+        Assert.Equal(0, await host.Services.GetRequiredService<ProjectionRepair>().RepairOnceAsync(CancellationToken.None));
+        Assert.Null((await host.OpenOrderAsync(placed.OrderId)).MemberId);
+
+        await host.AdvanceAsync(TimeSpan.FromHours(1)); // the sweeper's hourly scan finds the order and runs what it owes
+        var current = await host.OpenOrderAsync(placed.OrderId);
+        Assert.Equal((OrderStatus.Accepted, member), (current.Status, current.MemberId));
+    }
+
+    [Fact]
     public async Task The_repair_pass_heals_projection_rows_behind_their_order_even_without_an_outbox_entry()
     {
         await using var host = await LocalHostFixture.StartAsync(azurite);

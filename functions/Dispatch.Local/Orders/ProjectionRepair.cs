@@ -67,6 +67,8 @@ public sealed class ProjectionRepair(
         return healed;
     }
 
+    /// <summary>The order, when its row is behind with nothing owed: an order whose outbox still holds effects is
+    /// behind on purpose for a moment (its follow-ups, or the sweeper after a failure, write the row).</summary>
     private async Task<StoredOrder?> BehindAsync(ProjectionRow row, CancellationToken ct) =>
-        await orders.GetAsync(row.OrderId, ct) is { } order && order.State.Version > row.Version ? order : null;
+        await orders.GetAsync(row.OrderId, ct) is { } order && order.State.Version > row.Version && order.Outbox.IsEmpty ? order : null;
 }
