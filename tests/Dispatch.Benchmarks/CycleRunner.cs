@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Dispatch.Benchmarks.Tallies;
 using Dispatch.Core.Api;
 using Dispatch.Core.Members;
 using Dispatch.Core.Orders;
@@ -149,6 +150,7 @@ public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions
             trace.Recording = true;
         }
 
+        var started = DateTime.UtcNow;
         var watch = Stopwatch.StartNew();
         var result = await action();
         watch.Stop();
@@ -160,10 +162,11 @@ public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions
         {
             trace!.Recording = false;
             var calls = trace.Take();
-            Console.WriteLine($"-- {step}: {calls.Count(c => !c.FollowUp)} storage requests on the request path, {calls.Count(c => c.FollowUp)} follow-ups after the answer");
+            Console.WriteLine(string.Create(Stats.Inv,
+                $"-- {step}: {calls.Count(c => !c.FollowUp)} storage requests on the request path, {calls.Count(c => c.FollowUp)} follow-ups after the answer; answered in {watch.Elapsed.TotalMilliseconds:0.0} ms (each call: its start after the step's)"));
             foreach (var call in calls.OrderBy(c => c.FollowUp))
             {
-                Console.WriteLine((call.FollowUp ? " + " : "   ") + call.Text);
+                Console.WriteLine(string.Create(Stats.Inv, $"{(call.FollowUp ? " + " : "   ")}{(call.StartedUtc - started).TotalMilliseconds,7:0.0} ms {call.Text}"));
             }
         }
         if (record)
