@@ -81,7 +81,15 @@ public sealed class ChannelUseCases(ChannelStore people, DeliveryStore log, IOpt
 
     private async Task<ChannelSettingsView> AddPushAsync(string person, PushSubscriptionRequest? body, CancellationToken ct)
     {
-        await people.AddPushAsync(person, Valid(body), ct);
+        var target = Valid(body);
+        // A person who only turns push on never saves the settings form: the page they did it on says their language.
+        var language = body!.Language is null ? (MessageLanguage?)null : ChannelSettingsRequest.LanguageOf(body.Language);
+        await people.AddPushAsync(person, target, ct);
+        if (language is { } chosen)
+        {
+            await people.SetLanguageAsync(person, chosen, ct);
+        }
+
         return await ViewAsync(person, ct);
     }
 

@@ -15,7 +15,11 @@ public sealed record ChannelSettingsRequest(string? Email, bool Sms, string? Lan
 
     /// <summary>The messages' language.</summary>
     /// <exception cref="ApiProblemException">400 on <c>language</c> for anything but zh or en.</exception>
-    public MessageLanguage ValidLanguage() => Language switch
+    public MessageLanguage ValidLanguage() => LanguageOf(Language);
+
+    /// <summary>A page's language as the messages' (absent: Chinese).</summary>
+    /// <exception cref="ApiProblemException">400 on <c>language</c> for anything but zh or en.</exception>
+    public static MessageLanguage LanguageOf(string? language) => language switch
     {
         null or "" or "zh" => MessageLanguage.Zh,
         "en" => MessageLanguage.En,
@@ -54,8 +58,9 @@ public sealed record ChannelSettingsRequest(string? Email, bool Sms, string? Lan
 /// <summary>The public key pages pass to <c>PushManager.subscribe</c> (base64url, uncompressed P-256).</summary>
 public sealed record PushKeyView(string PublicKey);
 
-/// <summary>What a browser's <c>PushSubscription.toJSON()</c> holds.</summary>
-public sealed record PushSubscriptionRequest(string? Endpoint, PushSubscriptionKeys? Keys);
+/// <summary>What a browser's <c>PushSubscription.toJSON()</c> holds, and the page's language (<c>zh</c> or <c>en</c>),
+/// which the person's messages are then written in (absent: their language stays as it was).</summary>
+public sealed record PushSubscriptionRequest(string? Endpoint, PushSubscriptionKeys? Keys, string? Language = null);
 
 public sealed record PushSubscriptionKeys(string? P256dh, string? Auth);
 

@@ -1,6 +1,7 @@
 // Web Push on this phone: registers the service worker (sw.js), subscribes with the server's public VAPID key and
 // hands the subscription to the API, which then sends offers and reminders to this phone; and turns that off again.
 import { api } from './api.js';
+import { lang } from './i18n.js';
 
 /** True when this browser can get push (a secure context with service workers and the Push API). */
 export const canPush = () => window.isSecureContext && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
@@ -16,7 +17,8 @@ export async function subscribePush(publicKey, pushPath, token) {
   const registration = await navigator.serviceWorker.register('sw.js');
   await navigator.serviceWorker.ready;
   const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) });
-  return api(pushPath, { method: 'POST', body: subscription.toJSON(), token });
+  // The page's language goes along: pushes are written in it, also for someone who never saves the settings form.
+  return api(pushPath, { method: 'POST', body: { ...subscription.toJSON(), language: lang() }, token });
 }
 
 /** This phone's subscription, or null when push is not on here. */

@@ -71,6 +71,14 @@ public sealed class ChannelStore(StorageAccount account)
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sets the messages' language only, keeping the email address and the SMS choice; idempotent.</summary>
+    public async Task SetLanguageAsync(string person, MessageLanguage language, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var row = new TableEntity(person, Settings) { ["Language"] = language.ToString() };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Adds (or refreshes) a phone's subscription; idempotent.</summary>
     public async Task AddPushAsync(string person, PushTarget target, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Dispatch.Core.Api;
 using Dispatch.Core.Notifications;
 using Dispatch.Testing;
@@ -12,6 +13,8 @@ namespace Dispatch.Local.Tests.Channels;
 [Collection(AzuriteCollection.Name)]
 public sealed class PushSubscriptionTests(AzuriteFixture azurite, PushServiceFixture push) : IClassFixture<PushServiceFixture>
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private static readonly Dictionary<string, string?> PushOn = new() { ["Push:AllowLoopbackHttp"] = "true" };
 
     [Fact]
@@ -69,6 +72,33 @@ public sealed class PushSubscriptionTests(AzuriteFixture azurite, PushServiceFix
         using var off = await host.SendAsync(HttpMethod.Delete, ChannelRoutes.OrganizerPush, organizer, new PushEndpointRequest(endpoint + "x"));
         Assert.Equal(HttpStatusCode.NoContent, off.StatusCode); // a phone the host never knew: nothing to forget
         Assert.Equal(1, (await host.CallAsync<ChannelSettingsView>(HttpMethod.Get, ChannelRoutes.OrganizerChannels, organizer)).PushDevices);
+    }
+
+    [Fact]
+    public async Task A_phone_that_turned_push_on_from_an_english_page_gets_its_pushes_in_english()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite, settings: PushOn);
+        var placed = await host.PlaceAsync();
+        var member = (await host.OpenOrderAsync(placed.OrderId)).OfferedTo!;
+        var token = host.MemberToken(member);
+        var key = (await host.Http.GetFromJsonAsync<PushKeyView>(ChannelRoutes.PushKey))!.PublicKey;
+        var (subscription, clientHash) = await push.SubscribeAsync(key);
+        var request = subscription.Deserialize<PushSubscriptionRequest>(Json)!;
+
+        using (var bad = await host.SendAsync(HttpMethod.Post, ChannelRoutes.MemberPush, token, request with { Language = "fr" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        Assert.Equal(0, (await host.CallAsync<ChannelSettingsView>(HttpMethod.Get, ChannelRoutes.MemberChannels, token)).PushDevices);
+        var chosen = await host.CallAsync<ChannelSettingsView>(HttpMethod.Post, ChannelRoutes.MemberPush, token, request with { Language = "en" });
+        Assert.Equal((1, "en", null, false), (chosen.PushDevices, chosen.Language, chosen.Email, chosen.Sms)); // never saved the form
+
+        await host.RunLoopsAsync(); // the offer, and the quarter's quota nudge
+        var pushes = (await push.MessagesAsync(clientHash)).Select(p => JsonDocument.Parse(p).RootElement)
+            .Select(p => p.GetProperty("title").GetString() + " " + p.GetProperty("body").GetString()).ToList();
+        Assert.Contains(pushes, p => p.StartsWith("New offer", StringComparison.Ordinal));
+        Assert.All(pushes, p => Assert.DoesNotMatch(@"[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]", p));
     }
 
     /// <summary>Subscribes at the push service with the host's key and gives the subscription to the host.</summary>
