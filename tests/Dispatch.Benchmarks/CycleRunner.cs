@@ -33,6 +33,10 @@ public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions
 
     public Dictionary<Step, List<double>> Latencies { get; } = Enum.GetValues<Step>().ToDictionary(s => s, _ => new List<double>());
 
+    /// <summary>Per step, each answer's time outside storage: the answer's time less its request path's storage
+    /// requests (added up; they run one after the other), so what the host itself spends shows apart from the store.</summary>
+    public Dictionary<Step, List<double>> OutsideStorage { get; } = Enum.GetValues<Step>().ToDictionary(s => s, _ => new List<double>());
+
     public Dictionary<Step, StorageCounts> Storage { get; } = Enum.GetValues<Step>().ToDictionary(s => s, _ => default(StorageCounts));
 
     public int Cycles { get; private set; }
@@ -154,6 +158,7 @@ public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions
         var watch = Stopwatch.StartNew();
         var result = await action();
         watch.Stop();
+        var answered = meter.Read();
 
         // The follow-ups the action queued (lists, inboxes, notices, the outbox's clearing) run after its answer; they
         // are counted with the step but apart from its request path (the meter tells them by their span).
@@ -172,6 +177,7 @@ public sealed class CycleRunner(BenchHost host, StorageMeter meter, BenchOptions
         if (record)
         {
             Latencies[step].Add(watch.Elapsed.TotalMilliseconds);
+            OutsideStorage[step].Add(Math.Max(0, watch.Elapsed.TotalMilliseconds - (answered - before).PathMilliseconds));
             Storage[step] += meter.Read() - before;
         }
 

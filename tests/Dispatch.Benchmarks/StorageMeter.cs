@@ -22,6 +22,7 @@ public sealed class StorageMeter : IDisposable
     private long _queue;
     private long _blob;
     private long _followUp;
+    private long _pathMicroseconds;
 
     public StorageMeter(int tablePort, int queuePort, int blobPort)
     {
@@ -60,7 +61,8 @@ public sealed class StorageMeter : IDisposable
 
     /// <summary>Counts since the start or the last <see cref="Reset"/>.</summary>
     public StorageCounts Read() =>
-        new(Interlocked.Read(ref _table), Interlocked.Read(ref _queue), Interlocked.Read(ref _blob), Interlocked.Read(ref _followUp));
+        new(Interlocked.Read(ref _table), Interlocked.Read(ref _queue), Interlocked.Read(ref _blob), Interlocked.Read(ref _followUp),
+            Interlocked.Read(ref _pathMicroseconds));
 
     public void Reset()
     {
@@ -68,6 +70,7 @@ public sealed class StorageMeter : IDisposable
         Interlocked.Exchange(ref _queue, 0);
         Interlocked.Exchange(ref _blob, 0);
         Interlocked.Exchange(ref _followUp, 0);
+        Interlocked.Exchange(ref _pathMicroseconds, 0);
     }
 
     public void Dispose()
@@ -92,9 +95,16 @@ public sealed class StorageMeter : IDisposable
                 string s when int.TryParse(s, out var p) => p,
                 _ => -1,
             };
-            if ((port == _tablePort || port == _queuePort || port == _blobPort) && IsFollowUp(Activity.Current))
+            if (port == _tablePort || port == _queuePort || port == _blobPort)
             {
-                Interlocked.Increment(ref _followUp);
+                if (IsFollowUp(Activity.Current))
+                {
+                    Interlocked.Increment(ref _followUp);
+                }
+                else
+                {
+                    Interlocked.Add(ref _pathMicroseconds, (long)(value * 1_000_000)); // the instrument's unit is seconds
+                }
             }
 
             if (port == _tablePort)
@@ -116,17 +126,21 @@ public sealed class StorageMeter : IDisposable
 }
 
 /// <summary>Storage requests by service; <see cref="FollowUp"/> says how many of them (of any service) an action's
-/// follow-ups made after its answer (the local host's <c>DeferredEffects</c>).</summary>
-public readonly record struct StorageCounts(long Table, long Queue, long Blob, long FollowUp = 0)
+/// follow-ups made after its answer (the local host's <c>DeferredEffects</c>); <see cref="PathMicroseconds"/> is how long
+/// the others took, added up.</summary>
+public readonly record struct StorageCounts(long Table, long Queue, long Blob, long FollowUp = 0, long PathMicroseconds = 0)
 {
     public long Total => Table + Queue + Blob;
+
+    /// <summary>The time the request path's storage requests took, added up.</summary>
+    public double PathMilliseconds => PathMicroseconds / 1000.0;
 
     /// <summary>Those made while serving a request or a loop, not by an action's follow-ups.</summary>
     public long RequestPath => Total - FollowUp;
 
     public static StorageCounts operator -(StorageCounts a, StorageCounts b) =>
-        new(a.Table - b.Table, a.Queue - b.Queue, a.Blob - b.Blob, a.FollowUp - b.FollowUp);
+        new(a.Table - b.Table, a.Queue - b.Queue, a.Blob - b.Blob, a.FollowUp - b.FollowUp, a.PathMicroseconds - b.PathMicroseconds);
 
     public static StorageCounts operator +(StorageCounts a, StorageCounts b) =>
-        new(a.Table + b.Table, a.Queue + b.Queue, a.Blob + b.Blob, a.FollowUp + b.FollowUp);
+        new(a.Table + b.Table, a.Queue + b.Queue, a.Blob + b.Blob, a.FollowUp + b.FollowUp, a.PathMicroseconds + b.PathMicroseconds);
 }

@@ -85,6 +85,10 @@ public static class WideBenchmark
                 var requests = b.Storage[step].Total / (double)b.Cycles - (a.Storage[step].Total / (double)a.Cycles);
                 Console.WriteLine(string.Create(Inv, $"   {label,-24} p50 ratio {ratio50:0.00}, p95 ratio {ratio95:0.00} (goal p50 ≤ {Goal}: {(ratio50 <= Goal ? "met" : "NOT met")}); "
                                                  + $"storage requests {b.Storage[step].Total / (double)b.Cycles:0.00} against {a.Storage[step].Total / (double)a.Cycles:0.00} ({requests:+0.00;-0.00;0})"));
+                var (outsideA, outsideB) = (P(a.OutsideStorage[step], 50), P(b.OutsideStorage[step], 50));
+                var (storageA, storageB) = (a.Storage[step].PathMilliseconds / a.Cycles, b.Storage[step].PathMilliseconds / b.Cycles);
+                Console.WriteLine(string.Create(Inv, $"   {"",-24} outside storage p50 {Ms(outsideB)} ms against {Ms(outsideA)} ms (ratio {outsideB / outsideA:0.00}); "
+                                                 + $"in storage requests, mean {Ms(storageB)} ms against {Ms(storageA)} ms (ratio {storageB / storageA:0.00})"));
             }
 
             return 0;
