@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dispatch.Benchmarks.Tallies;
 using Dispatch.Core.Api;
 using Dispatch.Local.Demo;

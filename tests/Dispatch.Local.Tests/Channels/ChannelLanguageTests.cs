@@ -39,8 +39,9 @@ public sealed partial class ChannelLanguageTests(AzuriteFixture azurite, MailDev
         Assert.DoesNotMatch(Latin(), chineseMail.Subject + Links().Replace(chineseMail.Text, ""));
     }
 
+    /// <summary>Chinese characters and punctuation: none may stand in an English message.</summary>
     [GeneratedRegex(@"[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]")]
-    private static partial Regex Cjk();
+    internal static partial Regex Cjk();
 
     [GeneratedRegex("[A-Za-z]{2,}")]
     private static partial Regex Latin();
