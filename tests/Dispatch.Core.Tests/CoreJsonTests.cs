@@ -25,6 +25,12 @@ public class CoreJsonTests
         var back = JsonSerializer.Deserialize<OrderEffect[]>(JsonSerializer.Serialize(effects.ToArray(), CoreJson.Options), CoreJson.Options)!;
         Assert.Equal(effects.Select(x => x.Key), back.Select(x => x.Key));
         Assert.Equal(effects.OfType<ScheduleTimer>(), back.OfType<ScheduleTimer>());
+
+        // The local host's own outbox entry: the timers it lists come back as they were, with their due instants.
+        OrderEffect drop = new DropTimers("o1", 4, [.. effects.OfType<ScheduleTimer>(), new ScheduleTimer("o1", TimerKind.OfferDeadline, 1, OrderScenario.Start.ToOffset(TimeSpan.FromHours(8)).AddHours(2))]);
+        var dropBack = Assert.IsType<DropTimers>(JsonSerializer.Deserialize<OrderEffect>(JsonSerializer.Serialize(drop, CoreJson.Options), CoreJson.Options));
+        Assert.Equal(((DropTimers)drop).Timers.AsEnumerable(), dropBack.Timers.AsEnumerable());
+        Assert.Equal(drop.Key, dropBack.Key);
     }
 
     [Theory]

@@ -1,7 +1,10 @@
 using System.Net;
+using Azure.Data.Tables;
 using Dispatch.Core.Api;
 using Dispatch.Core.Orders;
+using Dispatch.Storage;
 using Dispatch.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Local.Tests;
 
@@ -49,6 +52,37 @@ public class OrderCycleTests(AzuriteFixture azurite)
         Assert.Equal((2026, 2.5m, 1), (records.Year, records.Hours, records.Services));
         Assert.Equal(placed.OrderId, Assert.Single(records.Records).OrderId);
         Assert.DoesNotContain(await host.OpenOrdersAsync(), o => o.OrderId == placed.OrderId);
+    }
+
+    /// <summary>Each action deletes the timers it made needless, rather than leaving each to fire later against an order
+    /// that has moved on: a district's timers table holds what its orders still wait for.</summary>
+    [Fact]
+    public async Task Each_step_of_the_cycle_leaves_only_the_timers_the_order_still_waits_for()
+    {
+        await using var host = await LocalHostFixture.StartAsync(azurite);
+        var placed = await host.PlaceAsync(LocalHostFixture.Form(urgent: false));
+        Assert.Equal([TimerKind.OfferReminder, TimerKind.OfferDeadline], (await TimersOfAsync(host, placed.OrderId)).Order());
+        var member = host.MemberToken((await host.OpenOrderAsync(placed.OrderId)).OfferedTo!);
+
+        await host.CallAsync<MemberOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Accept, placed.OrderId), member);
+        Assert.Empty(await TimersOfAsync(host, placed.OrderId)); // no wanted time: nothing to remind of
+
+        await host.CallAsync<MemberOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Hours, placed.OrderId), member, new HoursRequest(1m));
+        Assert.Equal([TimerKind.ConfirmReminder, TimerKind.ConfirmEscalation], (await TimersOfAsync(host, placed.OrderId)).Order());
+
+        await host.CallAsync<ResidentOrderView>(HttpMethod.Post, LocalHostFixture.RouteOf(Routes.Confirm, placed.OrderId), placed.Token, new ConfirmRequest(5));
+        Assert.Empty(await TimersOfAsync(host, placed.OrderId));
+
+        // Nothing is left to fire a week on.
+        await host.AdvanceAsync(TimeSpan.FromDays(8));
+        Assert.Equal(OrderStatus.Confirmed, (await host.CallAsync<ResidentOrderView>(HttpMethod.Get, LocalHostFixture.RouteOf(Routes.Order, placed.OrderId), placed.Token)).Status);
+    }
+
+    private static async Task<List<TimerKind>> TimersOfAsync(LocalHostFixture host, string orderId)
+    {
+        var table = host.Services.GetRequiredService<StorageAccount>().Table(TableNames.Timers);
+        return await table.QueryAsync<TableEntity>(e => e.GetString("OrderId") == orderId)
+            .Select(e => Enum.Parse<TimerKind>(e.GetString("Kind")!)).ToListAsync();
     }
 
     [Fact]

@@ -89,14 +89,65 @@ public sealed class SmallStoreTests(AzuriteFixture azurite) : StorageTest(azurit
         Assert.Null(await timers.NextDueAsync());
     }
 
+    [Fact]
+    public async Task Timers_on_many_days_come_due_in_order_and_the_earliest_is_found_whichever_was_set_first()
+    {
+        var timers = new TimerStore(Account);
+        var now = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+        // Set latest first, across a month, around midnight UTC and in China time.
+        var all = Enumerable.Range(0, 30)
+            .Select(d => new ScheduleTimer($"o{d}", TimerKind.ServiceSoon, 1, now.AddDays(15 - d).AddMinutes(d % 3 == 0 ? -601 : 7)))
+            .Append(new ScheduleTimer("o-midnight", TimerKind.OfferDeadline, 2, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)))
+            .Append(new ScheduleTimer("o-cn", TimerKind.OfferReminder, 2, new DateTimeOffset(2026, 12, 1, 7, 59, 59, TimeSpan.FromHours(8))))
+            .ToList();
+        await timers.ScheduleAsync(all.Take(10).ToList()); // one request per day among them
+        foreach (var t in all.Skip(10))
+        {
+            await timers.ScheduleAsync(t);
+        }
+
+        var expected = all.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ToList();
+        Assert.Equal(expected, await timers.DueAsync(now, 100));
+        Assert.Equal(expected.Take(3), await timers.DueAsync(now, 3));
+        Assert.Equal(all.Min(t => t.DueAt), await timers.NextDueAsync());
+
+        foreach (var t in expected)
+        {
+            await timers.DeleteAsync(t);
+        }
+
+        Assert.Empty(await timers.DueAsync(now, 100));
+        Assert.Equal(all.Where(t => t.DueAt > now).Min(t => t.DueAt), await timers.NextDueAsync());
+        Assert.Equal(all.Count - expected.Count, (await timers.DueAsync(now.AddDays(40), 100)).Count);
+    }
+
+    [Fact]
+    public async Task Dropping_timers_removes_them_even_when_some_already_fired()
+    {
+        var timers = new TimerStore(Account);
+        var now = Sample.T0;
+        var keep = new ScheduleTimer("o-keep", TimerKind.OfferDeadline, 1, now.AddHours(2));
+        var drop = new[] { 1, 2, 3 }.Select(i => new ScheduleTimer("o1", TimerKind.OfferReminder, i, now.AddHours(i))).Append(
+            new ScheduleTimer("o1", TimerKind.BoardExpiry, 0, now.AddDays(3))).ToList();
+        await timers.ScheduleAsync([keep, .. drop]);
+        await timers.DeleteAsync(drop[1]); // fired and deleted by the pump meanwhile
+
+        await timers.DropAsync(drop);
+        await timers.DropAsync(drop); // again: nothing left to drop, no error
+        Assert.Equal([keep], await timers.DueAsync(now.AddDays(10), 100));
+    }
+
     /// <summary>Rows an earlier version wrote to the sharded partitions ("t12", "s03", "q15") are still read,
-    /// and deleted, once the tables are one partition each.</summary>
+    /// and deleted, once the tables are one partition each; timers the last version kept in its one partition "t"
+    /// are read from their due day's.</summary>
     [Fact]
     public async Task Rows_in_the_former_shard_partitions_are_read_and_deleted()
     {
         var timer = new ScheduleTimer("o-old", TimerKind.OfferDeadline, 1, Sample.T0);
-        await new TimerStore(Account).ScheduleAsync(timer);
-        await MoveToAsync(TableNames.Timers, TimerStore.Partition, "t12");
+        var single = new ScheduleTimer("o-single", TimerKind.OfferReminder, 1, Sample.T0.AddDays(-3));
+        await new TimerStore(Account).ScheduleAsync([timer, single]);
+        await MoveToAsync(TableNames.Timers, TimerStore.PartitionOf(timer.DueAt), "t12");
+        await MoveToAsync(TableNames.Timers, TimerStore.PartitionOf(single.DueAt), "t");
         var clock = new ManualClock(Sample.T0);
         await new OutboxMarkers(Account, clock).MarkAsync("o-old");
         await MoveToAsync(TableNames.Outbox, OutboxMarkers.Partition, "s03");
@@ -106,9 +157,10 @@ public sealed class SmallStoreTests(AzuriteFixture azurite) : StorageTest(azurit
 
         // A process of this version: the first read finds them.
         var timers = new TimerStore(Account);
-        Assert.Equal(Sample.T0, await timers.NextDueAsync());
-        Assert.Equal([timer], await timers.DueAsync(Sample.T0, 10));
+        Assert.Equal(single.DueAt, await timers.NextDueAsync());
+        Assert.Equal([single, timer], await timers.DueAsync(Sample.T0, 10));
         await timers.DeleteAsync(timer);
+        await timers.DeleteAsync(single);
         Assert.Empty(await new TimerStore(Account).DueAsync(Sample.T0, 10));
 
         var markers = new OutboxMarkers(Account, clock);

@@ -16,6 +16,7 @@ namespace Dispatch.Core.Orders;
 [JsonDerivedType(typeof(RecordService), "recordService")]
 [JsonDerivedType(typeof(Escalate), "escalate")]
 [JsonDerivedType(typeof(ProjectViews), "projectViews")]
+[JsonDerivedType(typeof(DropTimers), "dropTimers")]
 public abstract record OrderEffect
 {
     /// <summary>Unique per order: hosts use it as the idempotency key for the effect.</summary>
@@ -118,4 +119,12 @@ public sealed record Escalate(string OrderId, string CommunityId, EscalationReas
 public sealed record ProjectViews(string OrderId, int Version, string? PreviousOffer) : OrderEffect
 {
     public override string Key => $"project-{Version}";
+}
+
+/// <summary>Never decided: the local host adds it to the outbox in the save that made <see cref="Timers"/> needless
+/// (<see cref="PendingTimers.Superseded"/>), so its timers table holds the timers orders still need, not the offers'
+/// deadlines of every order accepted today. The Azure host drops such timers in the orchestration.</summary>
+public sealed record DropTimers(string OrderId, int Version, ImmutableArray<ScheduleTimer> Timers) : OrderEffect
+{
+    public override string Key => $"drop-timers-{Version}";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Dispatch.Core.Reminders;
 
 namespace Dispatch.Core.Orders;
@@ -48,5 +49,21 @@ public static class PendingTimers
         }
 
         return timers;
+    }
+
+    /// <summary>The timers <paramref name="before"/> needed that <paramref name="after"/> no longer does and that are not
+    /// yet due: a host that keeps timers in a table deletes them, rather than firing each later only to have it
+    /// refused as stale. Never a service reminder (a resident's dispute brings the order back to Accepted, which sets
+    /// the same reminder again), nor a timer <paramref name="scheduled"/> sets, so a dropped timer's row is never
+    /// wanted again.</summary>
+    public static ImmutableArray<ScheduleTimer> Superseded(
+        OrderState before, OrderState after, OrderPolicy policy, DateTimeOffset now, IEnumerable<OrderEffect> scheduled)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(scheduled);
+        var kept = For(after, policy, now).Concat(scheduled.OfType<ScheduleTimer>()).ToHashSet();
+        return [.. For(before, policy, now).Where(t => t.DueAt > now
+                                                       && t.Kind is not (TimerKind.ServiceTomorrow or TimerKind.ServiceSoon)
+                                                       && !kept.Contains(t))];
     }
 }

@@ -53,9 +53,9 @@ public sealed class EffectRunner(
     public Task<(StoredOrder? Order, IReadOnlySet<string> Done)> RunDecisiveAsync(StoredOrder stored, CancellationToken ct) =>
         RunAsync(stored, new HashSet<string>(), deferFollowUps: true, ct);
 
-    /// <summary>Effects no answer shows: the projected rows, notices and channel messages, withdrawals, escalations and
-    /// the service record (with its tally). Each is idempotent.</summary>
-    public static bool IsDeferred(OrderEffect effect) => effect is ProjectViews or Notify or WithdrawOffer or Escalate or RecordService;
+    /// <summary>Effects no answer shows: the projected rows, notices and channel messages, withdrawals, escalations,
+    /// the service record (with its tally) and needless timers' removal. Each is idempotent.</summary>
+    public static bool IsDeferred(OrderEffect effect) => effect is ProjectViews or Notify or WithdrawOffer or Escalate or RecordService or DropTimers;
 
     private async Task<(StoredOrder? Order, IReadOnlySet<string> Done)> RunAsync(StoredOrder stored, HashSet<string> done, bool deferFollowUps, CancellationToken ct)
     {
@@ -172,6 +172,9 @@ public sealed class EffectRunner(
                 break;
             case Escalate escalate:
                 await notifier.EscalateAsync(escalate, ct);
+                break;
+            case DropTimers drop:
+                await timers.DropAsync(drop.Timers, ct);
                 break;
             case ProjectViews project:
                 // The order as it is now, which is at least the projected save's version.

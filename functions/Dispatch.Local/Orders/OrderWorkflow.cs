@@ -63,7 +63,14 @@ public sealed class OrderWorkflow(
             try
             {
                 var project = new ProjectViews(orderId, decision.State.Version, stored.State.Offer?.MemberId);
-                var saved = await orders.SaveAsync(stored, decision.State, e, now, stored.Outbox.Add(project).AddRange(decision.Effects), ct);
+                var outbox = stored.Outbox.Add(project).AddRange(decision.Effects);
+                var superseded = PendingTimers.Superseded(stored.State, decision.State, decider.Policy, now, decision.Effects);
+                if (superseded.Length > 0)
+                {
+                    outbox = outbox.Add(new DropTimers(orderId, decision.State.Version, superseded));
+                }
+
+                var saved = await orders.SaveAsync(stored, decision.State, e, now, outbox, ct);
                 return (saved, decision);
             }
             catch (ConcurrencyConflictException) when (attempt < SaveTries)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CsCheck;
 using Dispatch.Core.Hours;
 using Dispatch.Core.Matching;
@@ -225,6 +226,54 @@ public class OrderLawsTests
         }, iter: 3000);
 
         static bool IsDeadline(ScheduleTimer t) => t.Kind is TimerKind.OfferDeadline or TimerKind.BoardExpiry or TimerKind.ConfirmEscalation;
+    }
+
+    /// <summary>A host may delete the timers a save made needless (<see cref="PendingTimers.Superseded"/>) only if none of
+    /// them could still matter: had it fired against that state or any later one, nothing would change, and no later
+    /// decision sets it again. And it does drop them: an offer accepted in time leaves no deadline to fire.</summary>
+    [Fact]
+    public void A_timer_dropped_as_superseded_would_change_nothing_and_is_never_set_again()
+    {
+        var decider = new OrderDecider(OrderPolicy.Default);
+        var droppedDeadlines = 0;
+        GenRun.Sample(run =>
+        {
+            var now = OrderScenario.Start;
+            var state = decider.Place(Placed(run), now).State;
+            var steps = new List<(OrderState State, Decision.Changed Decision, ImmutableArray<ScheduleTimer> Dropped)>();
+            foreach (var (e, minutes) in run.Steps)
+            {
+                now = now.AddMinutes(minutes);
+                if (decider.Decide(state, e, now) is Decision.Changed decision)
+                {
+                    steps.Add((decision.State, decision, PendingTimers.Superseded(state, decision.State, decider.Policy, now, decision.Effects)));
+                    if (e is OfferAccepted && state.Offer is { } offer && offer.Deadline > now)
+                    {
+                        Assert.Contains(new ScheduleTimer("o1", TimerKind.OfferDeadline, offer.Attempt, offer.Deadline), steps[^1].Dropped);
+                        droppedDeadlines++;
+                    }
+
+                    state = decision.State;
+                }
+            }
+
+            for (var i = 0; i < steps.Count; i++)
+            {
+                foreach (var dropped in steps[i].Dropped)
+                {
+                    Assert.DoesNotContain(dropped.Kind, new[] { TimerKind.ServiceTomorrow, TimerKind.ServiceSoon });
+                    for (var j = i; j < steps.Count; j++)
+                    {
+                        Assert.IsNotType<Decision.Changed>(decider.Decide(steps[j].State, new TimerFired(dropped.Kind, dropped.Round), dropped.DueAt));
+                        if (j > i)
+                        {
+                            Assert.DoesNotContain(dropped, steps[j].Decision.Effects.OfType<ScheduleTimer>());
+                        }
+                    }
+                }
+            }
+        }, iter: 3000);
+        Assert.True(droppedDeadlines > 0, "no run accepted an offer");
     }
 
     private static IEnumerable<(OrderState Before, Decision.Changed Decision, OrderEvent Event)> Drive(
