@@ -43,6 +43,9 @@ public static class LocalHostExtensions
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
         services.TryAddTimeProvider();
         services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        // One process writes every open-order row: it keeps the open assignments the dispatcher weighs in memory.
+        services.AddSingleton(sp => new OpenAssignmentMemory(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new OrderIndex(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<OpenAssignmentMemory>()));
         services.AddDispatchApp(builder.Configuration, allowDemoKey: demo.IsOn);
 
         services.AddSingleton(sp => new TimerStore(sp.GetRequiredService<StorageAccount>()));

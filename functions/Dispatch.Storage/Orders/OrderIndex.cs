@@ -23,8 +23,10 @@ public sealed record OpenOrder(
     int Version,
     string? Reference = null);
 
-/// <summary>The <c>openorders</c> table: partition = community id, row = order id; only non-terminal orders.</summary>
-public sealed class OrderIndex(StorageAccount account)
+/// <summary>The <c>openorders</c> table: partition = community id, row = order id; only non-terminal orders. A host that
+/// is the table's only writer passes an <see cref="OpenAssignmentMemory"/>, kept by its writes, to answer
+/// <see cref="OpenAssignmentsAsync"/> from.</summary>
+public sealed class OrderIndex(StorageAccount account, OpenAssignmentMemory? memory = null)
 {
     private readonly TableClient _table = account.Table(TableNames.OpenOrders);
 
@@ -38,6 +40,7 @@ public sealed class OrderIndex(StorageAccount account)
         if (state.IsTerminal)
         {
             await Projection.DeleteIfExistsAsync(_table, communityId, state.OrderId, cancellationToken, account.Projections).ConfigureAwait(false);
+            memory?.Wrote(communityId, state.OrderId, state.Version, memberId: null, deleted: true);
             return;
         }
 
@@ -58,8 +61,14 @@ public sealed class OrderIndex(StorageAccount account)
             ["Reference"] = state.Reference,
             [Projection.Version] = state.Version,
         };
-        await Projection.UpsertIfNotOlderAsync(_table, entity, account.Projections, cancellationToken).ConfigureAwait(false);
+        if (await Projection.UpsertIfNotOlderAsync(_table, entity, account.Projections, cancellationToken).ConfigureAwait(false))
+        {
+            memory?.Wrote(communityId, state.OrderId, state.Version, Holds(state.Status) ? state.MemberId : null, deleted: false);
+        }
     }
+
+    /// <summary>The statuses in which a member holds the order: the load the matching policy spreads.</summary>
+    private static bool Holds(OrderStatus status) => status is OrderStatus.Accepted or OrderStatus.Done;
 
     /// <summary>A page of rows across every community (partition = community id), for the repair pass.</summary>
     public Task<ProjectionPage> PageAsync(string? continuation, int max, CancellationToken cancellationToken = default) =>
@@ -91,18 +100,32 @@ public sealed class OrderIndex(StorageAccount account)
         CancellationToken cancellationToken = default)
     {
         Keys.Id(communityId, nameof(communityId));
+        if (memory is not null && memory.TryCounts(communityId, out var known))
+        {
+            return known;
+        }
+
+        var writes = memory?.WritesSoFar(communityId);
         var accepted = nameof(OrderStatus.Accepted);
         var done = nameof(OrderStatus.Done);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {communityId} and (Status eq {accepted} or Status eq {done})");
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["MemberId"], cancellationToken: cancellationToken)
+        var rows = new List<(string, int, string?)>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "MemberId", Projection.Version], cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
-            if (e.GetString("MemberId") is { Length: > 0 } memberId)
+            var memberId = e.GetString("MemberId") is { Length: > 0 } m ? m : null;
+            rows.Add((e.RowKey, e.GetInt32(Projection.Version) ?? 0, memberId));
+            if (memberId is not null)
             {
                 counts[memberId] = counts.GetValueOrDefault(memberId) + 1;
             }
+        }
+
+        if (writes is { } before)
+        {
+            memory!.Read(communityId, before, rows);
         }
 
         return counts;
