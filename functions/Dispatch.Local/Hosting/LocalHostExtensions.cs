@@ -44,7 +44,7 @@ public static class LocalHostExtensions
         services.TryAddTimeProvider();
         services.AddSingleton(sp => new StorageAccount(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         // One process writes every open-order row: it keeps the open assignments the dispatcher weighs in memory.
-        services.AddSingleton(sp => new OpenAssignmentMemory(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<OpenAssignmentMemory>();
         services.AddSingleton(sp => new OrderIndex(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<OpenAssignmentMemory>()));
         services.AddDispatchApp(builder.Configuration, allowDemoKey: demo.IsOn);
 

@@ -5,12 +5,13 @@ namespace Dispatch.Storage;
 /// <summary>Each community's open assignments (which member holds which open order) as the <c>openorders</c> rows show
 /// them, kept by a host that writes every one of those rows itself: the local host, one process. The matching load
 /// then costs no query per dispatch (a query the emulator answers by filtering the whole table, so it slowed with the
-/// district). A community is read from storage on first use, whenever a write raced that read, and again after
-/// <see cref="MaxAge"/>, so a row changed behind the host's back is not believed for long. A scaled-out host
-/// (several writers) must not use it: it queries each time.</summary>
-public sealed class OpenAssignmentMemory(TimeProvider clock)
+/// district). A community is read from storage on first use, whenever a write raced that read, and again every
+/// <see cref="RereadEvery"/> answers from memory, so a row changed behind the host's back is not believed for long. (Counted in
+/// answers, not minutes: the benchmarks and tests move the clock by hours.) A scaled-out host (several writers) must
+/// not use it: it queries each time.</summary>
+public sealed class OpenAssignmentMemory
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+    public const int RereadEvery = 50;
 
     private readonly ConcurrentDictionary<string, Community> _communities = new(StringComparer.Ordinal);
 
@@ -20,7 +21,7 @@ public sealed class OpenAssignmentMemory(TimeProvider clock)
         var community = _communities.GetOrAdd(communityId, _ => new Community());
         lock (community.Gate)
         {
-            if (community.Holders is { } holders && clock.GetUtcNow() - community.ReadAt < MaxAge)
+            if (community.Holders is { } holders && community.Answers++ < RereadEvery)
             {
                 counts = holders.Values.Where(h => h.MemberId is not null)
                     .GroupBy(h => h.MemberId!, StringComparer.Ordinal)
@@ -56,7 +57,7 @@ public sealed class OpenAssignmentMemory(TimeProvider clock)
             }
 
             community.Holders = rows.ToDictionary(r => r.OrderId, r => (r.Version, r.MemberId), StringComparer.Ordinal);
-            community.ReadAt = clock.GetUtcNow();
+            community.Answers = 0;
         }
     }
 
@@ -92,6 +93,6 @@ public sealed class OpenAssignmentMemory(TimeProvider clock)
 
         public Dictionary<string, (int Version, string? MemberId)>? Holders { get; set; }
 
-        public DateTimeOffset ReadAt { get; set; }
+        public int Answers { get; set; }
     }
 }

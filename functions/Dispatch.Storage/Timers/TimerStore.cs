@@ -39,25 +39,18 @@ public sealed class TimerStore(StorageAccount account)
     public async Task ScheduleAsync(ScheduleTimer timer, CancellationToken cancellationToken = default) =>
         await _table.UpsertEntityAsync(ToEntity(timer), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Stores several timers, one request per due day (a transaction holds one partition): an order's save
-    /// often sets two, a reminder and a deadline, mostly on one day. Idempotent as
+    /// <summary>Stores several timers, one request per due day (a transaction holds one partition), the days side by
+    /// side: an order's save often sets two, a reminder and a deadline, mostly on one day. Idempotent as
     /// <see cref="ScheduleAsync(ScheduleTimer, CancellationToken)"/>.</summary>
-    public async Task ScheduleAsync(IReadOnlyList<ScheduleTimer> timers, CancellationToken cancellationToken = default)
+    public Task ScheduleAsync(IReadOnlyList<ScheduleTimer> timers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(timers);
         // A transaction holds at most 100 operations, each row once.
-        foreach (var chunk in timers.DistinctBy(RowOf).GroupBy(t => PartitionOf(t.DueAt)).SelectMany(day => day.Chunk(100)))
-        {
-            if (chunk.Length == 1)
-            {
-                await ScheduleAsync(chunk[0], cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            await _table.SubmitTransactionAsync(
-                chunk.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(t))), cancellationToken)
-                .ConfigureAwait(false);
-        }
+        return Task.WhenAll(timers.DistinctBy(RowOf).GroupBy(t => PartitionOf(t.DueAt)).SelectMany(day => day.Chunk(100))
+            .Select(chunk => chunk.Length == 1
+                ? ScheduleAsync(chunk[0], cancellationToken)
+                : _table.SubmitTransactionAsync(
+                    chunk.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(t))), cancellationToken)));
     }
 
     private static TableEntity ToEntity(ScheduleTimer timer) => new(PartitionOf(timer.DueAt), RowOf(timer))
