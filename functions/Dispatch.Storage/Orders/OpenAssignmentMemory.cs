@@ -6,9 +6,9 @@ namespace Dispatch.Storage;
 /// them, kept by a host that writes every one of those rows itself: the local host, one process. The matching load
 /// then costs no query per dispatch (a query the emulator answers by filtering the whole table, so it slowed with the
 /// district). A community is read from storage on first use, whenever a write raced that read, and again every
-/// <see cref="RereadEvery"/> answers from memory, so a row changed behind the host's back is not believed for long. (Counted in
-/// answers, not minutes: the benchmarks and tests move the clock by hours.) A scaled-out host (several writers) must
-/// not use it: it queries each time.</summary>
+/// <see cref="RereadEvery"/> answers from memory, so a row changed behind the host's back is not believed for long
+/// (counted in answers, not minutes: the benchmarks and tests move the clock by hours). A scaled-out host (several
+/// writers) must not use it: it queries each time.</summary>
 public sealed class OpenAssignmentMemory
 {
     public const int RereadEvery = 50;

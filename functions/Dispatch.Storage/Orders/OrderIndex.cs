@@ -111,19 +111,19 @@ public sealed class OrderIndex(StorageAccount account, OpenAssignmentMemory? mem
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {communityId} and (Status eq {accepted} or Status eq {done})");
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rows = new List<(string, int, string?)>();
+        List<(string, int, string?)>? rows = memory is null ? null : [];
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "MemberId", Projection.Version], cancellationToken: cancellationToken)
                            .ConfigureAwait(false))
         {
             var memberId = e.GetString("MemberId") is { Length: > 0 } m ? m : null;
-            rows.Add((e.RowKey, e.GetInt32(Projection.Version) ?? 0, memberId));
+            rows?.Add((e.RowKey, e.GetInt32(Projection.Version) ?? 0, memberId));
             if (memberId is not null)
             {
                 counts[memberId] = counts.GetValueOrDefault(memberId) + 1;
             }
         }
 
-        if (writes is { } before)
+        if (writes is { } before && rows is not null)
         {
             memory!.Read(communityId, before, rows);
         }
