@@ -36,7 +36,12 @@ run_tests() { # project
   f=$(grep -oE 'Failed:\s+[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   s=$(grep -oE 'Skipped:\s+[0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-  if [ "$f" -gt 0 ]; then status=1; grep -E '^\s*Failed ' "$log" | sed "s|^\s*|$1: |" >> "$failures"; fi
+  if [ "$f" -gt 0 ]; then
+    status=1; grep -E '^\s*Failed ' "$log" | sed "s|^\s*|$1: |" >> "$failures"
+    # What each failure said (message and stack, 60 lines at most), so the log shows why, not only which.
+    say "what the failed tests of $1 said"
+    awk '/^[[:space:]]*Failed [A-Za-z]/ { on = 1; n = 0 } /^[[:space:]]*(Passed|Skipped) [A-Za-z]/ { on = 0 } on && n++ < 60' "$log"
+  fi
   if [ "$rc" -ne 0 ]; then
     status=1
     [ "$f" -gt 0 ] || { failed=$((failed + 1)); tail -40 "$log"; }
