@@ -40,6 +40,8 @@ public class OrderFormDraftTests(AzuriteFixture azurite)
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await page.WaitForURLAsync("**/track.html?o=*", Chromium.Arrived);
         var tracking = new Uri(page.Url).PathAndQuery;
+        // The tracking page shown before going back: going back from a page still loading can find it detached.
+        await Expect(page.Locator("#timeline")).ToContainTextAsync("提交了订单");
 
         await page.GoBackAsync();
         var link = page.GetByRole(AriaRole.Link, new() { Name = "已提交，查看订单" });
