@@ -38,7 +38,7 @@ public class AdminPageTests(AzuriteFixture azurite)
         await Expect(hubin.Locator("p.msg-ok a")).ToHaveAttributeAsync("href", new Regex(@"organizer\.html\?t="));
 
         await hubin.GetByRole(AriaRole.Link, new() { Name = "年度统计" }).ClickAsync();
-        await page.WaitForURLAsync("**/report.html?community=hubin&t=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/report.html?community=hubin&t=*");
         await Expect(page.Locator("#chart-hours svg rect.bar")).ToHaveCountAsync(4);
     }
 

@@ -60,7 +60,7 @@ public class ChannelPageTests(AzuriteFixture azurite)
         await page.GetByLabel("详细地址").FillAsync("1号楼 302 室");
         await page.GetByLabel("短信通知我订单进展").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
-        await page.WaitForURLAsync("**/track.html?o=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/track.html?o=*");
 
         var orderId = new Uri(page.Url).Query.Split('&')[0].Split('=')[1];
         Assert.True((await host.Services.GetRequiredService<OrderStore>().GetAsync(Uri.UnescapeDataString(orderId)))!.Resident.WantsUpdates);

@@ -66,6 +66,30 @@ public sealed class Chromium : IAsyncDisposable
     /// (member.html → signin.html): the new page's network went idle and Playwright never reported its load.</summary>
     public static PageWaitForURLOptions Arrived => new() { WaitUntil = WaitUntilState.Commit };
 
+    /// <summary>Waits until the page's address matches <paramref name="url"/> (<see cref="Arrived"/>). When it never does, the
+    /// failure names where the page is and what its status line says: a bare timeout left a rare sign-in failure unexplained.</summary>
+    public static async Task ArriveAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, Arrived);
+        }
+        catch (TimeoutException e)
+        {
+            string status;
+            try
+            {
+                status = string.Join(" | ", await page.Locator("#status").AllInnerTextsAsync());
+            }
+            catch (PlaywrightException)
+            {
+                status = "(unreadable)";
+            }
+
+            throw new TimeoutException($"Never reached {url}: the page is at {page.Url}, its #status says \"{status}\".", e);
+        }
+    }
+
     /// <summary>Uncaught script errors in any page; tests assert there are none.</summary>
     public List<string> PageErrors { get; } = [];
 

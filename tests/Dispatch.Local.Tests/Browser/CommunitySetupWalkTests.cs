@@ -46,9 +46,9 @@ public class CommunitySetupWalkTests(AzuriteFixture azurite)
 
         // The administrator signs in and adds a community and its community organizer.
         await page.GotoAsync("/admin.html");
-        await page.WaitForURLAsync("**/signin.html?next=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/signin.html?next=*");
         await SignInPage.SignInAsync(page, AdministratorPhone, TextedCodes(host));
-        await page.WaitForURLAsync("**/admin.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/admin.html");
         AssertNoToken(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "区级管理", Level = 1 })).ToBeVisibleAsync();
 
@@ -72,16 +72,16 @@ public class CommunitySetupWalkTests(AzuriteFixture azurite)
 
         // The administrator signs out; the new organizer signs in on the same sign-in page.
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/signin.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/signin.html");
         await SignInPage.SignInAsync(page, OrganizerPhone, TextedCodes(host));
-        await page.WaitForURLAsync("**/organizer.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/organizer.html");
         AssertNoToken(page);
         await Expect(page.Locator("#orders-title")).ToBeVisibleAsync();
         await Expect(page.Locator("#roster")).Not.ToContainTextAsync("赵老师");
 
         // 网格与楼栋: a grid, then a building in it.
         await page.GetByRole(AriaRole.Link, new() { Name = "网格与楼栋" }).ClickAsync();
-        await page.WaitForURLAsync("**/tree.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/tree.html");
         AssertNoToken(page);
         await page.Locator("#add-grid input[name=nameZh]").FillAsync("第一网格");
         await page.Locator("#add-grid input[name=id]").FillAsync("g1");
@@ -97,7 +97,7 @@ public class CommunitySetupWalkTests(AzuriteFixture azurite)
 
         // Back on the organizer page: the member list, previewed (one bad row), then imported.
         await page.GetByRole(AriaRole.Link, new() { Name = "返回派单台" }).ClickAsync();
-        await page.WaitForURLAsync("**/organizer.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/organizer.html");
         AssertNoToken(page);
         var file = new FilePayload { Name = "党员名单.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(MemberList) };
         await page.Locator("#import-file").SetInputFilesAsync(file);

@@ -38,7 +38,7 @@ public class OrderFormDraftTests(AzuriteFixture azurite)
         await FillAsync(page);
         var key = await KeyAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
-        await page.WaitForURLAsync("**/track.html?o=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/track.html?o=*");
         var tracking = new Uri(page.Url).PathAndQuery;
         // The tracking page shown before going back: going back from a page still loading can find it detached.
         await Expect(page.Locator("#timeline")).ToContainTextAsync("提交了订单");
@@ -61,7 +61,7 @@ public class OrderFormDraftTests(AzuriteFixture azurite)
         Assert.NotEqual(key, await KeyAsync(page));
         await FillAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
-        await page.WaitForURLAsync("**/track.html?o=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/track.html?o=*");
         Assert.NotEqual(tracking, new Uri(page.Url).PathAndQuery);
         Assert.Equal(before + 2, (await host.OpenOrdersAsync()).Length);
         Assert.Empty(chromium.PageErrors);

@@ -30,7 +30,7 @@ public class PageTests(AzuriteFixture azurite)
         await Chromium.ShotAsync(page, "1-form-zh-390");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/track.html?o=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/track.html?o=*");
         await Expect(page.Locator("#status-word")).ToHaveTextAsync("已派单，待接单");
         await Expect(page.Locator("#status-text")).ToContainTextAsync("正在等待");
         await Expect(page.Locator("#timeline")).ToContainTextAsync("提交了订单");
@@ -171,7 +171,7 @@ public class PageTests(AzuriteFixture azurite)
 
         await phone.FillAsync("0510-85551234");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
-        await page.WaitForURLAsync("**/track.html?o=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/track.html?o=*");
         await Expect(page.Locator("#status-word")).ToHaveTextAsync("待认领");
         Assert.Empty(chromium.PageErrors);
     }

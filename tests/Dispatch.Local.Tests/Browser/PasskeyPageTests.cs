@@ -50,15 +50,15 @@ public class PasskeyPageTests(AzuriteFixture azurite)
         var codes = await host.Http.GetFromJsonAsync<OutboxCode[]>("/api/demo/codes");
         await page.GetByLabel("验证码").FillAsync(Assert.Single(codes!).Code);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/organizer.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/organizer.html");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "添加通行密钥" }).ClickAsync();
         await Expect(page.Locator("#add-passkey")).ToHaveTextAsync("通行密钥已添加");
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/signin.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/signin.html");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "用通行密钥登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/organizer.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/organizer.html");
         await Expect(page.Locator("#orders-title")).ToBeVisibleAsync();
         await Chromium.ShotAsync(page, "13-passkey-signed-in-organizer");
         Assert.Empty(chromium.PageErrors);

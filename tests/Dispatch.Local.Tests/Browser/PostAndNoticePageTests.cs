@@ -210,7 +210,7 @@ public class PostAndNoticePageTests(AzuriteFixture azurite)
         await Expect(nudge).Not.ToContainTextAsync("wishes 0/2");
         await Chromium.ShotAsync(member, "10-member-notices-zh-390");
         await nudge.GetByRole(AriaRole.Link, new() { Name = $"心愿 {wish.OrderId}" }).ClickAsync();
-        await member.WaitForURLAsync($"**/member.html?o={wish.OrderId}&t=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(member, $"**/member.html?o={wish.OrderId}&t=*");
         await Expect(member.Locator($"#panel-board [data-order='{wish.OrderId}']")).ToHaveClassAsync(new Regex("highlight"));
         Assert.Empty(chromium.PageErrors);
     }

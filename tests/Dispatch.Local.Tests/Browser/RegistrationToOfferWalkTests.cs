@@ -30,7 +30,7 @@ public class RegistrationToOfferWalkTests(AzuriteFixture azurite)
         var desk = await chromium.NewPageAsync(host.BaseAddress, phone: false);
         await desk.GotoAsync("/signin.html");
         await SignInPage.SignInAsync(desk, "13800000001", DemoCodes(host));
-        await desk.WaitForURLAsync("**/organizer.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(desk, "**/organizer.html");
         Assert.DoesNotContain("t=", desk.Url, StringComparison.Ordinal);
         var shown = desk.Locator("#registration-url");
         await Expect(shown).ToBeVisibleAsync();
@@ -68,7 +68,7 @@ public class RegistrationToOfferWalkTests(AzuriteFixture azurite)
         await Expect(phone.Locator("#reg-status")).ToHaveTextAsync("已通过");
         await phone.GotoAsync("/signin.html");
         await SignInPage.SignInAsync(phone, NewcomerPhone, DemoCodes(host));
-        await phone.WaitForURLAsync("**/member.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(phone, "**/member.html");
         Assert.DoesNotContain("t=", phone.Url, StringComparison.Ordinal);
         await Expect(phone.Locator("#hello")).ToContainTextAsync(Newcomer);
 
@@ -85,7 +85,7 @@ public class RegistrationToOfferWalkTests(AzuriteFixture azurite)
         await resident.GetByLabel("详细地址").FillAsync("2号楼 501 室");
         await resident.GetByLabel("需求说明").FillAsync("卫生间的灯不亮了");
         await resident.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
-        await resident.WaitForURLAsync("**/track.html?o=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(resident, "**/track.html?o=*");
         await Expect(resident.Locator("#status-word")).ToHaveTextAsync("已派单，待接单");
 
         // The offer travels through the queue; the newcomer, the only one in 2号楼 offering repairs, ranks first.

@@ -31,7 +31,7 @@ public class ReportPageTests(AzuriteFixture azurite)
         await Expect(link).ToHaveAttributeAsync("href", new Regex(@"report\.html\?t="));
         await link.ClickAsync();
 
-        await page.WaitForURLAsync("**/report.html?t=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/report.html?t=*");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "年度服务统计", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("#summary")).ToContainTextAsync("服务 6.5 小时");
         await Expect(page.Locator("#chart-hours svg rect.bar")).ToHaveCountAsync(4); // the demo's four grids
@@ -85,7 +85,7 @@ public class ReportPageTests(AzuriteFixture azurite)
         await Chromium.ShotAsync(page, "8-tally-zh-390");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "打印服务时长证明" }).ClickAsync();
-        await page.WaitForURLAsync("**/proof.html?n=ZM-2026-*", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/proof.html?n=ZM-2026-*");
         var number = new Uri(page.Url).Query.Split('&')[0][3..];
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "服务时长证明" })).ToBeVisibleAsync();
         await Expect(page.Locator("#proof-number")).ToHaveTextAsync(number);

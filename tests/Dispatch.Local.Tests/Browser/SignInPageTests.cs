@@ -33,7 +33,7 @@ public class SignInPageTests(AzuriteFixture azurite)
         var page = await chromium.NewPageAsync(host.BaseAddress);
 
         await page.GotoAsync("/member.html");
-        await page.WaitForURLAsync("**/signin.html?next=*", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/signin.html?next=*");
         await page.GetByLabel("手机号").FillAsync(member.Phone);
         await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync("5 分钟内有效");
@@ -41,15 +41,15 @@ public class SignInPageTests(AzuriteFixture azurite)
         await Chromium.ShotAsync(page, "12-signin-zh");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync("**/member.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/member.html");
         await Expect(page.Locator("#hello")).ToContainTextAsync(member.Name);
         Assert.DoesNotContain("t=", page.Url, StringComparison.Ordinal);
         await Chromium.ShotAsync(page, "12-signed-in-inbox-zh");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/signin.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/signin.html");
         await page.GotoAsync("/member.html");
-        await page.WaitForURLAsync("**/signin.html?next=*", Chromium.Arrived); // the session is over
+        await Chromium.ArriveAsync(page, "**/signin.html?next=*"); // the session is over
         Assert.Empty(chromium.PageErrors);
     }
 
@@ -67,7 +67,7 @@ public class SignInPageTests(AzuriteFixture azurite)
         await page.GetByLabel("验证码").FillAsync(await DemoCodeAsync(host, "13800000001"));
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync("**/organizer.html", Chromium.Arrived);
+        await Chromium.ArriveAsync(page, "**/organizer.html");
         await Expect(page.Locator("#orders-title")).ToBeVisibleAsync();
         await Expect(page.Locator("#roster")).ToContainTextAsync(await FirstActiveNameAsync(host));
         Assert.Empty(chromium.PageErrors);
