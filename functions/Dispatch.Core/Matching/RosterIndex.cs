@@ -13,17 +13,22 @@ public sealed class RosterIndex
 {
     private readonly FrozenDictionary<ServiceCategory, Bucket> _byService;
 
-    private RosterIndex(string communityId, FrozenDictionary<ServiceCategory, Bucket> byService, int count)
+    private readonly FrozenSet<string> _active;
+
+    private RosterIndex(string communityId, FrozenDictionary<ServiceCategory, Bucket> byService, FrozenSet<string> active)
     {
         CommunityId = communityId;
         _byService = byService;
-        Count = count;
+        _active = active;
     }
 
     public string CommunityId { get; }
 
     /// <summary>How many active members the index holds.</summary>
-    public int Count { get; }
+    public int Count => _active.Count;
+
+    /// <summary>Whether the member is one of the community's active members.</summary>
+    public bool Holds(string memberId) => _active.Contains(memberId);
 
     /// <summary>Indexes the active members of <paramref name="communityId"/> among <paramref name="members"/>.</summary>
     public static RosterIndex Of(string communityId, IEnumerable<Member> members)
@@ -34,7 +39,7 @@ public sealed class RosterIndex
             .SelectMany(m => m.Skills.Select(s => (Service: s, Entry: new Entry(m, WeekHours.Of(m.Availability)))))
             .GroupBy(x => x.Service)
             .ToFrozenDictionary(g => g.Key, g => Bucket.Of([.. g.Select(x => x.Entry)]));
-        return new(communityId, byService, active.Count);
+        return new(communityId, byService, active.Select(m => m.MemberId).ToFrozenSet(StringComparer.Ordinal));
     }
 
     /// <summary>The event answering a <see cref="FindCandidate"/> effect: the best-ranked eligible member with why,

@@ -46,6 +46,9 @@ public static class LocalHostExtensions
         // One process writes every open-order row: it keeps the open assignments the dispatcher weighs in memory.
         services.AddSingleton<OpenAssignmentMemory>();
         services.AddSingleton(sp => new OrderIndex(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<OpenAssignmentMemory>()));
+        // … and every member row: the rosters its writes have not touched since it read them need no version read.
+        services.AddSingleton<RosterWrites>();
+        services.AddSingleton(sp => new MemberStore(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<RosterWrites>()));
         services.AddDispatchApp(builder.Configuration, allowDemoKey: demo.IsOn);
 
         services.AddSingleton(sp => new TimerStore(sp.GetRequiredService<StorageAccount>()));

@@ -14,8 +14,9 @@ public sealed record MemberAdd(bool Added, Member Member);
 /// Beside each member with a mobile number, a row "~phone|{phone}" names the member holding it, written in the same
 /// transaction: a phone is one member's per community, even under racing adds. Every write also stamps the row
 /// "~version" with a new value in the same transaction, so a cached roster is checked with one point read
-/// (<see cref="GetVersionAsync"/>). Lists skip the "~" rows.</summary>
-public sealed class MemberStore(StorageAccount account)
+/// (<see cref="GetVersionAsync"/>). Lists skip the "~" rows. <paramref name="writes"/>, when given, hears of every
+/// write this store makes (<see cref="RosterWrites"/>).</summary>
+public sealed class MemberStore(StorageAccount account, RosterWrites? writes = null)
 {
     public const int BatchSize = 100;
 
@@ -29,8 +30,7 @@ public sealed class MemberStore(StorageAccount account)
     /// recognised as stale later, since it names a member who no longer has that phone.</summary>
     public async Task UpsertAsync(Member member, CancellationToken cancellationToken = default)
     {
-        await _table.SubmitTransactionAsync(
-            Stamped(WithPhone(ToEntity(member)).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))),
+        await SubmitStampedAsync(WithPhone(ToEntity(member)).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -44,8 +44,7 @@ public sealed class MemberStore(StorageAccount account)
         {
             try
             {
-                await _table.SubmitTransactionAsync(
-                    Stamped(rows.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))), cancellationToken).ConfigureAwait(false);
+                await SubmitStampedAsync(rows.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken).ConfigureAwait(false);
                 return new MemberAdd(true, member);
             }
             catch (RequestFailedException e) when (e.IsConflict())
@@ -78,8 +77,7 @@ public sealed class MemberStore(StorageAccount account)
         {
             try
             {
-                await _table.SubmitTransactionAsync(
-                    Stamped(chunk.SelectMany(m => WithPhone(ToEntity(m))).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))),
+                await SubmitStampedAsync(chunk.SelectMany(m => WithPhone(ToEntity(m))).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)),
                     cancellationToken).ConfigureAwait(false);
                 added += chunk.Length;
             }
@@ -129,7 +127,7 @@ public sealed class MemberStore(StorageAccount account)
 
         try
         {
-            await _table.SubmitTransactionAsync(Stamped(actions), cancellationToken).ConfigureAwait(false);
+            await SubmitStampedAsync(actions, cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
@@ -184,14 +182,23 @@ public sealed class MemberStore(StorageAccount account)
         return row.HasValue && row.Value is { } e ? e.GetString("Version") : null;
     }
 
-    /// <summary>The actions of one community's transaction, plus a new roster version in the same transaction.</summary>
-    private static List<TableTransactionAction> Stamped(IEnumerable<TableTransactionAction> actions)
+    /// <summary>Submits one community's transaction with a new roster version in it, then tells <see cref="RosterWrites"/>
+    /// (even when it failed: a write that timed out may still have landed).</summary>
+    private async Task SubmitStampedAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         var list = actions.ToList();
+        var community = list[0].Entity.PartitionKey;
         list.Add(new TableTransactionAction(
             TableTransactionActionType.UpsertReplace,
-            new TableEntity(list[0].Entity.PartitionKey, VersionRow) { ["Version"] = Guid.NewGuid().ToString("N") }));
-        return list;
+            new TableEntity(community, VersionRow) { ["Version"] = Guid.NewGuid().ToString("N") }));
+        try
+        {
+            await _table.SubmitTransactionAsync(list, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writes?.Note(community);
+        }
     }
 
     /// <summary>The member's row, then its phone row when it has a mobile number.</summary>
@@ -216,8 +223,7 @@ public sealed class MemberStore(StorageAccount account)
                 .SelectMany(WithPhone).GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(g => g.Last());
             foreach (var chunk in rows.Chunk(BatchSize - 1))
             {
-                await _table.SubmitTransactionAsync(
-                    Stamped(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))),
+                await SubmitStampedAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
                     cancellationToken).ConfigureAwait(false);
             }
         }

@@ -63,6 +63,7 @@ public class RosterIndexTests
             new Member("c", "丙", "13900000003", here with { CommunityId = "c2" }, [ServiceCategory.Repair], anyTime),
         ]);
         Assert.Equal(1, index.Count);
+        Assert.Equal([true, false, false, false], new[] { "a", "b", "c", "nobody" }.Select(index.Holds));
         var found = Assert.IsType<CandidateFound>(index.Answer(
             new OrderRequest(OrderKind.Service, ServiceCategory.Repair, here, false, null), _ => MemberLoad.None, ImmutableArray<string>.Empty, Week));
         Assert.Equal(("a", 1), (found.MemberId, found.Reason.CandidateCount));
