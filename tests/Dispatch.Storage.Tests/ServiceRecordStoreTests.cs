@@ -44,6 +44,26 @@ public sealed class ServiceRecordStoreTests(AzuriteFixture azurite) : StorageTes
     }
 
     [Fact]
+    public async Task Records_added_at_once_for_one_member_year_all_reach_the_tally_once()
+    {
+        // Two confirms of one member's orders can land together (a resident's and the organizer's, or the auto-confirm):
+        // the tally's If-Match inside the batch makes the later one re-read, so no credit is lost and none doubled.
+        var store = new ServiceRecordStore(Account);
+        for (var round = 0; round < 5; round++)
+        {
+            var member = $"m{round}";
+            var records = Enumerable.Range(0, 6).Select(i => Record($"o{round}-{i}", member, halfHours: i + 1)).ToList();
+            var adds = records.Concat(records.Take(2)) // two of them twice, as a retried follow-up does
+                .Select(r => Task.Run(() => store.AddAsync(r))).ToList();
+            var added = await Task.WhenAll(adds);
+
+            Assert.Equal(records.Count, added.Count(a => a));
+            var tally = await store.GetTallyAsync("c1", 2025, member);
+            Assert.Equal((records.Count, records.Sum(r => r.HalfHours)), (tally!.Services, tally.HalfHours));
+        }
+    }
+
+    [Fact]
     public async Task Tally_totals_hours_services_wishes_and_ratings()
     {
         var store = new ServiceRecordStore(Account);

@@ -58,10 +58,8 @@ public sealed class ServiceRecordStore(StorageAccount account)
 
     /// <summary>Adds the record and its hours to the member-year tally in one transaction. Returns false if
     /// the record id was already recorded: hours are credited once per record id.
-    /// In Azure the tally update carries If-Match, so two concurrent adds for one member-year cannot both
-    /// build on the same tally (the loser re-reads and retries). Azurite ignores If-Match inside batch
-    /// transactions (Azurite#1233), so there concurrent adds for one member-year can lose a tally update;
-    /// the record rows stay exact either way.</summary>
+    /// The tally update carries If-Match, so two concurrent adds for one member-year cannot both build on the
+    /// same tally: the loser re-reads and retries (Azurite 3.35 honours it inside the batch too; a test holds it).</summary>
     public Task<bool> AddAsync(ServiceRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
