@@ -45,13 +45,16 @@ public sealed class TimerStore(StorageAccount account)
     public Task ScheduleAsync(IReadOnlyList<ScheduleTimer> timers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(timers);
-        // A transaction holds at most 100 operations, each row once.
-        return Task.WhenAll(timers.DistinctBy(RowOf).GroupBy(t => PartitionOf(t.DueAt)).SelectMany(day => day.Chunk(100))
+        return Task.WhenAll(Batches(timers)
             .Select(chunk => chunk.Length == 1
                 ? ScheduleAsync(chunk[0], cancellationToken)
                 : _table.SubmitTransactionAsync(
                     chunk.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(t))), cancellationToken)));
     }
+
+    /// <summary>The timers in transactions: each row once, one due day (partition) each, at most 100 operations each.</summary>
+    private static IEnumerable<ScheduleTimer[]> Batches(IEnumerable<ScheduleTimer> timers) =>
+        timers.DistinctBy(RowOf).GroupBy(t => PartitionOf(t.DueAt)).SelectMany(day => day.Chunk(100));
 
     private static TableEntity ToEntity(ScheduleTimer timer) => new(PartitionOf(timer.DueAt), RowOf(timer))
     {
@@ -105,29 +108,26 @@ public sealed class TimerStore(StorageAccount account)
     public async Task DropAsync(IReadOnlyList<ScheduleTimer> timers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(timers);
-        foreach (var day in timers.DistinctBy(RowOf).GroupBy(t => PartitionOf(t.DueAt)))
+        foreach (var chunk in Batches(timers))
         {
-            foreach (var chunk in day.Chunk(100))
+            if (chunk.Length > 1)
             {
-                if (chunk.Length > 1)
+                try
                 {
-                    try
-                    {
-                        await _table.SubmitTransactionAsync(
-                            chunk.Select(t => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(day.Key, RowOf(t)), ETag.All)),
-                            cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-                    catch (TableTransactionFailedException e) when (e.Status == 404)
-                    {
-                        // One was gone, so none was deleted: one at a time, below.
-                    }
+                    await _table.SubmitTransactionAsync(
+                        chunk.Select(t => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(PartitionOf(t.DueAt), RowOf(t)), ETag.All)),
+                        cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
+                catch (TableTransactionFailedException e) when (e.Status == 404)
+                {
+                    // One was gone, so none was deleted: one at a time, below.
+                }
+            }
 
-                foreach (var timer in chunk)
-                {
-                    await DeleteAsync(timer, cancellationToken).ConfigureAwait(false);
-                }
+            foreach (var timer in chunk)
+            {
+                await DeleteAsync(timer, cancellationToken).ConfigureAwait(false);
             }
         }
     }
