@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Dispatch.Local.Tests.Browser;
@@ -61,20 +62,18 @@ public sealed class Chromium : IAsyncDisposable
         return page;
     }
 
-    /// <summary>For <c>WaitForURLAsync</c>: the new address is enough, the checks after it wait for the page's content.
-    /// Waiting for the load event too timed out now and then on a page that sends the browser on while it loads
-    /// (member.html → signin.html): the new page's network went idle and Playwright never reported its load.</summary>
-    public static PageWaitForURLOptions Arrived => new() { WaitUntil = WaitUntilState.Commit };
-
-    /// <summary>Waits until the page's address matches <paramref name="url"/> (<see cref="Arrived"/>). When it never does, the
-    /// failure names where the page is and what its status line says: a bare timeout left a rare sign-in failure unexplained.</summary>
+    /// <summary>Waits until the page's address matches the glob <paramref name="url"/> (<c>**</c> any characters, <c>*</c> any
+    /// but '/', the rest literal, the whole address), by reading the address until it does (Playwright's <c>ToHaveURLAsync</c>),
+    /// not by waiting for a navigation event: <c>WaitForURLAsync</c> now and then missed the organizer's arrival and timed out
+    /// with the page already at organizer.html. The checks after it wait for the page's content. When the address never
+    /// matches, the failure names where the page is and what its status line says.</summary>
     public static async Task ArriveAsync(IPage page, string url)
     {
         try
         {
-            await page.WaitForURLAsync(url, Arrived);
+            await Assertions.Expect(page).ToHaveURLAsync(Glob(url), new PageAssertionsToHaveURLOptions { Timeout = 15_000 });
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             string status;
             try
@@ -89,6 +88,9 @@ public sealed class Chromium : IAsyncDisposable
             throw new TimeoutException($"Never reached {url}: the page is at {page.Url}, its #status says \"{status}\".", e);
         }
     }
+
+    private static Regex Glob(string glob) =>
+        new("^" + Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$");
 
     /// <summary>Uncaught script errors in any page; tests assert there are none.</summary>
     public List<string> PageErrors { get; } = [];
