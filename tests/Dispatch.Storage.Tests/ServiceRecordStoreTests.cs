@@ -110,14 +110,86 @@ public sealed class ServiceRecordStoreTests(AzuriteFixture azurite) : StorageTes
     }
 
     [Fact]
-    public async Task Records_and_tally_share_one_member_year_partition()
+    public async Task Records_and_tally_share_one_member_year_partition_in_their_communitys_own_table()
     {
         var store = new ServiceRecordStore(Account);
         await store.AddAsync(Record("o1"));
+        await store.AddAsync(Record("o2", community: "c2"));
 
-        var rows = Account.Table(TableNames.Records).Query<TableEntity>().ToList();
-
+        var rows = Account.Table(ServiceRecordStore.TableOf("c1")).Query<TableEntity>().ToList();
         Assert.All(rows, r => Assert.Equal("c1|2025|m1", r.PartitionKey));
         Assert.Equal(["r|o1", "tally"], rows.Select(r => r.RowKey));
+        var other = Account.Table(ServiceRecordStore.TableOf("c2")).Query<TableEntity>().ToList();
+        Assert.Equal(["c2|2025|m1"], other.Select(r => r.PartitionKey).Distinct());
+        Assert.NotEqual(ServiceRecordStore.TableOf("c1"), ServiceRecordStore.TableOf("c2"));
     }
+
+    [Fact]
+    public async Task A_community_with_no_record_reads_as_empty_and_gets_no_table()
+    {
+        var store = new ServiceRecordStore(Account);
+
+        Assert.Empty(await store.TalliesAsync("c9", 2025));
+        Assert.Empty((await store.EntriesAsync("c9", 2025)).Records);
+        Assert.Empty(await store.ListForMemberAsync("c9", 2025, "m1"));
+        Assert.Null(await store.GetTallyAsync("c9", 2025, "m1"));
+
+        Assert.DoesNotContain(Account.TableName(ServiceRecordStore.TableOf("c9")), Tables());
+    }
+
+    [Fact]
+    public async Task Records_in_the_table_every_community_once_shared_are_moved_to_their_own_before_anything_is_served()
+    {
+        // The shared table as the earlier layout wrote it: c1's m1 and m2, c2's m1, with their tallies.
+        var shared = Account.Table(TableNames.Records);
+        await shared.CreateIfNotExistsAsync();
+        var before = new[]
+        {
+            Enumerable.Range(0, 150).Select(i => Record($"a{i:D3}", "m1", halfHours: 1 + (i % 4))).ToList(),
+            [Record("b1", "m2", halfHours: 5)],
+            [Record("c1", "m1", community: "c2", halfHours: 2, rating: 5)],
+        };
+        foreach (var memberYear in before)
+        {
+            var rows = ServiceRecordStore.MemberYearRows(memberYear);
+            foreach (var chunk in rows.Chunk(100))
+            {
+                await shared.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+            }
+        }
+
+        // An earlier pass was cut short after copying one row: it is not copied twice, nor does it stop the rest.
+        var own = Account.Table(ServiceRecordStore.TableOf("c1"));
+        await own.CreateIfNotExistsAsync();
+        await own.AddEntityAsync(ServiceRecordStore.MemberYearRows(before[0])[0]);
+
+        // Two instances start at once; each answers only after the move.
+        var first = new ServiceRecordStore(Account);
+        var second = new ServiceRecordStore(Account);
+        var answers = await Task.WhenAll(first.TalliesAsync("c1", 2025), second.TalliesAsync("c1", 2025));
+
+        foreach (var tallies in answers)
+        {
+            Assert.Equal(["m1", "m2"], tallies.Select(t => t.MemberId));
+            Assert.Equal([before[0].Sum(r => r.HalfHours), 5], tallies.Select(t => t.HalfHours));
+            Assert.Equal([150, 1], tallies.Select(t => t.Services));
+        }
+
+        Assert.Equal(150, (await second.ListForMemberAsync("c1", 2025, "m1")).Count);
+        var c2 = Assert.Single((await first.EntriesAsync("c2", 2025)).Records);
+        Assert.Equal(before[2][0], c2);
+        Assert.DoesNotContain(Account.TableName(TableNames.Records), Tables());
+
+        // Credits go on from the moved tally, and a moved record is still credited once.
+        Assert.True(await first.AddAsync(Record("a150", "m1", halfHours: 4)));
+        Assert.False(await second.AddAsync(before[0][7]));
+        var tally = await new ServiceRecordStore(Account).GetTallyAsync("c1", 2025, "m1");
+        Assert.Equal((before[0].Sum(r => r.HalfHours) + 4, 151), (tally!.HalfHours, tally.Services));
+    }
+
+    private List<string> Tables() =>
+        Account.Tables.Query(TableClient.CreateQueryFilter($"TableName ge {Account.Options.TablePrefix}"))
+            .Select(t => t.Name)
+            .Where(n => n.StartsWith(Account.Options.TablePrefix, StringComparison.Ordinal))
+            .ToList();
 }

@@ -38,6 +38,16 @@ public sealed class StorageAccountTests
     }
 
     [Fact]
+    public void A_prefix_too_long_for_a_communitys_records_table_is_refused_and_the_longest_fits()
+    {
+        var longest = "p" + new string('x', StorageAccount.MaxTablePrefixLength - 1);
+        var account = new StorageAccount(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", TablePrefix = longest });
+        Assert.Equal(63, account.TableName(ServiceRecordStore.TableOf("社区-一")).Length);
+        Assert.Throws<ArgumentException>(() =>
+            new StorageAccount(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", TablePrefix = longest + "x" }));
+    }
+
+    [Fact]
     public void Options_without_an_account_are_refused()
     {
         Assert.Throws<ArgumentException>(() => new StorageAccount(new StorageOptions()));

@@ -25,6 +25,12 @@ public sealed partial class StorageAccount
                 "TablePrefix must be empty or letters and digits starting with a letter.", nameof(options));
         }
 
+        if (options.TablePrefix.Length > MaxTablePrefixLength)
+        {
+            throw new ArgumentException(
+                $"TablePrefix must be at most {MaxTablePrefixLength} characters (a table name holds 63).", nameof(options));
+        }
+
         if (!QueueNamePattern().IsMatch(options.AssignmentQueueName))
         {
             throw new ArgumentException(
@@ -71,6 +77,9 @@ public sealed partial class StorageAccount
         PoisonQueueName = AssignmentQueueName + "-poison";
         PhotoContainerName = (options.TablePrefix + "photos").ToLowerInvariant();
     }
+
+    /// <summary>63, Table Storage's longest name, less the longest base name (a community's records table).</summary>
+    public const int MaxTablePrefixLength = 63 - 23;
 
     public StorageOptions Options { get; }
 

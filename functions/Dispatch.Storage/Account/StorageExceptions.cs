@@ -51,4 +51,7 @@ internal static class Failures
     public static bool IsPreconditionFailed(this RequestFailedException e) => e.Status == 412;
 
     public static bool IsNotFound(this RequestFailedException e) => e.Status == 404;
+
+    /// <summary>404 for the table itself, not for an entity in it.</summary>
+    public static bool IsTableMissing(this RequestFailedException e) => e.Status == 404 && e.ErrorCode == "TableNotFound";
 }

@@ -38,16 +38,25 @@ public sealed record MemberTally(
 /// <summary>Every stored entry of a community-year: service records (corrections included) and post claims.</summary>
 public sealed record YearEntries(IReadOnlyList<ServiceRecord> Records, IReadOnlyList<PostClaim> Claims);
 
-/// <summary>The <c>records</c> table. Partition = "{communityId}|{year}|{memberId}": a member-year, so the
-/// record rows ("r|{recordId}"), post claim rows ("p|{postId}") and the running "tally" row can change in
-/// one transaction. The tally is the incremental path (<see cref="TallyCounts.Add(ServiceRecord)"/> per
-/// entry); <see cref="TallyCalculator.FromRecords"/> over <see cref="EntriesAsync"/> recomputes it.</summary>
+/// <summary>The service records, one table per community (<see cref="TableOf"/>), so reading one community's year
+/// never scans another's rows, whatever the store does with a partition range. Partition =
+/// "{communityId}|{year}|{memberId}": a member-year, so the record rows ("r|{recordId}"), post claim rows
+/// ("p|{postId}") and the running "tally" row can change in one transaction. The tally is the incremental path
+/// (<see cref="TallyCounts.Add(ServiceRecord)"/> per entry); <see cref="TallyCalculator.FromRecords"/> over
+/// <see cref="EntriesAsync"/> recomputes it. A community's table is created by its first entry; reads of a community
+/// with none find nothing (and create nothing).</summary>
 public sealed class ServiceRecordStore(StorageAccount account)
 {
     public const string TallyRow = "tally";
     public const int AddTries = 10;
 
-    private readonly TableClient _table = account.Table(TableNames.Records);
+    private readonly Lock _gate = new();
+    private Task? _moved;
+
+    /// <summary>The base name of the community's table: <see cref="TableNames.Records"/> + 16 hex digits of the
+    /// SHA-256 of its id (ids may hold characters a table name cannot).</summary>
+    public static string TableOf(string communityId) =>
+        TableNames.Records + Keys.Sha256Hex(Keys.Id(communityId, nameof(communityId)))[..16];
 
     public static string PartitionOf(string communityId, int year, string memberId) =>
         $"{Keys.Id(communityId, nameof(communityId))}|{year:D4}|{Keys.Id(memberId, nameof(memberId))}";
@@ -55,6 +64,15 @@ public sealed class ServiceRecordStore(StorageAccount account)
     public static string RecordRow(string recordId) => $"r|{Keys.Id(recordId, nameof(recordId))}";
 
     public static string ClaimRow(string postId) => $"p|{Keys.Id(postId, nameof(postId))}";
+
+    /// <summary>The community's table, created if missing (for bulk loads; the store's own writes create it).</summary>
+    public async Task<TableClient> CreatedTableAsync(string communityId, CancellationToken cancellationToken = default)
+    {
+        await MovedAsync(cancellationToken).ConfigureAwait(false);
+        var table = account.Table(TableOf(communityId));
+        await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        return table;
+    }
 
     /// <summary>Adds the record and its hours to the member-year tally in one transaction. Returns false if
     /// the record id was already recorded: hours are credited once per record id.
@@ -88,9 +106,11 @@ public sealed class ServiceRecordStore(StorageAccount account)
     private async Task<bool> CreditAsync(
         string pk, string communityId, int year, string memberId, TableEntity entryRow, Func<TallyCounts, TallyCounts> credit, CancellationToken cancellationToken)
     {
+        var table = await TableAsync(communityId, cancellationToken).ConfigureAwait(false);
+        var created = false;
         for (var attempt = 0; attempt < AddTries; attempt++)
         {
-            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(pk, TallyRow, cancellationToken: cancellationToken)
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(pk, TallyRow, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             var counts = existing.HasValue && existing.Value is { } t ? ToTally(t).Counts : TallyCounts.Zero;
             var tallyRow = ToEntity(pk, MemberTally.Of(communityId, year, memberId, credit(counts)));
@@ -99,16 +119,23 @@ public sealed class ServiceRecordStore(StorageAccount account)
                 : new TableTransactionAction(TableTransactionActionType.Add, tallyRow);
             try
             {
-                await _table.SubmitTransactionAsync(
+                await table.SubmitTransactionAsync(
                     [new TableTransactionAction(TableTransactionActionType.Add, entryRow), tallyAction],
                     cancellationToken).ConfigureAwait(false);
                 return true;
+            }
+            catch (RequestFailedException e) when (e.IsTableMissing() && !created)
+            {
+                // The community's first entry: make its table, then try again (not counted as a try).
+                await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                created = true;
+                attempt--;
             }
             catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
             {
                 // 409: the entry exists (already credited), or another add created the tally first.
                 // 412: another add changed the tally. Which one is told by whether the entry row exists.
-                var recorded = await _table.GetEntityIfExistsAsync<TableEntity>(pk, entryRow.RowKey, ["Json"], cancellationToken)
+                var recorded = await table.GetEntityIfExistsAsync<TableEntity>(pk, entryRow.RowKey, ["Json"], cancellationToken)
                     .ConfigureAwait(false);
                 if (recorded.HasValue)
                 {
@@ -129,16 +156,24 @@ public sealed class ServiceRecordStore(StorageAccount account)
             $"PartitionKey ge {from} and PartitionKey lt {Keys.PrefixEnd(from)} and RowKey ne {TallyRow}");
         var records = new List<ServiceRecord>();
         var claims = new List<PostClaim>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Json"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var table = await TableAsync(communityId, cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (e.RowKey.StartsWith("r|", StringComparison.Ordinal))
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Json"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                records.Add(Json.Read<ServiceRecord>(e.GetString("Json"), "Json"));
+                if (e.RowKey.StartsWith("r|", StringComparison.Ordinal))
+                {
+                    records.Add(Json.Read<ServiceRecord>(e.GetString("Json"), "Json"));
+                }
+                else if (e.RowKey.StartsWith("p|", StringComparison.Ordinal))
+                {
+                    claims.Add(Json.Read<PostClaim>(e.GetString("Json"), "Json"));
+                }
             }
-            else if (e.RowKey.StartsWith("p|", StringComparison.Ordinal))
-            {
-                claims.Add(Json.Read<PostClaim>(e.GetString("Json"), "Json"));
-            }
+        }
+        catch (RequestFailedException e) when (e.IsTableMissing())
+        {
+            // No entry of this community yet.
         }
 
         return new YearEntries(records, claims);
@@ -156,10 +191,18 @@ public sealed class ServiceRecordStore(StorageAccount account)
         var to = Keys.PrefixEnd(from);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {from} and RowKey lt {to}");
         var list = new List<ServiceRecord>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["Json"], cancellationToken: cancellationToken)
-                           .ConfigureAwait(false))
+        var table = await TableAsync(communityId, cancellationToken).ConfigureAwait(false);
+        try
         {
-            list.Add(Json.Read<ServiceRecord>(e.GetString("Json"), "Json"));
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["Json"], cancellationToken: cancellationToken)
+                               .ConfigureAwait(false))
+            {
+                list.Add(Json.Read<ServiceRecord>(e.GetString("Json"), "Json"));
+            }
+        }
+        catch (RequestFailedException e) when (e.IsTableMissing())
+        {
+            // No entry of this community yet.
         }
 
         return list;
@@ -167,9 +210,17 @@ public sealed class ServiceRecordStore(StorageAccount account)
 
     public async Task<MemberTally?> GetTallyAsync(string communityId, int year, string memberId, CancellationToken cancellationToken = default)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(
-            PartitionOf(communityId, year, memberId), TallyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue && response.Value is { } e ? ToTally(e) : null;
+        var table = await TableAsync(communityId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(
+                PartitionOf(communityId, year, memberId), TallyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.HasValue && response.Value is { } e ? ToTally(e) : null;
+        }
+        catch (RequestFailedException e) when (e.IsTableMissing())
+        {
+            return null;
+        }
     }
 
     /// <summary>Every member's tally for the community and year: a partition-key range query
@@ -181,12 +232,120 @@ public sealed class ServiceRecordStore(StorageAccount account)
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {from} and PartitionKey lt {to} and RowKey eq {TallyRow}");
         var list = new List<MemberTally>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var table = await TableAsync(communityId, cancellationToken).ConfigureAwait(false);
+        try
         {
-            list.Add(ToTally(e));
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(ToTally(e));
+            }
+        }
+        catch (RequestFailedException e) when (e.IsTableMissing())
+        {
+            // No entry of this community yet.
         }
 
         return list;
+    }
+
+    private async Task<TableClient> TableAsync(string communityId, CancellationToken cancellationToken)
+    {
+        await MovedAsync(cancellationToken).ConfigureAwait(false);
+        return account.Table(TableOf(communityId));
+    }
+
+    /// <summary>Before this process first reads or writes a record: the rows of the table every community once
+    /// shared, if it is still there, copied to their communities' tables, and that table dropped. Once per process;
+    /// a failed pass is tried again by the next call.</summary>
+    private Task MovedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_moved is null || _moved.IsFaulted || _moved.IsCanceled)
+            {
+                _moved = MoveSharedTableAsync(cancellationToken);
+            }
+
+            return _moved;
+        }
+    }
+
+    /// <summary>Copies only add rows (a row already there is left as it is), and the shared table is dropped only
+    /// after a pass has copied all of it: so when instances move at once, none of them serves before every shared
+    /// row is in its community's table, and none overwrites a tally another has credited since.</summary>
+    private async Task MoveSharedTableAsync(CancellationToken cancellationToken)
+    {
+        var shared = account.Table(TableNames.Records);
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        await using var pages = shared.QueryAsync<TableEntity>(cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await pages.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (RequestFailedException e) when (e.IsTableMissing())
+            {
+                // Nothing shared: a store that began with a table per community, or another instance moved it all.
+                return;
+            }
+
+            foreach (var partition in pages.Current.Values.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+            {
+                var target = account.Table(TableOf(partition.Key.Split('|')[0]));
+                if (created.Add(target.Name))
+                {
+                    await target.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var chunk in partition.Select(Copy).Chunk(100))
+                {
+                    await AddMissingAsync(target, chunk, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await shared.DeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TableEntity Copy(TableEntity row)
+    {
+        var copy = new TableEntity(row.PartitionKey, row.RowKey);
+        foreach (var (name, value) in row)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                copy[name] = value;
+            }
+        }
+
+        return copy;
+    }
+
+    private static async Task AddMissingAsync(TableClient table, TableEntity[] rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            // Some are there already (an earlier or concurrent pass): add the others one by one.
+            foreach (var row in rows)
+            {
+                try
+                {
+                    await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RequestFailedException again) when (again.IsConflict())
+                {
+                }
+            }
+        }
     }
 
     /// <summary>The rows of one member-year partition as this store writes them — every record row and
