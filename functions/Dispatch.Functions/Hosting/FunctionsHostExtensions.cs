@@ -1,6 +1,7 @@
 using Dispatch.App.Admin;
 using Dispatch.App.Hosting;
 using Dispatch.App.SignedLinks;
+using Dispatch.App.Tallies;
 using Dispatch.Core.Orders;
 using Dispatch.Core.Tallies;
 using Dispatch.Functions.Assignments;
@@ -76,6 +77,7 @@ public static class FunctionsHostExtensions
         services.TryAddSingleton<OrderCommands>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<AdministratorBootstrap>(); // after StorageInitializer, which creates the tables
+        services.AddHostedService<SharedRecordsMove>();
         return services;
     }
 

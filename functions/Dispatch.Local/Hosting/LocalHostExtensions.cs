@@ -1,6 +1,7 @@
 using Dispatch.App.Admin;
 using Dispatch.App.Hosting;
 using Dispatch.App.SignIn;
+using Dispatch.App.Tallies;
 using Dispatch.Core.Api;
 using Dispatch.Local.Admin;
 using Dispatch.Local.Channels;
@@ -67,6 +68,7 @@ public static class LocalHostExtensions
         services.AddTallies();
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService<AdministratorBootstrap>(); // after DemoSeeder, which creates the tables
+        services.AddHostedService<SharedRecordsMove>();
         services.AddHostedService<BackgroundLoops>();
         services.AddHostedService<OfferDeliveryLoop>();
 

@@ -51,7 +51,7 @@ public sealed class ServiceRecordStore(StorageAccount account)
     public const int AddTries = 10;
 
     private readonly Lock _gate = new();
-    private Task? _moved;
+    private Task<int>? _moved;
 
     /// <summary>The base name of the community's table: <see cref="TableNames.Records"/> + 16 hex digits of the
     /// SHA-256 of its id (ids may hold characters a table name cannot).</summary>
@@ -256,14 +256,17 @@ public sealed class ServiceRecordStore(StorageAccount account)
 
     /// <summary>Before this process first reads or writes a record: the rows of the table every community once
     /// shared, if it is still there, copied to their communities' tables, and that table dropped. Once per process;
-    /// a failed pass is tried again by the next call.</summary>
-    private Task MovedAsync(CancellationToken cancellationToken)
+    /// a failed pass is tried again by the next call. Hosts start it as they start; it answers the rows this pass
+    /// copied or found copied (0 when there was no shared table).</summary>
+    public Task<int> MoveSharedTableAsync(CancellationToken cancellationToken = default) => MovedAsync(cancellationToken);
+
+    private Task<int> MovedAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             if (_moved is null || _moved.IsFaulted || _moved.IsCanceled)
             {
-                _moved = MoveSharedTableAsync(cancellationToken);
+                _moved = MoveOnceAsync(cancellationToken);
             }
 
             return _moved;
@@ -273,10 +276,11 @@ public sealed class ServiceRecordStore(StorageAccount account)
     /// <summary>Copies only add rows (a row already there is left as it is), and the shared table is dropped only
     /// after a pass has copied all of it: so when instances move at once, none of them serves before every shared
     /// row is in its community's table, and none overwrites a tally another has credited since.</summary>
-    private async Task MoveSharedTableAsync(CancellationToken cancellationToken)
+    private async Task<int> MoveOnceAsync(CancellationToken cancellationToken)
     {
         var shared = account.Table(TableNames.Records);
         var created = new HashSet<string>(StringComparer.Ordinal);
+        var rows = 0;
         await using var pages = shared.QueryAsync<TableEntity>(cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
         while (true)
         {
@@ -290,7 +294,7 @@ public sealed class ServiceRecordStore(StorageAccount account)
             catch (RequestFailedException e) when (e.IsTableMissing())
             {
                 // Nothing shared: a store that began with a table per community, or another instance moved it all.
-                return;
+                return rows;
             }
 
             foreach (var partition in pages.Current.Values.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
@@ -304,11 +308,13 @@ public sealed class ServiceRecordStore(StorageAccount account)
                 foreach (var chunk in partition.Select(Copy).Chunk(100))
                 {
                     await AddMissingAsync(target, chunk, cancellationToken).ConfigureAwait(false);
+                    rows += chunk.Length;
                 }
             }
         }
 
         await shared.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        return rows;
     }
 
     private static TableEntity Copy(TableEntity row)
