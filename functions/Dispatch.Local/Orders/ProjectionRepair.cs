@@ -41,7 +41,7 @@ public sealed class ProjectionRepair(
         _openCursor = open.Next;
         foreach (var row in open.Rows)
         {
-            if (await BehindAsync(row, ct) is { } order)
+            if (await BehindAsync(row, () => index.VersionAsync(row.PartitionKey, row.OrderId, ct), ct) is { } order)
             {
                 await index.ProjectAsync(order.State, ct);
                 healed++;
@@ -52,7 +52,7 @@ public sealed class ProjectionRepair(
         _inboxCursor = rows.Next;
         foreach (var row in rows.Rows.Where(r => r.Role is InboxRole.Offered or InboxRole.Assigned))
         {
-            if (await BehindAsync(row, ct) is { } order)
+            if (await BehindAsync(row, () => inbox.VersionAsync(row.PartitionKey, row.OrderId, ct), ct) is { } order)
             {
                 await projector.RepairInboxAsync(order.State, row.PartitionKey, ct);
                 healed++;
@@ -68,7 +68,12 @@ public sealed class ProjectionRepair(
     }
 
     /// <summary>The order, when its row is behind with nothing owed: an order whose outbox still holds effects is
-    /// behind on purpose for a moment (its follow-ups, or the sweeper after a failure, write the row).</summary>
-    private async Task<StoredOrder?> BehindAsync(ProjectionRow row, CancellationToken ct) =>
-        await orders.GetAsync(row.OrderId, ct) is { } order && order.State.Version > row.Version && order.Outbox.IsEmpty ? order : null;
+    /// behind on purpose for a moment (its follow-ups, or the sweeper after a failure, write the row). A row that looks
+    /// behind is read again before it counts: the page was read before the order, and under load a follow-up often
+    /// wrote the row in between (the repair then rewrote a current row and warned of it).</summary>
+    private async Task<StoredOrder?> BehindAsync(ProjectionRow row, Func<Task<int?>> current, CancellationToken ct) =>
+        await orders.GetAsync(row.OrderId, ct) is { } order && order.State.Version > row.Version && order.Outbox.IsEmpty
+        && await current() is { } now && now < order.State.Version
+            ? order
+            : null;
 }

@@ -102,6 +102,13 @@ internal static class Projection
         return new ProjectionPage([], null);
     }
 
+    /// <summary>The stored row's <see cref="Version"/>, or null when there is no row.</summary>
+    public static async Task<int?> VersionAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, [Version], cancellationToken).ConfigureAwait(false);
+        return row.HasValue && row.Value is { } e ? e.GetInt32(Version) ?? 0 : null;
+    }
+
     public static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken, ProjectionMemory? memory = null)
     {
         memory?.Forget(table.Name, partitionKey, rowKey);

@@ -70,6 +70,10 @@ public sealed class MemberInbox(StorageAccount account, TimeProvider? clock = nu
     public Task<ProjectionPage> PageAsync(string? continuation, int max, CancellationToken cancellationToken = default) =>
         Projection.PageAsync(_table, continuation, max, ["Role"], cancellationToken);
 
+    /// <summary>The version of the order's row in the member's inbox, or null when it has none (for the repair pass).</summary>
+    public Task<int?> VersionAsync(string memberId, string orderId, CancellationToken cancellationToken = default) =>
+        Projection.VersionAsync(_table, Keys.Id(memberId, nameof(memberId)), Keys.Id(orderId, nameof(orderId)), cancellationToken);
+
     /// <summary>The member's orders, most recently updated first.</summary>
     public async Task<IReadOnlyList<InboxItem>> ListAsync(string memberId, CancellationToken cancellationToken = default)
     {

@@ -74,6 +74,10 @@ public sealed class OrderIndex(StorageAccount account, OpenAssignmentMemory? mem
     public Task<ProjectionPage> PageAsync(string? continuation, int max, CancellationToken cancellationToken = default) =>
         Projection.PageAsync(_table, continuation, max, [], cancellationToken);
 
+    /// <summary>The version of the order's row in the community's list, or null when it has none (for the repair pass).</summary>
+    public Task<int?> VersionAsync(string communityId, string orderId, CancellationToken cancellationToken = default) =>
+        Projection.VersionAsync(_table, Keys.Id(communityId, nameof(communityId)), Keys.Id(orderId, nameof(orderId)), cancellationToken);
+
     /// <summary>The community's open orders, oldest first; optionally only those in one status.</summary>
     public async Task<IReadOnlyList<OpenOrder>> ListOpenAsync(
         string communityId,
