@@ -156,24 +156,16 @@ public sealed class ServiceRecordStore(StorageAccount account)
             $"PartitionKey ge {from} and PartitionKey lt {Keys.PrefixEnd(from)} and RowKey ne {TallyRow}");
         var records = new List<ServiceRecord>();
         var claims = new List<PostClaim>();
-        var table = await TableAsync(communityId, cancellationToken).ConfigureAwait(false);
-        try
+        foreach (var e in await RowsAsync(communityId, filter, ["RowKey", "Json"], cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Json"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (e.RowKey.StartsWith("r|", StringComparison.Ordinal))
             {
-                if (e.RowKey.StartsWith("r|", StringComparison.Ordinal))
-                {
-                    records.Add(Json.Read<ServiceRecord>(e.GetString("Json"), "Json"));
-                }
-                else if (e.RowKey.StartsWith("p|", StringComparison.Ordinal))
-                {
-                    claims.Add(Json.Read<PostClaim>(e.GetString("Json"), "Json"));
-                }
+                records.Add(Json.Read<ServiceRecord>(e.GetString("Json"), "Json"));
             }
-        }
-        catch (RequestFailedException e) when (e.IsTableMissing())
-        {
-            // No entry of this community yet.
+            else if (e.RowKey.StartsWith("p|", StringComparison.Ordinal))
+            {
+                claims.Add(Json.Read<PostClaim>(e.GetString("Json"), "Json"));
+            }
         }
 
         return new YearEntries(records, claims);
@@ -190,37 +182,17 @@ public sealed class ServiceRecordStore(StorageAccount account)
         var from = "r|";
         var to = Keys.PrefixEnd(from);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {from} and RowKey lt {to}");
-        var list = new List<ServiceRecord>();
-        var table = await TableAsync(communityId, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["Json"], cancellationToken: cancellationToken)
-                               .ConfigureAwait(false))
-            {
-                list.Add(Json.Read<ServiceRecord>(e.GetString("Json"), "Json"));
-            }
-        }
-        catch (RequestFailedException e) when (e.IsTableMissing())
-        {
-            // No entry of this community yet.
-        }
-
-        return list;
+        var rows = await RowsAsync(communityId, filter, ["Json"], cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(e => Json.Read<ServiceRecord>(e.GetString("Json"), "Json"))];
     }
 
     public async Task<MemberTally?> GetTallyAsync(string communityId, int year, string memberId, CancellationToken cancellationToken = default)
     {
+        // A point read answers "no row" for a missing table too (both are 404 to it), as CreditAsync's first read relies on.
         var table = await TableAsync(communityId, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(
-                PartitionOf(communityId, year, memberId), TallyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return response.HasValue && response.Value is { } e ? ToTally(e) : null;
-        }
-        catch (RequestFailedException e) when (e.IsTableMissing())
-        {
-            return null;
-        }
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(
+            PartitionOf(communityId, year, memberId), TallyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } e ? ToTally(e) : null;
     }
 
     /// <summary>Every member's tally for the community and year: a partition-key range query
@@ -231,13 +203,20 @@ public sealed class ServiceRecordStore(StorageAccount account)
         var to = Keys.PrefixEnd(from);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {from} and PartitionKey lt {to} and RowKey eq {TallyRow}");
-        var list = new List<MemberTally>();
+        var rows = await RowsAsync(communityId, filter, select: null, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(ToTally)];
+    }
+
+    /// <summary>The rows of the community's table the filter asks for; none when the community has no table yet.</summary>
+    private async Task<List<TableEntity>> RowsAsync(string communityId, string filter, string[]? select, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
         var table = await TableAsync(communityId, cancellationToken).ConfigureAwait(false);
         try
         {
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                list.Add(ToTally(e));
+                rows.Add(e);
             }
         }
         catch (RequestFailedException e) when (e.IsTableMissing())
@@ -245,7 +224,7 @@ public sealed class ServiceRecordStore(StorageAccount account)
             // No entry of this community yet.
         }
 
-        return list;
+        return rows;
     }
 
     private async Task<TableClient> TableAsync(string communityId, CancellationToken cancellationToken)
