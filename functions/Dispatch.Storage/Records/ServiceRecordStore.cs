@@ -254,7 +254,8 @@ public sealed class ServiceRecordStore(StorageAccount account)
 
     /// <summary>Copies only add rows (a row already there is left as it is), and the shared table is dropped only
     /// after a pass has copied all of it: so when instances move at once, none of them serves before every shared
-    /// row is in its community's table, and none overwrites a tally another has credited since.</summary>
+    /// row is in its community's table, and none overwrites a tally another has credited since. It assumes no process of
+    /// the build before still writes to the shared table (a row it added behind the pass would go with the table).</summary>
     private async Task<int> MoveOnceAsync(CancellationToken cancellationToken)
     {
         var shared = account.Table(TableNames.Records);
