@@ -39,14 +39,14 @@ public sealed class SmallStoreTests(AzuriteFixture azurite) : StorageTest(azurit
         var numbers = new List<int>();
         for (var i = 0; i < 6; i++)
         {
-            numbers.Add(await (i % 3 == 0 ? second : first).NextAsync("hubin", day, null));
+            numbers.Add(await (i % 3 == 0 ? second : first).NextAsync("hubin", day));
         }
 
-        numbers.AddRange(await Task.WhenAll(Enumerable.Range(0, 12).Select(i => (i % 2 == 0 ? first : second).NextAsync("hubin", day, null))));
-        numbers.Add(await first.NextAsync("hubin", day, null));
+        numbers.AddRange(await Task.WhenAll(Enumerable.Range(0, 12).Select(i => (i % 2 == 0 ? first : second).NextAsync("hubin", day))));
+        numbers.Add(await first.NextAsync("hubin", day));
 
         Assert.Equal(Enumerable.Range(1, 19), numbers.Order());
-        Assert.Equal(1, await first.NextAsync("hubin", day.AddDays(1), null)); // a new day starts at 1
+        Assert.Equal(1, await first.NextAsync("hubin", day.AddDays(1))); // a new day starts at 1
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class OrderReferences(ReferenceCounter counter, TimeProvider clock
         ArgumentNullException.ThrowIfNull(community);
         ArgumentNullException.ThrowIfNull(request);
         var day = ChinaTime.DateOf(clock.GetUtcNow());
-        var number = await counter.NextAsync(request.Location.CommunityId, day, idempotencyKey: null, ct);
+        var number = await counter.NextAsync(request.Location.CommunityId, day, ct);
         return OrderReference.Format(OrderReference.PrefixOf(community.Community.CommunityId, community.Community.NameEn), day, number);
     }
 }

@@ -1,16 +1,14 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 
 namespace Dispatch.Storage;
 
 /// <summary>The <c>orderrefs</c> table: per community and China day (PK <c>{community}|{yyyyMMdd}</c>) a counter row
-/// (<c>counter</c>, the last number given) raised with If-Match and retried on 412, and one row per Idempotency-Key
-/// (<c>k|{sha256 of the key}</c>) holding the number that key got, so a retried place gets its first number back.
-/// A crash between the two writes skips a number; none is ever given twice. This instance remembers the last number and
-/// ETag it wrote per counter, so its next raise is one conditional write; a 412 (another host raised it) reads again.</summary>
+/// (<c>counter</c>, the last number given) raised with If-Match and retried on 412. A number is asked for only once the
+/// order's Idempotency-Key is reserved, so a retried place never asks twice; none is ever given twice. This instance
+/// remembers the last number and ETag it wrote per counter, so its next raise is one conditional write; a 412 (another
+/// host raised it) reads again.</summary>
 public sealed class ReferenceCounter(StorageAccount account)
 {
     /// <summary>Counters remembered at most (one per community and day): past it the memory starts again.</summary>
@@ -26,39 +24,12 @@ public sealed class ReferenceCounter(StorageAccount account)
 
     private readonly FeatureTable _table = new(account, TableName);
 
-    /// <summary>The next number of the community's day, or the number <paramref name="idempotencyKey"/> already got.</summary>
-    public async Task<int> NextAsync(string communityId, DateOnly day, string? idempotencyKey, CancellationToken cancellationToken = default)
+    /// <summary>The next number of the community's day.</summary>
+    public async Task<int> NextAsync(string communityId, DateOnly day, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var partition = $"{Keys.Id(communityId, nameof(communityId))}|{day:yyyyMMdd}";
-        var keyRow = idempotencyKey is null ? null : "k|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
-        if (keyRow is not null && await KeyedAsync(table, partition, keyRow, cancellationToken).ConfigureAwait(false) is { } earlier)
-        {
-            return earlier;
-        }
-
-        var number = await RaiseAsync(table, partition, cancellationToken).ConfigureAwait(false);
-        if (keyRow is null)
-        {
-            return number;
-        }
-
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(partition, keyRow) { ["Number"] = number }, cancellationToken).ConfigureAwait(false);
-            return number;
-        }
-        catch (RequestFailedException e) when (e.IsConflict())
-        {
-            // The same key raced us: its number stands, ours is skipped.
-            return await KeyedAsync(table, partition, keyRow, cancellationToken).ConfigureAwait(false) ?? number;
-        }
-    }
-
-    private static async Task<int?> KeyedAsync(TableClient table, string partition, string row, CancellationToken ct)
-    {
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, ["Number"], ct).ConfigureAwait(false);
-        return found.HasValue && found.Value is { } e ? e.GetInt32("Number") : null;
+        return await RaiseAsync(table, partition, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> RaiseAsync(TableClient table, string partition, CancellationToken ct)
