@@ -29,6 +29,15 @@ public sealed class RosterCacheTests(AzuriteFixture azurite)
         return account;
     }
 
+    /// <summary>A fresh store as the local host has it: member writes counted, and the roster cache those counts vouch for.</summary>
+    private async Task<(StorageAccount Account, MemberStore Store, RosterCache Cache)> HostRosterAsync()
+    {
+        var account = await AccountAsync();
+        var writes = new RosterWrites();
+        var store = new MemberStore(account, writes);
+        return (account, store, new RosterCache(store, writes));
+    }
+
     private static async Task<string[]> ActiveInStorageAsync(MemberStore store) =>
         [.. (await store.ListAsync(Community)).Where(m => m.Active).Select(m => m.MemberId).Order(StringComparer.Ordinal)];
 
@@ -37,10 +46,7 @@ public sealed class RosterCacheTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_write_through_the_host_is_seen_at_once_and_one_behind_its_back_within_a_bounded_number_of_answers()
     {
-        var account = await AccountAsync();
-        var writes = new RosterWrites();
-        var host = new MemberStore(account, writes);
-        var cache = new RosterCache(host, writes);
+        var (account, host, cache) = await HostRosterAsync();
         await host.AddManyAsync([NewMember("m1", 1), NewMember("m2", 2), NewMember("m3", 3)]);
         Assert.True((await cache.GetAsync(Community, default)).Holds("m1"));
 
@@ -77,10 +83,7 @@ public sealed class RosterCacheTests(AzuriteFixture azurite)
     [Fact]
     public async Task Reads_racing_writes_never_leave_a_vouched_roster_that_storage_contradicts()
     {
-        var account = await AccountAsync();
-        var writes = new RosterWrites();
-        var store = new MemberStore(account, writes);
-        var cache = new RosterCache(store, writes);
+        var (_, store, cache) = await HostRosterAsync();
         string[] ids = ["m1", "m2", "m3", "m4", "m5", "m6"];
         await store.AddManyAsync([.. ids.Select((id, n) => NewMember(id, n))]);
         for (var seed = 0; seed < 5; seed++)
