@@ -29,14 +29,7 @@ internal sealed class FormerShards(string first, string last, Func<string, strin
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}");
         await foreach (var old in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var moved = new TableEntity(partitionOf(old.RowKey), old.RowKey);
-            foreach (var (name, value) in old)
-            {
-                if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
-                {
-                    moved[name] = value;
-                }
-            }
+            var moved = RowCopy.Of(old, partitionOf(old.RowKey));
 
             // Copy, then delete: a crash in between leaves a copy that the next move writes again.
             await table.UpsertEntityAsync(moved, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

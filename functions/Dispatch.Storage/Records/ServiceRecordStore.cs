@@ -285,7 +285,7 @@ public sealed class ServiceRecordStore(StorageAccount account)
                     await target.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                foreach (var chunk in partition.Select(Copy).Chunk(100))
+                foreach (var chunk in partition.Select(row => RowCopy.Of(row, row.PartitionKey)).Chunk(100))
                 {
                     await AddMissingAsync(target, chunk, cancellationToken).ConfigureAwait(false);
                     rows += chunk.Length;
@@ -295,20 +295,6 @@ public sealed class ServiceRecordStore(StorageAccount account)
 
         await shared.DeleteAsync(cancellationToken).ConfigureAwait(false);
         return rows;
-    }
-
-    private static TableEntity Copy(TableEntity row)
-    {
-        var copy = new TableEntity(row.PartitionKey, row.RowKey);
-        foreach (var (name, value) in row)
-        {
-            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
-            {
-                copy[name] = value;
-            }
-        }
-
-        return copy;
     }
 
     private static async Task AddMissingAsync(TableClient table, TableEntity[] rows, CancellationToken cancellationToken)
