@@ -46,12 +46,7 @@ public sealed class StartupTests(AzuriteFixture azurite)
             await service.StartAsync(CancellationToken.None);
         }
 
-        for (var i = 0; i < 200 && !logs.Lines.Any(l => l.Contains("Moved 3 service-record rows", StringComparison.Ordinal)); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.Contains(logs.Lines, l => l.Contains("Moved 3 service-record rows", StringComparison.Ordinal));
+        Assert.True(await logs.SaidWithinAsync("Moved 3 service-record rows", TimeSpan.FromSeconds(10)));
         var own = account.Table(ServiceRecordStore.TableOf("c1")).Query<TableEntity>().Select(r => r.RowKey).ToList();
         Assert.Equal(["r|r1", "r|r2", "tally"], own);
         var tally = await provider.GetRequiredService<ServiceRecordStore>().GetTallyAsync("c1", 2026, "m1");

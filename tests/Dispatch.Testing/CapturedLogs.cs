@@ -13,6 +13,26 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
+    /// <summary>Whether a line holding <paramref name="text"/> is logged within <paramref name="within"/>, looking every
+    /// 50 ms: for what a host does in the background.</summary>
+    public async Task<bool> SaidWithinAsync(string text, TimeSpan within)
+    {
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(50))
+        {
+            if (_lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            if (waited >= within)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public void Dispose()
     {
     }

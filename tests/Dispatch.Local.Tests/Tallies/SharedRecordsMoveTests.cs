@@ -31,12 +31,7 @@ public class SharedRecordsMoveTests(AzuriteFixture azurite)
         await using var host = await LocalHostFixture.StartAsync(azurite, prefix, logs: logs);
 
         // No request yet: the start alone moves the 4 rows (3 records and their tally) and drops the shared table.
-        for (var i = 0; i < 200 && !logs.Lines.Any(l => l.Contains("Moved 4 service-record rows", StringComparison.Ordinal)); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.Contains(logs.Lines, l => l.Contains("Moved 4 service-record rows", StringComparison.Ordinal));
+        Assert.True(await logs.SaidWithinAsync("Moved 4 service-record rows", TimeSpan.FromSeconds(10)));
         Assert.False(await TableExistsAsync(account, shared.Name));
         var tally = await host.CallAsync<AnnualTally>(HttpMethod.Get, PostRoutes.MyTally + "?year=2026", host.MemberToken(member));
         Assert.Equal((6, 3, 3), (tally.HalfHours, tally.Services, tally.RatingCount));
